@@ -1,0 +1,63 @@
+// Package answer is footnote's answer engine: it turns a question into a
+// cited [Answer], extractively (offline) or generatively (with an LLM).
+package answer
+
+import (
+	"context"
+	"errors"
+)
+
+// Modes an Answer reports.
+const (
+	ModeExtractive = "extractive"
+	ModeGenerative = "generative"
+)
+
+// Sentinel errors callers branch on.
+var (
+	// ErrEmptyQuestion is returned for a question with no words.
+	ErrEmptyQuestion = errors.New("question is empty")
+	// ErrQuestionTooLong is returned for a question over the length cap.
+	ErrQuestionTooLong = errors.New("question is too long")
+)
+
+// Citation ties a numbered marker [N] in an answer to the article it comes from.
+type Citation struct {
+	N      int    `json:"n"`
+	Source string `json:"source"`
+	Title  string `json:"title,omitempty"`
+	Quote  string `json:"quote"`
+	// Start and End are the byte span of Quote's passage in the article's cleaned text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Answer is the engine's reply to one question.
+type Answer struct {
+	Question string `json:"question"`
+	// Text is the short answer with [N] markers, or a plain statement that
+	// the corpus does not say when Answered is false.
+	Text      string     `json:"answer"`
+	Answered  bool       `json:"answered"`
+	Citations []Citation `json:"citations"`
+	Mode      string     `json:"mode"`
+	// Note is a one-line remark for the user, such as a fallback from the
+	// LLM to the extractive answer. Empty when there is nothing to say.
+	Note string `json:"note,omitempty"`
+}
+
+// Request is one question put to an Answerer.
+type Request struct {
+	Question string
+	// History holds the earlier questions of the same conversation, oldest
+	// first, so a follow-up ("and who led Russia's?") can be resolved.
+	History []string
+	// OnDelta, when set, receives partial answer text as it is generated.
+	// Only the generative mode streams; the extractive mode never calls it.
+	OnDelta func(delta string)
+}
+
+// Answerer answers questions from the corpus.
+type Answerer interface {
+	Answer(ctx context.Context, req Request) (Answer, error)
+}

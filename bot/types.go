@@ -1,0 +1,64 @@
+// Package bot is footnote's conversation core and its Discord adapter.
+//
+// The core ([Core]) is transport-independent: it takes what a Discord user
+// types (/ask, /sources, /help or plain text), asks the answer engine, and
+// returns a [Reply]. The CLI harness and the Discord adapter both use it.
+package bot
+
+import (
+	"footnote/answer"
+	"footnote/corpus"
+)
+
+// Command is what a user asked the bot to do.
+type Command string
+
+// Commands the core understands, as slash commands or typed text.
+const (
+	CmdAsk     Command = "ask"
+	CmdSources Command = "sources"
+	CmdHelp    Command = "help"
+)
+
+// Input is one parsed user message.
+type Input struct {
+	Command  Command
+	Question string // for CmdAsk
+}
+
+// Turn is one message from a user in a conversation.
+type Turn struct {
+	// ID identifies the message or interaction; a Turn seen twice with the
+	// same non-empty ID is answered once.
+	ID string
+	// ConversationID groups turns whose history feeds follow-ups: a DM
+	// channel, a guild channel+user, or the CLI session.
+	ConversationID string
+	// UserID is who asked; rate limits are per user.
+	UserID string
+	Input  Input
+}
+
+// ReplyKind says what a Reply carries.
+type ReplyKind string
+
+// Reply kinds.
+const (
+	ReplyAnswer  ReplyKind = "answer"
+	ReplySources ReplyKind = "sources"
+	ReplyHelp    ReplyKind = "help"
+	// ReplyError is a short message for the user (rate limited, question too
+	// long, engine failure). The Discord adapter sends it ephemerally.
+	ReplyError ReplyKind = "error"
+)
+
+// Reply is the core's answer to one Turn.
+type Reply struct {
+	Kind ReplyKind
+	// Answer is set for ReplyAnswer.
+	Answer *answer.Answer
+	// Sources is set for ReplySources: the articles' metadata (Text empty).
+	Sources []corpus.Article
+	// Text is set for ReplyHelp and ReplyError.
+	Text string
+}

@@ -1,0 +1,3 @@
+module footnote
+
+go 1.26.0
