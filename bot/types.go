@@ -37,6 +37,9 @@ type Turn struct {
 	// UserID is who asked; rate limits are per user.
 	UserID string
 	Input  Input
+	// OnDelta, when set, receives partial answer text while a generative
+	// answer streams, so a transport can show it growing.
+	OnDelta func(delta string)
 }
 
 // ReplyKind says what a Reply carries.

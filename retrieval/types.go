@@ -39,3 +39,19 @@ type Embedder interface {
 	// normalised; the index normalises them.
 	Embed(ctx context.Context, texts []string) ([][]float32, error)
 }
+
+// Term is one analysed word of a query, as the index sees it.
+type Term struct {
+	// Word is the query word as typed, lowercased.
+	Word string
+	// Stem is the normalised, stemmed form used for matching. When the word
+	// is not in the index vocabulary but a close spelling is ("delegaton"),
+	// Stem is that vocabulary term and Corrected is true.
+	Stem      string
+	Corrected bool
+	// Known reports whether Stem occurs in the index at all.
+	Known bool
+	// IDF is the term's inverse document frequency over chunks; an unknown
+	// term gets the highest IDF the index can give (it is rare by definition).
+	IDF float64
+}
