@@ -1,0 +1,154 @@
+package eval_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"footnote/answer"
+	"footnote/eval"
+	"footnote/retrieval"
+)
+
+// scripted answers from a fixed table keyed by question.
+type scripted map[string]answer.Answer
+
+func (s scripted) Answer(_ context.Context, req answer.Request) (answer.Answer, error) {
+	a, ok := s[req.Question]
+	if !ok {
+		return answer.Answer{}, errors.New("no script for question")
+	}
+	return a, nil
+}
+
+// fixedRetriever returns passages from the listed sources for every query.
+type fixedRetriever struct {
+	sources map[string][]string // by query
+	queries []string
+}
+
+func (f *fixedRetriever) Search(_ context.Context, q string, k int) ([]retrieval.Passage, error) {
+	f.queries = append(f.queries, q)
+	var out []retrieval.Passage
+	for _, s := range f.sources[q] {
+		out = append(out, retrieval.Passage{Chunk: retrieval.Chunk{Source: s}})
+	}
+	return out[:min(k, len(out))], nil
+}
+
+func (f *fixedRetriever) Terms(string) []retrieval.Term { return nil }
+
+func testCases() []eval.Case {
+	return []eval.Case{
+		{ID: "f1", Question: "Who chaired?", Kind: "fact", Expect: eval.Expect{Answered: true, AnswerAny: []string{"Fidan"}, SourcesAny: []string{"a.txt"}}},
+		{ID: "f2", Question: "Where?", Kind: "fact", Expect: eval.Expect{Answered: true, AnswerAny: []string{"Istanbul"}, SourcesAny: []string{"b.txt"}}},
+		{ID: "u1", Question: "Who won the cup?", Kind: "unanswerable", Expect: eval.Expect{Answered: false}},
+		{ID: "e1", Question: "Broken?", Kind: "fact", Expect: eval.Expect{Answered: true, AnswerAny: []string{"x"}}},
+		{ID: "h1", Question: "and Russia's?", Kind: "followup", History: []string{"Who led Ukraine's?"}, Expect: eval.Expect{Answered: true, AnswerAny: []string{"Medinsky"}, SourcesAny: []string{"a.txt"}}},
+	}
+}
+
+func testAnswerer() scripted {
+	return scripted{
+		"Who chaired?":     {Answered: true, Text: "Hakan Fidan [1][2]", Citations: []answer.Citation{{N: 1, Source: "a.txt"}, {N: 2, Source: "c.txt"}}},
+		"Where?":           {Answered: true, Text: "Ankara [1]", Citations: []answer.Citation{{N: 1, Source: "b.txt"}}},
+		"Who won the cup?": {Answered: false, Text: "The articles don't say."},
+		"and Russia's?":    {Answered: true, Text: "Medinsky [1]", Citations: []answer.Citation{{N: 1, Source: "a.txt"}}},
+	}
+}
+
+func TestRun(t *testing.T) {
+	r := &fixedRetriever{sources: map[string][]string{
+		"Who chaired?":                     {"c.txt", "a.txt", "a.txt"},
+		"Where?":                           {"c.txt"},
+		"Who led Ukraine's? and Russia's?": {"a.txt"},
+	}}
+	rep, err := eval.Run(context.Background(), testCases(), testAnswerer(), r, eval.Options{K: 3})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	want := map[string]bool{"f1": true, "f2": false, "u1": true, "e1": false, "h1": true}
+	for _, res := range rep.Results {
+		if res.Correct != want[res.ID] {
+			t.Errorf("%s correct = %v, want %v (%v)", res.ID, res.Correct, want[res.ID], res.Reasons)
+		}
+	}
+	if got := rep.Results[3].Reasons; len(got) != 1 || !strings.HasPrefix(got[0], "error: ") {
+		t.Errorf("answerer error not recorded as reason: %v", got)
+	}
+	if got := rep.Results[0].Retrieved; strings.Join(got, ",") != "c.txt,a.txt" {
+		t.Errorf("retrieved sources = %v, want distinct in rank order", got)
+	}
+
+	s := rep.Summary
+	if s.Total != 5 || s.Correct != 3 || s.Accuracy != 0.6 {
+		t.Errorf("totals = %d/%d (%v)", s.Correct, s.Total, s.Accuracy)
+	}
+	if ks := s.ByKind["fact"]; ks.Total != 3 || ks.Correct != 1 {
+		t.Errorf("fact stats = %+v", ks)
+	}
+	// Cited files over answered cases: f1 {a ok, c wrong}, f2 {b ok}, h1 {a ok} → 3/4.
+	if s.CitationPrecision != 0.75 {
+		t.Errorf("citation precision = %v, want 0.75", s.CitationPrecision)
+	}
+	// Answerable cases with sources: f1 hit, f2 miss, h1 hit (follow-up searched with history) → 2/3.
+	if s.RecallAtK < 0.66 || s.RecallAtK > 0.67 || s.K != 3 {
+		t.Errorf("recall@%d = %v, want 2/3", s.K, s.RecallAtK)
+	}
+}
+
+func TestRunWithoutRetriever(t *testing.T) {
+	rep, err := eval.Run(context.Background(), testCases()[:3], testAnswerer(), nil, eval.Options{})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if rep.Summary.RecallAtK != 0 || rep.Summary.K != 5 {
+		t.Errorf("recall without retriever = %v at k=%d, want 0 at default 5", rep.Summary.RecallAtK, rep.Summary.K)
+	}
+	for _, res := range rep.Results {
+		if res.Retrieved != nil {
+			t.Errorf("%s retrieved %v without a retriever", res.ID, res.Retrieved)
+		}
+	}
+}
+
+func TestRunStopsOnCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := eval.Run(ctx, testCases(), testAnswerer(), nil, eval.Options{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run on cancelled ctx = %v, want context.Canceled", err)
+	}
+}
+
+func TestWriteTable(t *testing.T) {
+	rep, err := eval.Run(context.Background(), testCases(), testAnswerer(), nil, eval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := rep.WriteTable(&buf); err != nil {
+		t.Fatalf("WriteTable: %v", err)
+	}
+	out := buf.String()
+	for _, want := range []string{"f1", "ok", "MISS", "a.txt,c.txt", `lacks any of "Istanbul"`, "accuracy: 3/5", "recall@5"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	var got map[string]any
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &got); err != nil {
+		t.Fatalf("last line is not JSON: %v\n%s", err, lines[len(lines)-1])
+	}
+	for _, key := range []string{"total", "correct", "accuracy", "by_kind", "citation_precision", "recall_at_k", "k", "p50_ms", "p95_ms"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("summary JSON lacks %q", key)
+		}
+	}
+	if got["correct"].(float64) != 3 {
+		t.Errorf("summary correct = %v", got["correct"])
+	}
+}
