@@ -1,0 +1,268 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// headerScan bounds the top region searched for navigation and datelines:
+// page chrome sits above the first real sentence, and a long run of short
+// lines is more likely a list-like article than a menu.
+const headerScan = 12
+
+// header finds the page chrome above the article's first real sentence:
+// menus, breadcrumbs, share buttons, section labels and the dateline (whose
+// date it returns). drop[i] marks paragraph i as chrome.
+func header(paras []string) (drop []bool, date string) {
+	drop = make([]bool, len(paras))
+	limit := min(len(paras), headerScan)
+	bodyStart := -1
+	for i := range limit {
+		if isSentenceLike(paras[i]) {
+			bodyStart = i
+			break
+		}
+	}
+	for i := range limit {
+		if d, ok := dateline(paras[i]); ok {
+			drop[i] = true
+			if date == "" {
+				date = d
+			}
+			continue
+		}
+		if (bodyStart < 0 || i < bodyStart) && isNavLine(paras[i]) {
+			drop[i] = true
+		}
+	}
+	if bodyStart >= 0 {
+		dropLabels(paras[:bodyStart], drop)
+	}
+	return drop, date
+}
+
+// dropLabels drops the one- and two-word lines ("World", "Share") above the
+// body, except a label that is the only possible title.
+func dropLabels(top []string, drop []bool) {
+	titleSeen := false
+	for i, p := range top {
+		if drop[i] {
+			continue
+		}
+		if !isLabel(p) {
+			titleSeen = true
+			continue
+		}
+		if titleSeen || hasTitleAfter(top, drop, i) {
+			drop[i] = true
+			continue
+		}
+		titleSeen = true
+	}
+}
+
+func hasTitleAfter(top []string, drop []bool, i int) bool {
+	for j := i + 1; j < len(top); j++ {
+		if !drop[j] && !isLabel(top[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLabel reports a section label or button: at most two words, not a sentence.
+func isLabel(p string) bool { return words(p) <= 2 && !endsSentence(p) }
+
+// isNavLine reports menu-like lines seen at the top of scraped pages.
+func isNavLine(p string) bool {
+	return isBreadcrumb(p) || isShareLine(p) || isGluedMenu(p)
+}
+
+var (
+	crumbSep = regexp.MustCompile(`\s+[/>»|•·›]\s+`)
+	// gluedWords matches menu items scraped without a separator ("EditionASIA").
+	gluedWords = regexp.MustCompile(`\p{Ll}{2,}\p{Lu}{2,}`)
+)
+
+// isBreadcrumb matches "Home / World / Europe" and "News | Sport | Football":
+// short segments joined by separators.
+func isBreadcrumb(p string) bool {
+	segs := crumbSep.Split(p, -1)
+	if len(segs) < 2 {
+		return false
+	}
+	for _, s := range segs {
+		if s == "" || words(s) > 4 || endsSentence(s) {
+			return false
+		}
+	}
+	if len(segs) >= 3 {
+		return true
+	}
+	switch phrase(segs[0]) {
+	case "home", "news", "accueil", "inicio", "startseite", "portada":
+		return true
+	}
+	return false
+}
+
+func isGluedMenu(p string) bool {
+	return words(p) <= 10 && !endsSentence(p) && gluedWords.MatchString(p)
+}
+
+// shareWords are the words of share and social buttons; shareCore must
+// appear for a line to count, so "This story" is not taken for a button.
+var (
+	shareWords = wordSet("share shares sharing tweet email e mail print wechat weibo facebook twitter x whatsapp linkedin telegram reddit pinterest messenger bluesky threads copy link url comments comment save on via this article story page")
+	shareCore  = wordSet("share shares tweet email mail print wechat weibo facebook twitter whatsapp linkedin telegram reddit pinterest messenger bluesky link")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// isShareLine reports a line made only of share-button words ("Share - WeChat").
+func isShareLine(p string) bool {
+	toks := strings.FieldsFunc(strings.ToLower(p), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+	if len(toks) == 0 || len(toks) > 6 {
+		return false
+	}
+	core := false
+	for _, t := range toks {
+		if !shareWords[t] {
+			return false
+		}
+		core = core || shareCore[t]
+	}
+	return core
+}
+
+// chrome is page furniture that is never article text, wherever it appears.
+var chrome = wordSetLines([]string{
+	"top", "back to top", "back to the top", "scroll to top", "go to top",
+	"advertisement", "advertising", "sponsored", "skip to content", "skip to main content",
+	"skip navigation", "close", "menu", "open menu", "loading", "read more", "show more",
+	"click here", "continue reading", "haut de page", "publicité", "volver arriba", "publicidad",
+})
+
+func wordSetLines(phrases []string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range phrases {
+		m[p] = true
+	}
+	return m
+}
+
+// isChrome reports page furniture lines ("BACK TO THE TOP", "Share").
+func isChrome(p string) bool { return chrome[phrase(p)] || isShareLine(p) }
+
+// footerPhrases are headings that start a footer or a list of other
+// headlines, matched as the whole line or before a colon.
+var footerPhrases = wordSetLines([]string{
+	"most viewed", "most read", "most popular", "most shared", "popular", "trending", "trending now",
+	"latest", "latest news", "latest stories", "top stories", "more stories", "more news", "more on this",
+	"more on this story", "related", "related articles", "related news", "related stories", "related content",
+	"related topics", "related coverage", "see also", "read also", "read more", "also read", "you may also like",
+	"you might also like", "recommended", "recommended for you", "editor's picks", "tags", "topics",
+	"follow us", "lire aussi", "à lire aussi", "a lire aussi", "sur le même sujet", "les plus lus",
+	"leer también", "lea también", "ver también", "lo más leído", "lesen sie auch", "mehr zum thema",
+	"leia também", "leggi anche",
+})
+
+// footerPrefixes start footer lines that go on with more words
+// ("Follow us also on google news", "Most Viewed in 24 Hours").
+var footerPrefixes = []string{
+	"follow us", "most viewed", "most read", "most popular", "most shared", "sign up for", "subscribe to our",
+	"download our app", "download the app", "connect with us", "stay connected", "suivez-nous", "suivez nous",
+	"síguenos", "folgen sie uns",
+}
+
+var (
+	copyrightLine = regexp.MustCompile(`(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b)|all rights reserved`)
+	footerWords   = regexp.MustCompile(`(?i)copyright|©|all rights reserved|registration number|licen[cs]e|privacy policy|terms of (?:use|service)|cookie|contact us|about us|advertise with us`)
+)
+
+// isFooterMarker reports a line that starts a footer or a headline list.
+func isFooterMarker(p string) bool {
+	ph := phrase(p)
+	if footerPhrases[ph] || copyrightLine.MatchString(p) {
+		return true
+	}
+	if i := strings.IndexAny(p, ":："); i > 0 && words(p) <= 20 && footerPhrases[phrase(p[:i])] {
+		return true
+	}
+	if words(p) <= 12 && !endsSentence(p) {
+		for _, pre := range footerPrefixes {
+			if strings.HasPrefix(ph, pre) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isFooterish reports lines that can make up a footer: markers, list items,
+// legal notices, chrome and short headline-like lines.
+func isFooterish(p string) bool {
+	return isListItem(p) || isFooterMarker(p) || isChrome(p) || footerWords.MatchString(p) || words(p) <= 15
+}
+
+// cutFooter removes footers and headline lists. At a marker line that
+// follows some article prose: when everything after it is footer-like, the
+// rest is cut; otherwise the article goes on, and only the marker and the
+// bulleted list right after it are dropped.
+func cutFooter(paras []string) []string {
+	seenProse := false
+	for i := 0; i < len(paras); i++ {
+		p := paras[i]
+		if !isFooterMarker(p) {
+			seenProse = seenProse || isSentenceLike(p)
+			continue
+		}
+		if !seenProse {
+			continue
+		}
+		if allFooterish(paras[i+1:]) {
+			return paras[:i]
+		}
+		j := i + 1
+		for j < len(paras) && isListItem(paras[j]) {
+			j++
+		}
+		paras = append(paras[:i:i], paras[j:]...)
+		i--
+	}
+	return paras
+}
+
+func allFooterish(ps []string) bool {
+	for _, p := range ps {
+		if !isFooterish(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// dedupe keeps the first of paragraphs repeated within an article (scrapes
+// often repeat the standfirst or a caption), comparing case-insensitively.
+func dedupe(paras []string) []string {
+	seen := make(map[string]bool, len(paras))
+	out := paras[:0:0]
+	for _, p := range paras {
+		k := strings.ToLower(p)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, p)
+	}
+	return out
+}

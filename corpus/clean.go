@@ -1,0 +1,115 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrNoText is returned by [Clean] for a file with no article text left
+// after cleaning (empty, only whitespace, or only boilerplate).
+var ErrNoText = errors.New("no article text")
+
+// maxTitleRunes is the length above which a first line is shortened for the
+// title: the first line of some files is a whole paragraph.
+const maxTitleRunes = 120
+
+// Clean turns the raw bytes of one article file into an [Article]. source is
+// the file's slash path; its extension chooses plain-text or Markdown rules.
+//
+// Cleaning repairs invalid UTF-8 (noted in Warnings), normalises
+// whitespace, makes every line its own paragraph (Markdown soft-wrapped and
+// plain-text hard-wrapped paragraphs are joined back), reads the date from a
+// leading " date YYYY-MM-DD" marker or a dateline near the top, and drops
+// what is not the article: navigation above the first sentence, share
+// buttons, footers and headline lists, and repeated paragraphs. Title is the
+// first remaining paragraph, shortened when long; Text keeps it.
+//
+// The only error is one wrapping [ErrNoText].
+func Clean(source string, raw []byte) (Article, error) {
+	art := Article{Source: source, Size: int64(len(raw))}
+	lines, warnings := normalizeLines(raw)
+	art.Warnings = warnings
+
+	var fm frontMatter
+	var paras []string
+	if isMarkdown(source) {
+		fm, lines = splitFrontMatter(lines)
+		paras = markdownParagraphs(lines)
+	} else {
+		paras = textParagraphs(lines)
+	}
+
+	paras, art.Date = bodyParagraphs(paras)
+	if fm.date != "" {
+		art.Date = fm.date
+	}
+	if len(paras) == 0 {
+		return art, fmt.Errorf("%s: %w", source, ErrNoText)
+	}
+	art.Text = strings.Join(paras, "\n\n")
+	art.Title = fm.title
+	if art.Title == "" {
+		art.Title = shortTitle(paras[0])
+	}
+	return art, nil
+}
+
+func isMarkdown(source string) bool {
+	switch strings.ToLower(path.Ext(source)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// bodyParagraphs strips the date marker and the boilerplate from an
+// article's paragraphs and returns what is left with the article's date.
+func bodyParagraphs(paras []string) ([]string, string) {
+	var date string
+	if len(paras) > 0 {
+		var rest string
+		date, rest = splitDateMarker(paras[0])
+		if rest == "" {
+			paras = paras[1:]
+		} else {
+			paras[0] = rest
+		}
+	}
+	drop, lineDate := header(paras)
+	if date == "" {
+		date = lineDate
+	}
+	kept := make([]string, 0, len(paras))
+	for i, p := range paras {
+		if !drop[i] && !isChrome(p) {
+			kept = append(kept, p)
+		}
+	}
+	kept = cutFooter(kept)
+	return dedupe(kept), date
+}
+
+// shortTitle returns p, or its first maxTitleRunes runes cut at a word
+// boundary with "…" when p is longer.
+func shortTitle(p string) string {
+	if utf8.RuneCountInString(p) <= maxTitleRunes {
+		return p
+	}
+	cut, n := 0, 0
+	for i := range p {
+		if n == maxTitleRunes-1 {
+			cut = i
+			break
+		}
+		n++
+	}
+	head := p[:cut]
+	if sp := strings.LastIndexByte(head, ' '); sp > len(head)/2 {
+		head = head[:sp]
+	}
+	head = strings.TrimRight(head, " ,;:-–—")
+	return head + "…"
+}

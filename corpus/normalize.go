@@ -1,0 +1,117 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// normalizeLines repairs raw file bytes and returns the text as trimmed lines
+// with whitespace normalised: invalid UTF-8 becomes U+FFFD, every line break
+// convention becomes one line break, odd spaces and tabs become a single
+// space, and invisible characters are dropped. Warnings describe repairs.
+func normalizeLines(raw []byte) ([]string, []string) {
+	var warnings []string
+	raw = trimBOM(raw)
+	text, bad := repairUTF8(raw)
+	if bad > 0 {
+		warnings = append(warnings, fmt.Sprintf("replaced %d invalid UTF-8 %s with U+FFFD", bad, plural(bad, "byte", "bytes")))
+	}
+	text, controls := mapRunes(text)
+	if controls > 0 {
+		warnings = append(warnings, fmt.Sprintf("removed %d control %s", controls, plural(controls, "character", "characters")))
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = collapseSpaces(l)
+	}
+	return lines, warnings
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func trimBOM(raw []byte) []byte {
+	const bom = "\uFEFF"
+	if len(raw) >= len(bom) && string(raw[:len(bom)]) == bom {
+		return raw[len(bom):]
+	}
+	return raw
+}
+
+// repairUTF8 replaces each run of invalid bytes with one U+FFFD and reports
+// how many bytes were invalid.
+func repairUTF8(raw []byte) (string, int) {
+	if utf8.Valid(raw) {
+		return string(raw), 0
+	}
+	var b strings.Builder
+	b.Grow(len(raw) + 8)
+	bad := 0
+	inBad := false
+	for len(raw) > 0 {
+		r, size := utf8.DecodeRune(raw)
+		if r == utf8.RuneError && size <= 1 {
+			bad++
+			if !inBad {
+				b.WriteRune(utf8.RuneError)
+			}
+			inBad = true
+			raw = raw[1:]
+			continue
+		}
+		inBad = false
+		b.Write(raw[:size])
+		raw = raw[size:]
+	}
+	return b.String(), bad
+}
+
+// mapRunes turns every line-break convention into "\n", every other kind of
+// space into " ", and drops invisible characters. It reports how many
+// control characters (NUL, escape codes…) it removed.
+func mapRunes(s string) (string, int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	controls := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+			b.WriteByte('\n')
+		case r == '\n' || r == '\f' || r == '\v' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case isInvisible(r):
+			// Zero-width spaces, soft hyphens, stray BOMs: drop without a trace.
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		case unicode.IsControl(r):
+			controls++
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), controls
+}
+
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u200B', '\u2060', '\uFEFF', '\u00AD':
+		return true
+	}
+	return false
+}
+
+// collapseSpaces trims s and turns each run of spaces into one.
+func collapseSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
