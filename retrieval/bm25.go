@@ -1,0 +1,213 @@
+package retrieval
+
+import (
+	"container/heap"
+	"math"
+	"sort"
+)
+
+// BM25 parameters used by [NewBM25].
+const (
+	DefaultBM25K1 = 1.2
+	DefaultBM25B  = 0.75
+)
+
+// BM25 is an in-memory Okapi BM25 index over documents given as analysed
+// terms (see [Analyze]). Build it with Add (and AddText) from one goroutine;
+// once built, Search, IDF, DocFreq, Len and Correct only read it and are safe
+// for concurrent use. Mixing Add with any other call needs outside locking.
+type BM25 struct {
+	k1, b float64
+
+	ids     []string       // document index → id ("" once replaced)
+	docLen  []int          // document index → number of terms (-1 once replaced)
+	byID    map[string]int // id → live document index
+	post    map[string][]posting
+	live    int // number of live documents
+	sumLen  int // total terms over live documents
+	fuzzy   fuzzyIndex
+	surface map[string]string // normalised surface word → its stem
+}
+
+// posting is one document containing a term, with the term's frequency.
+type posting struct {
+	doc int32
+	tf  int32
+}
+
+// Scored is a document id with its score; higher is better.
+type Scored struct {
+	ID    string
+	Score float64
+}
+
+// NewBM25 returns an empty index with k1 = 1.2 and b = 0.75.
+func NewBM25() *BM25 {
+	return &BM25{
+		k1:      DefaultBM25K1,
+		b:       DefaultBM25B,
+		byID:    map[string]int{},
+		post:    map[string][]posting{},
+		surface: map[string]string{},
+	}
+}
+
+// Add indexes a document under id with its analysed terms. Adding an id
+// again replaces the earlier document; replacing costs time proportional to
+// the index, so it is meant for occasional updates, not bulk loading.
+func (b *BM25) Add(id string, terms []string) {
+	if old, ok := b.byID[id]; ok {
+		b.remove(old)
+	}
+	doc := int32(len(b.ids))
+	b.ids = append(b.ids, id)
+	b.docLen = append(b.docLen, len(terms))
+	b.byID[id] = int(doc)
+	b.live++
+	b.sumLen += len(terms)
+
+	tf := map[string]int32{}
+	order := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if tf[t] == 0 {
+			order = append(order, t)
+		}
+		tf[t]++
+	}
+	for _, t := range order {
+		if _, known := b.post[t]; !known {
+			b.fuzzy.add(t, t)
+		}
+		b.post[t] = append(b.post[t], posting{doc: doc, tf: tf[t]})
+	}
+}
+
+// AddText indexes text under id like Add(id, Analyze(text)), and also
+// remembers each word's surface spelling so that Correct can fix typos the
+// stemmer leaves unrecognisable ("delegaton" → "deleg", via "delegation").
+func (b *BM25) AddText(id, text string) {
+	words := Words(text)
+	terms := make([]string, 0, len(words))
+	for _, w := range words {
+		if IsStopword(w) {
+			continue
+		}
+		t := stemWord(w)
+		terms = append(terms, t)
+		if _, seen := b.surface[w]; !seen && w != t && !hasDigit(w) {
+			b.surface[w] = t
+			b.fuzzy.add(w, t)
+		}
+	}
+	b.Add(id, terms)
+}
+
+// remove drops document doc from the postings and statistics.
+func (b *BM25) remove(doc int) {
+	for t, ps := range b.post {
+		for i, p := range ps {
+			if int(p.doc) == doc {
+				b.post[t] = append(ps[:i:i], ps[i+1:]...)
+				break
+			}
+		}
+	}
+	delete(b.byID, b.ids[doc])
+	b.live--
+	b.sumLen -= b.docLen[doc]
+	b.ids[doc] = ""
+	b.docLen[doc] = -1
+}
+
+// Len returns the number of documents in the index.
+func (b *BM25) Len() int { return b.live }
+
+// DocFreq returns how many documents contain term.
+func (b *BM25) DocFreq(term string) int { return len(b.post[term]) }
+
+// IDF returns the inverse document frequency of term,
+// ln(1 + (N - df + 0.5) / (df + 0.5)): always positive, and falling as df
+// grows. A term in no document gets the largest value the index can give.
+func (b *BM25) IDF(term string) float64 {
+	return b.idf(b.DocFreq(term))
+}
+
+func (b *BM25) idf(df int) float64 {
+	n := float64(b.live)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// Search returns the k best documents for the query terms, best first, ties
+// broken by id. Repeated query terms count once. k <= 0 returns every
+// document that matches at least one term.
+func (b *BM25) Search(terms []string, k int) []Scored {
+	if b.live == 0 || len(terms) == 0 {
+		return nil
+	}
+	avgLen := float64(b.sumLen) / float64(b.live)
+	if avgLen == 0 {
+		avgLen = 1
+	}
+	scores := map[int32]float64{}
+	seen := map[string]bool{}
+	for _, t := range terms {
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		ps := b.post[t]
+		if len(ps) == 0 {
+			continue
+		}
+		idf := b.idf(len(ps))
+		for _, p := range ps {
+			tf := float64(p.tf)
+			norm := b.k1 * (1 - b.b + b.b*float64(b.docLen[p.doc])/avgLen)
+			scores[p.doc] += idf * tf * (b.k1 + 1) / (tf + norm)
+		}
+	}
+	return b.top(scores, k)
+}
+
+// top selects the k best scores, ordered by score then id.
+func (b *BM25) top(scores map[int32]float64, k int) []Scored {
+	if k <= 0 || k > len(scores) {
+		k = len(scores)
+	}
+	h := make(scoredHeap, 0, k)
+	for doc, s := range scores {
+		c := Scored{ID: b.ids[doc], Score: s}
+		switch {
+		case len(h) < k:
+			heap.Push(&h, c)
+		case better(c, h[0]):
+			h[0] = c
+			heap.Fix(&h, 0)
+		}
+	}
+	out := []Scored(h)
+	sort.Slice(out, func(i, j int) bool { return better(out[i], out[j]) })
+	return out
+}
+
+// better orders results: higher score first, then smaller id.
+func better(a, c Scored) bool {
+	if a.Score != c.Score {
+		return a.Score > c.Score
+	}
+	return a.ID < c.ID
+}
+
+// scoredHeap is a min-heap on [better]: its root is the worst kept result.
+type scoredHeap []Scored
+
+func (h scoredHeap) Len() int           { return len(h) }
+func (h scoredHeap) Less(i, j int) bool { return better(h[j], h[i]) }
+func (h scoredHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *scoredHeap) Push(x any)        { *h = append(*h, x.(Scored)) }
+func (h *scoredHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
