@@ -1,0 +1,85 @@
+package retrieval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// tempSuffix ends the names of files being written by [writeAtomic].
+const tempSuffix = ".tmp"
+
+// staleTempAge is how old a leftover temp file must be before
+// [removeStaleTemps] deletes it. A younger one may belong to another process
+// still writing it.
+const staleTempAge = time.Hour
+
+// writeAtomic writes a file so that a crash at any moment leaves either the
+// old file or the complete new one at path, never a torn one: it writes a
+// temp file in the same directory, fsyncs and closes it, renames it over
+// path and fsyncs the directory so the rename itself is durable.
+func writeAtomic(path string, write func(w io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*"+tempSuffix)
+	if err != nil {
+		return fmt.Errorf("create temp file: %w", err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", tmp, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", tmp, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", tmp, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("rename %s: %w", tmp, err)
+	}
+	return syncDir(dir)
+}
+
+// syncDir fsyncs a directory so that a rename in it survives a crash.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("open dir %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync dir %s: %w", dir, err)
+	}
+	return nil
+}
+
+// removeStaleTemps deletes temp files that [writeAtomic] left behind for
+// path when the process died mid-write, so kills do not leak disk space.
+// Errors are ignored: a leftover temp file is harmless.
+func removeStaleTemps(path string, now time.Time) {
+	dir, base := filepath.Split(path)
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+".*"+tempSuffix))
+	for _, m := range matches {
+		fi, err := os.Stat(m)
+		if err == nil && strings.HasSuffix(m, tempSuffix) && now.Sub(fi.ModTime()) > staleTempAge {
+			os.Remove(m)
+		}
+	}
+}

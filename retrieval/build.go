@@ -1,0 +1,394 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"sync"
+	"time"
+
+	chromem "github.com/philippgille/chromem-go"
+
+	"footnote/corpus"
+)
+
+// Open builds the index over articles, reusing the vectors stored in
+// opts.Dir (when set) for chunks whose text is unchanged and embedding only
+// the rest. Articles are streamed: each is chunked as it arrives and its
+// chunks are embedded in batches of opts.BatchSize, at most
+// opts.Concurrency calls at a time. A stored index that cannot be used
+// (another embedder, a corrupt file) is rebuilt with a notice. When anything
+// changed, the index file is saved atomically.
+//
+// An error from the article iterator, the embedder or ctx fails Open.
+func Open(ctx context.Context, opts Options, articles iter.Seq2[corpus.Article, error]) (*Index, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(ctx, opts)
+	b.loadPrevious()
+	for a, err := range articles {
+		if err == nil {
+			err = b.addArticle(a)
+		} else {
+			err = fmt.Errorf("read articles: %w", err)
+		}
+		if err != nil {
+			b.pool.wait() // let running batches stop before returning
+			return nil, err
+		}
+	}
+	if err := b.finish(ctx); err != nil {
+		return nil, err
+	}
+	return b.index(ctx)
+}
+
+// withDefaults validates opts and fills in defaults.
+func (o Options) withDefaults() (Options, error) {
+	switch {
+	case o.Embedder == nil:
+		return o, errors.New("open index: no embedder")
+	case o.Embedder.Key() == "":
+		return o, errors.New("open index: embedder has an empty key")
+	case o.BatchSize < 0 || o.Concurrency < 0:
+		return o, fmt.Errorf("open index: negative batch size (%d) or concurrency (%d)", o.BatchSize, o.Concurrency)
+	}
+	if o.BatchSize == 0 {
+		o.BatchSize = DefaultBatchSize
+	}
+	if o.Concurrency == 0 {
+		o.Concurrency = DefaultConcurrency
+	}
+	if o.Notice == nil {
+		o.Notice = func(string) {}
+	}
+	return o, nil
+}
+
+// articleState is one article of the index being built; its chunks are
+// recs[first : first+info.Chunks].
+type articleState struct {
+	info  ArticleInfo
+	hash  []byte
+	first int
+}
+
+// builder accumulates the index during Open.
+type builder struct {
+	opts    Options
+	key     string
+	path    string
+	chunker string // chunkerFingerprint for opts.Chunking
+
+	prev       *snapshot            // usable stored index, or nil
+	prevByText map[string][]float32 // stored vectors by chunk text, built on first need
+	wholesale  bool                 // prev's chunks may be reused for unchanged articles
+	changed    bool                 // the index differs from the file
+
+	recs []*record
+	arts []articleState
+	ids  map[string]*record
+	srcs map[string]bool
+	bm25 *BM25
+	pool *embedPool
+
+	mu       sync.Mutex // guards progress and its callback
+	progress Progress
+}
+
+func newBuilder(ctx context.Context, opts Options) *builder {
+	b := &builder{
+		opts:    opts,
+		key:     opts.Embedder.Key(),
+		chunker: chunkerFingerprint(opts.Chunking),
+		ids:     make(map[string]*record),
+		srcs:    make(map[string]bool),
+		bm25:    NewBM25(),
+		changed: true,
+	}
+	if opts.Dir != "" {
+		b.path = indexPath(opts.Dir, b.key)
+	}
+	b.pool = newEmbedPool(ctx, opts.Embedder, opts.BatchSize, opts.Concurrency, func(n int) {
+		b.report(func(p *Progress) { p.Embedded += n })
+	})
+	return b
+}
+
+// loadPrevious loads the stored index for this embedder, explaining with a
+// notice why it cannot be used when that is the case.
+func (b *builder) loadPrevious() {
+	if b.path == "" {
+		return
+	}
+	removeStaleTemps(b.path, time.Now())
+	s, err := loadSnapshot(b.path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		b.noticeOtherEmbedder()
+		return
+	case err != nil:
+		b.opts.Notice(fmt.Sprintf("index file %s is corrupt (%v): rebuilding", b.path, err))
+		return
+	case s.header.EmbedderKey != b.key:
+		// Only a hash collision of the file name gets here.
+		b.opts.Notice(fmt.Sprintf("embedding model changed (%s → %s): rebuilding index", s.header.EmbedderKey, b.key))
+		return
+	}
+	b.prev = s
+	b.changed = false
+	b.wholesale = s.header.Chunker == b.chunker && s.header.Chunking == b.opts.Chunking
+	if !b.wholesale {
+		b.opts.Notice("chunking changed since the index was built: re-chunking all articles (unchanged chunks keep their vectors)")
+	}
+}
+
+// noticeOtherEmbedder tells the user why there is nothing to reuse when the
+// directory holds an index built by another embedder (the newest one).
+func (b *builder) noticeOtherEmbedder() {
+	newest, old := time.Time{}, ""
+	others, _ := filepathGlobIndexes(b.opts.Dir)
+	for _, p := range others {
+		fi, err := os.Stat(p)
+		if err != nil || p == b.path || !fi.ModTime().After(newest) {
+			continue
+		}
+		if h, err := readHeader(p); err == nil && h.EmbedderKey != b.key {
+			newest, old = fi.ModTime(), h.EmbedderKey
+		}
+	}
+	if old != "" {
+		b.opts.Notice(fmt.Sprintf("embedding model changed (%s → %s): rebuilding index", old, b.key))
+	}
+}
+
+// addArticle chunks one article, reusing stored chunks or vectors where the
+// content is unchanged, and queues the rest for embedding.
+func (b *builder) addArticle(a corpus.Article) error {
+	if a.Source == "" {
+		return errors.New("open index: article without source")
+	}
+	if b.srcs[a.Source] {
+		return fmt.Errorf("open index: article %s appears twice", a.Source)
+	}
+	b.srcs[a.Source] = true
+	hash := articleHash(a, b.opts.Chunking)
+	recs, reused := b.reuseArticle(a.Source, hash)
+	if recs == nil {
+		b.changed = true
+		recs, reused = b.chunk(a)
+	}
+	st := articleState{
+		info:  ArticleInfo{Source: a.Source, Title: a.Title, Date: a.Date, Chunks: len(recs)},
+		hash:  hash,
+		first: len(b.recs),
+	}
+	for _, r := range recs {
+		if err := b.addRecord(r); err != nil {
+			return err
+		}
+	}
+	b.arts = append(b.arts, st)
+	b.report(func(p *Progress) {
+		p.Articles++
+		p.Chunks += len(recs)
+		p.Reused += reused
+	})
+	return nil
+}
+
+// reuseArticle returns the stored chunks of an unchanged article, or nil.
+func (b *builder) reuseArticle(source string, hash []byte) ([]*record, int) {
+	if !b.wholesale {
+		return nil, 0
+	}
+	st := b.prev.bySource[source]
+	if st == nil || string(st.hash) != string(hash) {
+		return nil, 0
+	}
+	st.used = true
+	return st.recs, len(st.recs)
+}
+
+// chunk cuts a new or changed article into records, taking stored vectors
+// for chunks whose text is unchanged.
+func (b *builder) chunk(a corpus.Article) ([]*record, int) {
+	chunks := ChunkArticle(a, b.opts.Chunking)
+	recs := make([]*record, len(chunks))
+	reused := 0
+	for i, c := range chunks {
+		recs[i] = &record{Chunk: c}
+		if v := b.storedVector(c.Text); v != nil {
+			recs[i].vec = v
+			reused++
+		}
+	}
+	return recs, reused
+}
+
+// storedVector returns the stored vector of a chunk with exactly this text,
+// or nil.
+func (b *builder) storedVector(text string) []float32 {
+	if b.prev == nil {
+		return nil
+	}
+	if b.prevByText == nil {
+		b.prevByText = make(map[string][]float32, b.prev.chunks)
+		for _, st := range b.prev.articles {
+			for _, r := range st.recs {
+				b.prevByText[r.Text] = r.vec
+			}
+		}
+	}
+	return b.prevByText[text]
+}
+
+// addRecord registers a chunk with the lexical index and queues it for
+// embedding when it has no vector yet.
+func (b *builder) addRecord(r *record) error {
+	if b.ids[r.ID] != nil {
+		return fmt.Errorf("open index: duplicate chunk id %q (articles %s and %s)", r.ID, b.ids[r.ID].Source, r.Source)
+	}
+	b.ids[r.ID] = r
+	b.recs = append(b.recs, r)
+	b.bm25.AddText(r.ID, r.Text)
+	if r.vec != nil {
+		return nil
+	}
+	return b.pool.add(r)
+}
+
+// report updates the progress and passes a copy to the callback.
+func (b *builder) report(update func(p *Progress)) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	update(&b.progress)
+	if b.opts.Progress != nil {
+		b.opts.Progress(b.progress)
+	}
+}
+
+// finish waits for the embedding and re-embeds reused chunks when the
+// embedder's dimension turned out to differ from the stored one.
+func (b *builder) finish(ctx context.Context) error {
+	if err := b.pool.wait(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("open index: %w", err)
+	}
+	if b.prev == nil {
+		return nil
+	}
+	for _, st := range b.prev.articles {
+		if !st.used {
+			b.changed = true
+		}
+	}
+	newDim, oldDim := b.pool.dimension(), b.prev.header.Dim
+	if newDim == 0 || newDim == oldDim || b.progress.Reused == 0 {
+		return nil
+	}
+	b.opts.Notice(fmt.Sprintf("embedding dimension changed (%d → %d) under the same model key %s: re-embedding all chunks", oldDim, newDim, b.key))
+	return b.reembedStale(ctx, newDim)
+}
+
+// reembedStale embeds again every chunk whose vector has the wrong dimension.
+func (b *builder) reembedStale(ctx context.Context, dim int) error {
+	b.pool = newEmbedPool(ctx, b.opts.Embedder, b.opts.BatchSize, b.opts.Concurrency, func(n int) {
+		b.report(func(p *Progress) { p.Embedded += n; p.Reused -= n })
+	})
+	for _, r := range b.recs {
+		if len(r.vec) != dim {
+			r.vec = nil
+			if err := b.pool.add(r); err != nil {
+				b.pool.wait()
+				return err
+			}
+		}
+	}
+	return b.pool.wait()
+}
+
+// index assembles the Index, loads the vectors into chromem and saves the
+// file when something changed.
+func (b *builder) index(ctx context.Context) (*Index, error) {
+	dim := 0
+	for _, r := range b.recs {
+		dim = len(r.vec)
+		break
+	}
+	coll, err := chromem.NewDB().CreateCollection("chunks", nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	for _, r := range b.recs {
+		if !hasDirection(r.vec) {
+			continue // a zero vector has no cosine; only BM25 can find the chunk
+		}
+		doc := chromem.Document{ID: r.ID, Embedding: r.vec}
+		if err := coll.AddDocument(ctx, doc); err != nil {
+			return nil, fmt.Errorf("open index: add chunk %s: %w", r.ID, err)
+		}
+	}
+	ix := &Index{
+		emb: b.opts.Embedder, dim: dim, coll: coll, bm25: b.bm25, chunks: b.ids,
+		articles: make([]ArticleInfo, len(b.arts)),
+	}
+	for i, a := range b.arts {
+		ix.articles[i] = a.info
+	}
+	ix.stats = Stats{
+		Chunks: len(b.recs), Articles: len(b.arts),
+		Embedded: b.progress.Embedded, Reused: b.progress.Reused,
+		Path: b.path, EmbedderKey: b.key, Dim: dim,
+	}
+	if b.prev != nil {
+		ix.stats.Removed = b.prev.chunks - b.reusedStored()
+	}
+	b.save(ix)
+	return ix, nil
+}
+
+// reusedStored counts stored chunks carried over, wholesale or by text.
+func (b *builder) reusedStored() int {
+	n := 0
+	for _, st := range b.prev.articles {
+		if st.used {
+			n += len(st.recs)
+		}
+	}
+	return n
+}
+
+// save writes the index file when the index differs from it. A failed save
+// is a notice, not an error: the index in memory is complete and usable.
+func (b *builder) save(ix *Index) {
+	if b.path == "" || !b.changed {
+		return
+	}
+	if err := os.MkdirAll(b.opts.Dir, 0o755); err != nil {
+		b.opts.Notice(fmt.Sprintf("cannot save index file %s: %v", b.path, err))
+		return
+	}
+	h := fileHeader{EmbedderKey: b.key, Dim: ix.dim, Chunking: b.opts.Chunking, Chunker: b.chunker}
+	if err := saveSnapshot(b.path, h, b.arts, b.recs); err != nil {
+		b.opts.Notice(fmt.Sprintf("cannot save index file %s: %v", b.path, err))
+		return
+	}
+	ix.stats.Saved = true
+}
+
+// hasDirection reports whether v is non-zero.
+func hasDirection(v []float32) bool {
+	for _, x := range v {
+		if x != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,105 @@
+package retrieval
+
+import (
+	"errors"
+
+	chromem "github.com/philippgille/chromem-go"
+)
+
+// ErrDimensionMismatch is returned (wrapped) when an embedder returns vectors
+// whose dimension differs from the index's or from each other.
+var ErrDimensionMismatch = errors.New("embedding dimension mismatch")
+
+// Defaults for [Options].
+const (
+	DefaultBatchSize   = 64
+	DefaultConcurrency = 4
+)
+
+// Options configures [Open].
+type Options struct {
+	// Embedder embeds chunks and queries. Required.
+	Embedder Embedder
+	// Dir is the directory holding the index file. "" keeps the index in
+	// memory only and persists nothing.
+	Dir string
+	// Chunking controls how articles are cut into chunks.
+	Chunking ChunkOptions
+	// BatchSize is the number of texts per Embed call; 0 means
+	// [DefaultBatchSize].
+	BatchSize int
+	// Concurrency is the number of Embed calls in flight; 0 means
+	// [DefaultConcurrency].
+	Concurrency int
+	// Progress, when set, is called as articles are chunked and chunks are
+	// embedded. Calls never overlap, but they may come from different
+	// goroutines.
+	Progress func(p Progress)
+	// Notice, when set, receives human-readable notices about the index
+	// file, such as a rebuild after the embedding model changed.
+	Notice func(msg string)
+}
+
+// Progress reports how far [Open] has got. All counts are running totals.
+type Progress struct {
+	Articles int // articles read
+	Chunks   int // chunks in the index so far
+	Embedded int // chunks embedded during this Open
+	Reused   int // chunks whose vectors came from the index file
+}
+
+// Stats describes an opened [Index].
+type Stats struct {
+	Chunks   int
+	Articles int
+	// Embedded counts chunks embedded during this Open; Reused counts chunks
+	// whose vectors were loaded from the index file instead.
+	Embedded, Reused int
+	// Removed counts chunks of the index file dropped because their article
+	// is gone or changed.
+	Removed int
+	// Saved reports whether Open wrote the index file.
+	Saved bool
+	// Path is the index file, "" for an in-memory index.
+	Path        string
+	EmbedderKey string
+	// Dim is the vector dimension, 0 for an index without chunks.
+	Dim int
+}
+
+// ArticleInfo summarises one indexed article.
+type ArticleInfo struct {
+	Source, Title, Date string
+	Chunks              int
+}
+
+// Index is a hybrid (vector + BM25) index over the chunks of a corpus. It is
+// built by [Open] and read-only afterwards, so it is safe for concurrent use.
+type Index struct {
+	emb      Embedder
+	dim      int
+	coll     *chromem.Collection
+	bm25     *BM25
+	chunks   map[string]*record // by chunk ID
+	articles []ArticleInfo
+	stats    Stats
+}
+
+// record is one indexed chunk with its normalised vector.
+type record struct {
+	Chunk
+	vec []float32
+}
+
+// Len returns the number of chunks in the index.
+func (ix *Index) Len() int { return len(ix.chunks) }
+
+// Stats returns figures about the index and the Open that built it.
+func (ix *Index) Stats() Stats { return ix.stats }
+
+// Articles lists the indexed articles in corpus order.
+func (ix *Index) Articles() []ArticleInfo {
+	out := make([]ArticleInfo, len(ix.articles))
+	copy(out, ix.articles)
+	return out
+}

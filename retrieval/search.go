@@ -1,0 +1,113 @@
+package retrieval
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ErrEmptyQuery is returned by Search for a query with no text.
+var ErrEmptyQuery = errors.New("query is empty")
+
+// minCandidates is the least depth of each list fed to fusion. Fusion needs
+// more than k candidates per list: a chunk ranked 12th by vectors and 3rd by
+// BM25 can end up first.
+const minCandidates = 40
+
+// Search returns up to k passages for query, best first: the vector list
+// (cosine similarity over chromem) and the BM25 list over spell-corrected
+// query terms, fused by [fuse]. Equal scores are ordered by chunk ID, so the
+// same query on the same index always gives the same order.
+func (ix *Index) Search(ctx context.Context, query string, k int) ([]Passage, error) {
+	if strings.TrimSpace(query) == "" {
+		return nil, ErrEmptyQuery
+	}
+	if k <= 0 {
+		return nil, fmt.Errorf("search: k must be positive, got %d", k)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if ix.Len() == 0 {
+		return nil, nil
+	}
+	depth := min(max(3*k, minCandidates), ix.Len())
+	vector, err := ix.vectorHits(ctx, query, depth)
+	if err != nil {
+		return nil, err
+	}
+	fused := fuse(vector, ix.lexicalHits(query, depth))
+	out := make([]Passage, 0, min(k, len(fused)))
+	for _, f := range fused[:min(k, len(fused))] {
+		out = append(out, Passage{Chunk: ix.chunks[f.id].Chunk, Score: f.score, Vector: f.vector, Lexical: f.lexical})
+	}
+	return out, nil
+}
+
+// vectorHits embeds the query (exactly once) and returns the depth chunks
+// most similar to it, by cosine, ties by ID.
+func (ix *Index) vectorHits(ctx context.Context, query string, depth int) ([]hit, error) {
+	qv, err := ix.embedQuery(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	// chromem rejects nResults above its count, which is below Len when some
+	// chunks had zero vectors; a zero query vector has no neighbours at all.
+	n := min(depth, ix.coll.Count())
+	if n == 0 || !hasDirection(qv) {
+		return nil, nil
+	}
+	res, err := ix.coll.QueryEmbedding(ctx, qv, n, nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("search vectors: %w", err)
+	}
+	hits := make([]hit, len(res))
+	for i, r := range res {
+		hits[i] = hit{id: r.ID, score: float64(r.Similarity)}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	return hits, nil
+}
+
+// embedQuery embeds the query and checks it against the index dimension.
+func (ix *Index) embedQuery(ctx context.Context, query string) ([]float32, error) {
+	vecs, err := ix.emb.Embed(ctx, []string{query})
+	if err != nil {
+		return nil, fmt.Errorf("embed query: %w", err)
+	}
+	if len(vecs) != 1 {
+		return nil, fmt.Errorf("embed query: embedder returned %d vectors for 1 text", len(vecs))
+	}
+	if len(vecs[0]) != ix.dim {
+		return nil, fmt.Errorf("embed query: vector has %d dimensions, index has %d: %w", len(vecs[0]), ix.dim, ErrDimensionMismatch)
+	}
+	qv, err := unitVector(vecs[0])
+	if err != nil {
+		return nil, fmt.Errorf("embed query: %w", err)
+	}
+	return qv, nil
+}
+
+// lexicalHits runs BM25 over the query's known (possibly corrected) terms.
+func (ix *Index) lexicalHits(query string, depth int) []hit {
+	var stems []string
+	for _, t := range ix.Terms(query) {
+		if t.Known {
+			stems = append(stems, t.Stem)
+		}
+	}
+	res := ix.bm25.Search(stems, depth)
+	hits := make([]hit, len(res))
+	for i, r := range res {
+		hits[i] = hit{id: r.ID, score: r.Score}
+	}
+	return hits
+}
