@@ -28,7 +28,7 @@ type hit struct {
 // fusedHit is a chunk ranked by [fuse], with the list scores behind it
 // (0 when the chunk was absent from that list).
 type fusedHit struct {
-	id                      string
+	id                     string
 	score, vector, lexical float64
 }
 
