@@ -166,7 +166,9 @@ func (s *Server) stream(w http.ResponseWriter, req ChatRequest, reply string, f 
 		finish = f.finishReason
 	}
 	send(chunk(req.Model, map[string]string{}, finish))
-	send("[DONE]")
+	if f.kind != kindOmitDone {
+		send("[DONE]")
+	}
 }
 
 // chunk renders one chat.completion.chunk event.

@@ -20,6 +20,7 @@ const (
 	kindCut
 	kindEndEarly
 	kindFinish
+	kindOmitDone
 	kindDelay
 )
 
@@ -69,6 +70,10 @@ func EndStreamEarly(n int) Fault { return Fault{kind: kindEndEarly, afterChunks:
 // ("length", "content_filter"), then [DONE].
 func FinishWith(reason string) Fault { return Fault{kind: kindFinish, finishReason: reason} }
 
+// OmitDone sends the whole streamed reply, finish_reason "stop" included,
+// but not the closing "data: [DONE]".
+func OmitDone() Fault { return Fault{kind: kindOmitDone} }
+
 // Delay waits d before answering normally. The wait ends early when the
 // client goes away or the test ends, so no handler outlives the test.
 func Delay(d time.Duration) Fault { return Fault{kind: kindDelay, delay: d} }
@@ -90,6 +95,8 @@ func (f Fault) String() string {
 		return fmt.Sprintf("end early after %d chunks", f.afterChunks)
 	case kindFinish:
 		return "finish_reason " + f.finishReason
+	case kindOmitDone:
+		return "no [DONE]"
 	case kindDelay:
 		return fmt.Sprintf("delay %v", f.delay)
 	default:
