@@ -185,7 +185,7 @@ func loadSnapshot(path string) (s *snapshot, err error) {
 	}
 	// Reading to EOF makes gzip verify its checksum and length.
 	if _, err := io.Copy(io.Discard, br); err != nil {
-		return nil, fmt.Errorf("trailer: %w", describeReadErr(err))
+		return nil, fmt.Errorf("end of stream: %w", err)
 	}
 	return s, nil
 }
