@@ -10,15 +10,18 @@ import (
 // DefaultLocalDim is the dimension of a [LocalEmbedder] built with dim <= 0.
 const DefaultLocalDim = 512
 
-// Feature weights of the local embedder, relative to a stemmed word (1).
+// Feature weights of the local embedder. They were tuned on name variants
+// and typos (see embed_local_test.go): the stem matches inflections
+// ("negotiations"/"negotiate"), and is kept a little below the n-grams so a
+// misspelt word still shares most of its weight with the right one.
 // Character n-grams of a word share one budget so that long words do not
 // drown short ones; they are what lets "Zelenskyy" meet "Zelensky" and
 // "delegaton" meet "delegation". The consonant skeleton bridges spellings
 // that share few n-grams ("Kyiv"/"Kiev"). Word bigrams reward phrases.
 const (
-	weightStem     = 1.0
-	weightGrams    = 0.9
-	weightSkeleton = 0.45
+	weightStem     = 0.8
+	weightGrams    = 1.0
+	weightSkeleton = 0.7
 	weightBigram   = 0.4
 	// weightCommon scales words that occur in most news text and so say
 	// little about which passage is meant.
@@ -68,17 +71,18 @@ func (e *LocalEmbedder) Key() string { return "local/hash-v1/" + strconv.Itoa(e.
 // is done and then returns ctx's error.
 func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	out := make([][]float32, len(texts))
+	stems := stemCache{} // words repeat across a batch; stemming dominates the cost
 	for i, t := range texts {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("local embed: text %d of %d: %w", i, len(texts), err)
 		}
-		out[i] = e.embed(t)
+		out[i] = e.embed(t, stems)
 	}
 	return out, nil
 }
 
 // embed computes the vector of one text.
-func (e *LocalEmbedder) embed(text string) []float32 {
+func (e *LocalEmbedder) embed(text string, stems stemCache) []float32 {
 	v := make([]float32, e.dim)
 	words := Words(text)
 	content := make([]string, 0, len(words))
@@ -98,7 +102,7 @@ func (e *LocalEmbedder) embed(text string) []float32 {
 	var bigrams counter[[2]string]
 	prev := ""
 	for i, w := range content {
-		s := stemWord(w)
+		s := stems.stem(w)
 		words1.add(w)
 		stems1.add(s)
 		if i > 0 {
@@ -113,7 +117,7 @@ func (e *LocalEmbedder) embed(text string) []float32 {
 		if hasDigit(w) {
 			continue // numbers match exactly or not at all
 		}
-		wt := sublinear(words1.counts[i]) * commonness(stemWord(w))
+		wt := sublinear(words1.counts[i]) * commonness(stems.stem(w))
 		e.addGrams(v, w, weightGrams*wt)
 		if sk := skeleton(w); len(sk) >= 2 {
 			e.add(v, hashFeature(kindSkeleton, sk), weightSkeleton*wt)
@@ -182,6 +186,18 @@ func skeleton(word string) string {
 	return string(out)
 }
 
+// stemCache memoises stemWord within one Embed call.
+type stemCache map[string]string
+
+func (c stemCache) stem(w string) string {
+	if s, ok := c[w]; ok {
+		return s
+	}
+	s := stemWord(w)
+	c[w] = s
+	return s
+}
+
 // counter counts keys in order of first occurrence.
 type counter[K comparable] struct {
 	index  map[K]int
@@ -209,8 +225,12 @@ func commonness(stem string) float64 {
 	switch stem {
 	case "said", "say", "told", "tell", "also", "year", "new", "one", "two",
 		"time", "peopl", "includ", "accord", "report", "last", "first", "week",
-		"day", "like", "make", "made", "go", "get", "take", "want",
-		"mani", "much", "well", "even", "still", "back", "way", "use":
+		"day", "like", "make", "made", "go", "get", "take", "want", "mani",
+		"much", "well", "even", "still", "back", "way", "use", "happen",
+		"describ", "mean", "think", "know", "seem", "becom", "give", "come",
+		"see", "look", "need", "call", "ask", "show", "tri", "find", "put",
+		"keep", "let", "begin", "help", "thing", "part", "place", "case",
+		"point", "fact", "number", "kind", "lot", "name", "long":
 		return weightCommon
 	}
 	return 1
