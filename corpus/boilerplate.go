@@ -184,15 +184,37 @@ var footerPrefixes = []string{
 	"síguenos", "folgen sie uns",
 }
 
-var (
-	copyrightLine = regexp.MustCompile(`(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b)|all rights reserved`)
-	footerWords   = regexp.MustCompile(`(?i)copyright|©|all rights reserved|registration number|licen[cs]e|privacy policy|terms of (?:use|service)|cookie|contact us|about us|advertise with us`)
-)
+// copyrightStart matches the start of a copyright notice ("Copyright 1995",
+// "© 2024", "(c) 2024", "Copyright © by …").
+var copyrightStart = regexp.MustCompile(`^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by\b)`)
+
+// legalWords appear in site footers and almost never in news prose.
+var legalWords = []string{
+	"copyright", "©", "all rights reserved", "registration number", "license", "licence",
+	"privacy policy", "terms of use", "terms of service", "cookie", "contact us", "about us", "advertise with us",
+}
+
+// isCopyright reports a copyright notice line.
+func isCopyright(p string) bool {
+	lower := strings.ToLower(p)
+	return copyrightStart.MatchString(lower) || strings.Contains(lower, "all rights reserved")
+}
+
+// hasLegalWords reports a line with footer vocabulary.
+func hasLegalWords(p string) bool {
+	lower := strings.ToLower(p)
+	for _, w := range legalWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // isFooterMarker reports a line that starts a footer or a headline list.
 func isFooterMarker(p string) bool {
 	ph := phrase(p)
-	if footerPhrases[ph] || copyrightLine.MatchString(p) {
+	if footerPhrases[ph] || isCopyright(p) {
 		return true
 	}
 	if i := strings.IndexAny(p, ":："); i > 0 && words(p) <= 20 && footerPhrases[phrase(p[:i])] {
@@ -209,9 +231,12 @@ func isFooterMarker(p string) bool {
 }
 
 // isFooterish reports lines that can make up a footer: markers, list items,
-// legal notices, chrome and short headline-like lines.
+// legal notices, chrome and short headline-like lines. A short line that
+// ends like a sentence is not one: it is more likely the article's last
+// words, and cutting it would lose text.
 func isFooterish(p string) bool {
-	return isListItem(p) || isFooterMarker(p) || isChrome(p) || footerWords.MatchString(p) || words(p) <= 15
+	return isListItem(p) || isFooterMarker(p) || isChrome(p) || hasLegalWords(p) ||
+		(words(p) <= 15 && !endsSentence(p))
 }
 
 // cutFooter removes footers and headline lists. At a marker line that
@@ -219,36 +244,30 @@ func isFooterish(p string) bool {
 // rest is cut; otherwise the article goes on, and only the marker and the
 // bulleted list right after it are dropped.
 func cutFooter(paras []string) []string {
+	// tail[i] reports whether paras[i:] is all footer-like; computed once so
+	// a file full of markers stays linear.
+	tail := make([]bool, len(paras)+1)
+	tail[len(paras)] = true
+	for i := len(paras) - 1; i >= 0; i-- {
+		tail[i] = tail[i+1] && isFooterish(paras[i])
+	}
+	out := make([]string, 0, len(paras))
 	seenProse := false
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
-		if !isFooterMarker(p) {
+		if !seenProse || !isFooterMarker(p) {
 			seenProse = seenProse || isSentenceLike(p)
+			out = append(out, p)
 			continue
 		}
-		if !seenProse {
-			continue
+		if tail[i+1] {
+			return out
 		}
-		if allFooterish(paras[i+1:]) {
-			return paras[:i]
-		}
-		j := i + 1
-		for j < len(paras) && isListItem(paras[j]) {
-			j++
-		}
-		paras = append(paras[:i:i], paras[j:]...)
-		i--
-	}
-	return paras
-}
-
-func allFooterish(ps []string) bool {
-	for _, p := range ps {
-		if !isFooterish(p) {
-			return false
+		for i+1 < len(paras) && isListItem(paras[i+1]) {
+			i++
 		}
 	}
-	return true
+	return out
 }
 
 // dedupe keeps the first of paragraphs repeated within an article (scrapes

@@ -81,6 +81,7 @@ var (
 	mdLink      = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
 	mdRefLink   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
 	mdStrong    = regexp.MustCompile(`\*\*|__`)
+	mdEmphasis  = regexp.MustCompile(`\*([^*\s](?:[^*]*[^*\s])?)\*`)
 	mdCode      = regexp.MustCompile("`+")
 	mdHTMLBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
 )
@@ -91,6 +92,13 @@ var (
 // markup that is not text (#, **, link targets, fences, rules) is removed.
 func markdownParagraphs(lines []string) []string {
 	var out []string
+	var cur []string // lines of the paragraph being built
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
 	for _, b := range blocks(lines) {
 		joinable := false // whether the previous line of the block takes continuations
 		for _, l := range b {
@@ -100,13 +108,15 @@ func markdownParagraphs(lines []string) []string {
 				continue
 			}
 			if joinable && !standalone && !isListItem(text) {
-				out[len(out)-1] += " " + text
+				cur = append(cur, text)
 				continue
 			}
-			out = append(out, text)
+			flush()
+			cur = append(cur, text)
 			// A list item takes lazy continuation lines; a heading or table row does not.
 			joinable = !standalone
 		}
+		flush()
 	}
 	return out
 }
@@ -130,6 +140,7 @@ func markdownLine(l string) (text string, standalone, ok bool) {
 	l = mdImage.ReplaceAllString(l, "$1")
 	l = mdLink.ReplaceAllString(l, "$1")
 	l = mdStrong.ReplaceAllString(l, "")
+	l = mdEmphasis.ReplaceAllString(l, "$1")
 	l = mdCode.ReplaceAllString(l, "")
 	l = mdHTMLBreak.ReplaceAllString(l, " ")
 	l = collapseSpaces(l)
