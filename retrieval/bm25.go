@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"math"
 	"sort"
+	"sync"
 )
 
 // BM25 parameters used by [NewBM25].
@@ -27,6 +28,8 @@ type BM25 struct {
 	sumLen  int // total terms over live documents
 	fuzzy   fuzzyIndex
 	surface map[string]string // normalised surface word → its stem
+
+	scratch sync.Pool // *accumulator, reused across concurrent searches
 }
 
 // posting is one document containing a term, with the term's frequency.
@@ -148,7 +151,8 @@ func (b *BM25) Search(terms []string, k int) []Scored {
 	if avgLen == 0 {
 		avgLen = 1
 	}
-	scores := map[int32]float64{}
+	acc := b.accumulator()
+	defer b.scratch.Put(acc)
 	seen := map[string]bool{}
 	for _, t := range terms {
 		if seen[t] {
@@ -163,20 +167,51 @@ func (b *BM25) Search(terms []string, k int) []Scored {
 		for _, p := range ps {
 			tf := float64(p.tf)
 			norm := b.k1 * (1 - b.b + b.b*float64(b.docLen[p.doc])/avgLen)
-			scores[p.doc] += idf * tf * (b.k1 + 1) / (tf + norm)
+			acc.add(p.doc, idf*tf*(b.k1+1)/(tf+norm))
 		}
 	}
-	return b.top(scores, k)
+	return b.top(acc, k)
 }
 
-// top selects the k best scores, ordered by score then id.
-func (b *BM25) top(scores map[int32]float64, k int) []Scored {
-	if k <= 0 || k > len(scores) {
-		k = len(scores)
+// accumulator sums scores per document. It is dense because a common query
+// term touches a large share of all documents, where a map is several times
+// slower; buffers are recycled through BM25.scratch.
+type accumulator struct {
+	scores  []float64
+	touched []int32
+}
+
+func (a *accumulator) add(doc int32, s float64) {
+	if a.scores[doc] == 0 {
+		a.touched = append(a.touched, doc)
+	}
+	a.scores[doc] += s
+}
+
+// accumulator returns a zeroed accumulator sized for the index.
+func (b *BM25) accumulator() *accumulator {
+	acc, _ := b.scratch.Get().(*accumulator)
+	if acc == nil {
+		acc = &accumulator{}
+	}
+	if len(acc.scores) < len(b.ids) {
+		acc.scores = make([]float64, len(b.ids))
+	}
+	for _, d := range acc.touched {
+		acc.scores[d] = 0
+	}
+	acc.touched = acc.touched[:0]
+	return acc
+}
+
+// top selects the k best accumulated scores, ordered by score then id.
+func (b *BM25) top(acc *accumulator, k int) []Scored {
+	if k <= 0 || k > len(acc.touched) {
+		k = len(acc.touched)
 	}
 	h := make(scoredHeap, 0, k)
-	for doc, s := range scores {
-		c := Scored{ID: b.ids[doc], Score: s}
+	for _, doc := range acc.touched {
+		c := Scored{ID: b.ids[doc], Score: acc.scores[doc]}
 		switch {
 		case len(h) < k:
 			heap.Push(&h, c)
