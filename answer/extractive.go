@@ -1,0 +1,107 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// ExtractiveOptions tune the extractive answerer. Zero values take the
+// defaults.
+type ExtractiveOptions struct {
+	// K is how many passages are read for an answer; default 8.
+	K int
+	// MaxSentences caps the sentences of an answer; default 3.
+	MaxSentences int
+	// MaxQuestionRunes caps the question's length; default 500.
+	MaxQuestionRunes int
+}
+
+// Defaults of ExtractiveOptions.
+const (
+	DefaultExtractiveK      = 8
+	DefaultMaxSentences     = 3
+	DefaultMaxQuestionRunes = 500
+)
+
+// Extractive answers offline: it quotes the sentences of the retrieved
+// passages that best answer the question, each with its citation, and
+// declines when the articles do not hold the answer.
+type Extractive struct {
+	r    Retriever
+	opts ExtractiveOptions
+}
+
+// NewExtractive returns an extractive answerer reading passages from r.
+func NewExtractive(r Retriever, opts ExtractiveOptions) *Extractive {
+	if opts.K <= 0 {
+		opts.K = DefaultExtractiveK
+	}
+	if opts.MaxSentences <= 0 {
+		opts.MaxSentences = DefaultMaxSentences
+	}
+	if opts.MaxQuestionRunes <= 0 {
+		opts.MaxQuestionRunes = DefaultMaxQuestionRunes
+	}
+	return &Extractive{r: r, opts: opts}
+}
+
+// Answer answers req.Question from the retrieved passages. It returns
+// ErrEmptyQuestion or ErrQuestionTooLong for a question it will not ask,
+// and an Answer with Answered false when the articles don't say.
+func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
+	q, err := checkQuestion(req.Question, e.opts.MaxQuestionRunes)
+	if err != nil {
+		return Answer{}, err
+	}
+	parts := splitParts(q)
+	perPart := max(1, (e.opts.MaxSentences+len(parts)-1)/len(parts))
+	history := slices.Clone(req.History)
+	blocks := make([]block, 0, len(parts))
+	for _, part := range parts {
+		b, err := e.answerPart(ctx, part, history, perPart)
+		if err != nil {
+			return Answer{}, err
+		}
+		blocks = append(blocks, b)
+		history = append(history, part)
+	}
+	ans := Answer{Question: req.Question, Mode: ModeExtractive, Text: declineText, Citations: []Citation{}}
+	if slices.ContainsFunc(blocks, func(b block) bool { return b.ok }) {
+		ans.Answered = true
+		ans.Text, ans.Citations = render(blocks)
+	}
+	return ans, nil
+}
+
+// answerPart answers one part of a question. history holds the
+// conversation's earlier questions and the question's earlier parts, which
+// a follow-up ("how long did they last?") leans on.
+func (e *Extractive) answerPart(ctx context.Context, part string, history []string, maxSentences int) (block, error) {
+	q, links := resolveFollowUp(part, history)
+	passages, err := e.r.Search(ctx, strings.Join(append(links, q), " "), e.opts.K)
+	if err != nil {
+		return block{}, fmt.Errorf("extractive answer: search: %w", err)
+	}
+	parsed := parseQuestion(e.r, q, links)
+	cands, missing := candidates(parsed, passages)
+	b := block{question: part}
+	if missing == "" {
+		b.picks, b.conflict, b.ok = compose(parsed, cands, maxSentences)
+	}
+	return b, nil
+}
+
+// checkQuestion trims q and rejects an empty or overlong one.
+func checkQuestion(q string, maxRunes int) (string, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return "", ErrEmptyQuestion
+	}
+	if n := utf8.RuneCountInString(q); n > maxRunes {
+		return "", fmt.Errorf("%w: %d characters, limit %d", ErrQuestionTooLong, n, maxRunes)
+	}
+	return q, nil
+}

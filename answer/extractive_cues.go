@@ -1,0 +1,355 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// answerType is the kind of thing a question asks for, read off its
+// question word ("how long" → a duration). A sentence that holds such a
+// thing, beyond what the question already says, is more likely the answer.
+type answerType int
+
+const (
+	cueNone     answerType = iota
+	cuePerson              // who; which minister
+	cueDate                // when; what year
+	cueTime                // what time
+	cuePlace               // where; which country
+	cueDuration            // how long
+	cueNumber              // how many, how much
+	cueShare               // what share, what percentage
+	cueRole                // what post, what position
+	cueQuote               // how did X describe; what did X say
+	cueReason              // why
+)
+
+// detectAnswerType reads the answer type off a question's normalised words.
+func detectAnswerType(words []string) answerType {
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch w {
+		case "who", "whom", "whose":
+			return cuePerson
+		case "when":
+			return cueDate
+		case "where":
+			return cuePlace
+		case "why":
+			return cueReason
+		case "how":
+			return howType(next)
+		case "what", "which":
+			if t := headNounType(words[i+1:]); t != cueNone {
+				return t
+			}
+			if saysVerb(words[i+1:]) {
+				return cueQuote
+			}
+			return cueNone
+		}
+	}
+	return cueNone
+}
+
+// howType maps the word after "how" to an answer type.
+func howType(next string) answerType {
+	switch next {
+	case "long":
+		return cueDuration
+	case "many", "much", "old", "big", "large", "far":
+		return cueNumber
+	}
+	return cueQuote // "how did Ukraine describe ..."
+}
+
+// headNounType looks at the few words after "what"/"which", up to the verb,
+// for a noun that names the answer type ("which country", "what share").
+func headNounType(rest []string) answerType {
+	for i, w := range rest {
+		if i >= 3 || isAuxiliary(w) {
+			break
+		}
+		if t := nounType(w); t != cueNone {
+			return t
+		}
+	}
+	return cueNone
+}
+
+// nounType maps a head noun to an answer type.
+func nounType(w string) answerType {
+	switch w {
+	case "time", "hour":
+		return cueTime
+	case "year", "month", "day", "date":
+		return cueDate
+	case "country", "city", "town", "place", "venue", "location", "region", "capital", "where":
+		return cuePlace
+	case "share", "proportion", "percentage", "percent", "fraction", "part", "portion":
+		return cueShare
+	case "post", "position", "role", "job", "title", "office", "rank":
+		return cueRole
+	case "number", "amount", "figure", "toll", "total", "sum", "price", "cost":
+		return cueNumber
+	case "duration", "length", "period":
+		return cueDuration
+	}
+	if isRoleNoun(w) || w == "person" || w == "people" || w == "man" || w == "woman" {
+		return cuePerson
+	}
+	return cueNone
+}
+
+// headCueWords are question words that only name the answer type; they
+// weigh as frame words when sentences are scored.
+func cueHeadWords(words []string) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range words {
+		switch w {
+		case "how":
+			if i+1 < len(words) && howType(words[i+1]) != cueQuote {
+				out[words[i+1]] = true
+			}
+		case "what", "which":
+			for j, n := range words[i+1:] {
+				if j >= 3 || isAuxiliary(n) {
+					break
+				}
+				if t := nounType(n); t != cueNone && t != cuePerson {
+					out[n] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// saysVerb reports whether a what-question asks what someone said.
+func saysVerb(rest []string) bool {
+	for _, w := range rest {
+		switch w {
+		case "say", "said", "tell", "told", "announce", "announced", "claim",
+			"claimed", "call", "describe", "warn", "urge", "promise", "vow", "demand":
+			return true
+		}
+	}
+	return false
+}
+
+func isAuxiliary(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "do", "does", "did", "has", "have", "had",
+		"will", "would", "can", "could", "should", "be", "been":
+		return true
+	}
+	return false
+}
+
+// isRoleNoun lists nouns that name a person by office.
+func isRoleNoun(w string) bool {
+	switch w {
+	case "minister", "ministers", "official", "officials", "spokesman", "spokeswoman",
+		"spokesperson", "leader", "leaders", "president", "chief", "head", "envoy",
+		"negotiator", "negotiators", "aide", "adviser", "advisor", "director",
+		"secretary", "ambassador", "general", "commander", "mayor", "governor",
+		"chairman", "chairwoman", "deputy", "diplomat", "soldier", "journalist",
+		"reporter", "representative", "delegate", "premier", "chancellor", "king",
+		"queen", "prime":
+		return true
+	}
+	return false
+}
+
+// Patterns for the answer cues a sentence can carry.
+var (
+	reMonth    = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?\s*\d{0,4}`)
+	reYear     = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
+	reWeekday  = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b`)
+	reClock    = regexp.MustCompile(`(?i)\b(\d{1,2}[:.]\d{2}|\d{3,4}\s*(gmt|utc)|\d{1,2}\s*(a\.?m\.?|p\.?m\.?)|gmt|utc|noon|midnight|o'clock)\b`)
+	reDuration = regexp.MustCompile(`(?i)\b(\d+([.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few|a few)[\s-]+(second|minute|hour|day|week|month|year|decade)s?\b`)
+	reNumber   = regexp.MustCompile(`(?i)\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b`)
+	reShare    = regexp.MustCompile(`(?i)(\b(half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|thirds|quarters|fifths|percent|per cent)\b|\d\s*%|\bone in \w+\b)`)
+	reQuote    = regexp.MustCompile(`["“”«»]\s*[^"“”«»]{3,}["“”«»]`)
+	reReason   = regexp.MustCompile(`(?i)\b(because|due to|owing to|in order to|so that|so as to|aimed at|as a result|in response|reasons?|concerns?|fears?|feared|worr(y|ies|ied)|could use|would allow)\b`)
+	rePrior    = regexp.MustCompile(`(?i)\b(former|formerly|previously|earlier|once|ex-|used to|had been|prior)\b`)
+	rePlace    = regexp.MustCompile(`\b(?:in|at|to|from|near|inside|outside|on)\s+(?:the\s+)?((?:[A-Z][\p{L}'’-]+\s*)+)`)
+)
+
+// cueScore is how well sentence s carries the answer type t, in [0, 1].
+// Matches made only of words the question already holds do not count: the
+// answer must add something.
+func cueScore(t answerType, s string, qwords map[string]bool) float64 {
+	novel := func(matches []string) bool {
+		for _, m := range matches {
+			if addsWords(m, qwords) {
+				return true
+			}
+		}
+		return false
+	}
+	has := func(re *regexp.Regexp) bool { return novel(re.FindAllString(s, -1)) }
+	switch t {
+	case cuePerson:
+		return personScore(s, qwords)
+	case cueDate:
+		switch {
+		case has(reMonth) && has(reYear), has(reMonth):
+			return 1
+		case has(reYear):
+			return 0.8
+		case has(reWeekday):
+			return 0.5
+		}
+	case cueTime:
+		if has(reClock) {
+			return 1
+		}
+	case cuePlace:
+		return placeScore(s, qwords)
+	case cueDuration:
+		if has(reDuration) {
+			return 1
+		}
+	case cueNumber:
+		if has(reNumber) {
+			return 1
+		}
+	case cueShare:
+		if has(reShare) {
+			return 1
+		}
+	case cueRole:
+		if hasRoleNoun(s, qwords) {
+			return 1
+		}
+	case cueQuote:
+		if has(reQuote) {
+			return 1
+		}
+	case cueReason:
+		if has(reReason) {
+			return 1
+		}
+	}
+	return 0
+}
+
+// addsWords reports whether the phrase m holds a word the question lacks.
+func addsWords(m string, qwords map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(m), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if !qwords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// personScore rates how clearly s names a person the question does not:
+// two capitalised words in a row ("Rustem Umerov") outside an organisation
+// name score 1; a capitalised word after an office ("aide Medinsky") 0.7.
+func personScore(s string, qwords map[string]bool) float64 {
+	best := 0.0
+	for _, run := range capitalRuns(s) {
+		novel := 0
+		for _, w := range run {
+			if !qwords[strings.ToLower(w)] && !isCommonCapital(w) {
+				novel++
+			}
+		}
+		switch {
+		case novel == 0:
+		case len(run) >= 2 && !isOrganisation(run[len(run)-1]):
+			return 1
+		case novel >= 1:
+			best = max(best, 0.5)
+		}
+	}
+	return best
+}
+
+// placeScore rates whether s says where: "in Istanbul", "at the Dolmabahce
+// Palace", with a capitalised name the question does not hold.
+func placeScore(s string, qwords map[string]bool) float64 {
+	for _, m := range rePlace.FindAllStringSubmatch(s, -1) {
+		for _, w := range strings.Fields(m[1]) {
+			w = strings.Trim(w, "'’-")
+			if !qwords[strings.ToLower(w)] && !isCommonCapital(w) {
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
+// hasRoleNoun reports whether s names an office the question does not.
+func hasRoleNoun(s string, qwords map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if isRoleNoun(w) && !qwords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalRuns splits s into runs of consecutive capitalised words, leaving
+// out the sentence's first word (capitalised by position, not by name).
+func capitalRuns(s string) [][]string {
+	var runs [][]string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			runs = append(runs, cur)
+			cur = nil
+		}
+	}
+	for i, f := range strings.Fields(s) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		r, _ := utf8.DecodeRuneInString(w)
+		if i == 0 || w == "" || !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 2 {
+			flush()
+			continue
+		}
+		cur = append(cur, w)
+		if strings.ContainsAny(f[len(f)-1:], ",.;:!?)\"”") {
+			flush()
+		}
+	}
+	flush()
+	return runs
+}
+
+// isCommonCapital lists capitalised words that are not names: days,
+// months, and words capitalised in headlines and titles.
+func isCommonCapital(w string) bool {
+	switch strings.ToLower(w) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december",
+		"the", "a", "an", "and", "of", "in", "on", "at", "but", "he", "she", "it",
+		"they", "we", "i", "this", "that", "mr", "mrs", "ms", "dr":
+		return true
+	}
+	return false
+}
+
+// isOrganisation reports whether a capitalised run ending in w names an
+// institution rather than a person ("Foreign Ministry").
+func isOrganisation(w string) bool {
+	switch strings.ToLower(w) {
+	case "ministry", "department", "office", "council", "union", "nations",
+		"states", "kingdom", "palace", "war", "party", "agency", "news",
+		"government", "parliament", "assembly", "committee", "commission",
+		"organisation", "organization", "forces", "army", "bank", "court",
+		"house", "summit", "conference", "affairs", "staff", "service", "services":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,302 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"footnote/retrieval"
+)
+
+// queryTerm is one content term of a question with the weight it carries
+// when sentences are scored and evidence is weighed.
+type queryTerm struct {
+	stem string
+	word string // as typed, normalised
+	// alts are other stems that name the same thing ("french" for "franc").
+	alts  []string
+	known bool
+	// name is set for a word the question capitalises: a name the articles
+	// must mention for the question to be about them.
+	name bool
+	// link marks a term of an earlier question that a follow-up leans on
+	// ("Where were they held?" after "How long did the talks last?"). Link
+	// terms count together, as one: a sentence needs only one of them to
+	// stay on the conversation's topic.
+	link bool
+	// weight is the term's IDF scaled down for words that frame a question
+	// rather than name its subject and for guessed spellings.
+	weight float64
+}
+
+// question is everything the extractive answerer derives from the user's
+// question before it looks at any passage.
+type question struct {
+	terms []queryTerm
+	// linkWeight is the weight of the link terms as a group; 0 without.
+	linkWeight float64
+	// total is the weight a sentence holding every term would carry.
+	total float64
+	cue   answerType
+	// prior is set when the question asks about an earlier state ("before",
+	// "previously"); sentences saying "former" or "previously" then match.
+	prior bool
+	// pairs are the indexes into terms of words that stand next to each
+	// other in the question ("Ukraine's delegation"); a sentence holding
+	// them close together likely speaks of the same thing.
+	pairs [][2]int
+	// words holds the question's normalised words, stopwords included, so
+	// answer cues ignore what the question already says.
+	words map[string]bool
+}
+
+// Weights that shape a question's terms; see queryTerm.weight.
+const (
+	frameWeight     = 0.3 // "say", "happen", the "long" of "how long"
+	correctedWeight = 0.7 // the index guessed the spelling
+	linkShare       = 0.5 // of a typical term, for the link group
+)
+
+// parseQuestion analyses q with the retriever's own analysis (stems, IDF,
+// spelling correction). links holds earlier questions a follow-up leans on.
+func parseQuestion(r Retriever, q string, links []string) question {
+	words := retrieval.Words(q)
+	qs := question{
+		cue:   detectAnswerType(words),
+		prior: mentionsPrior(words),
+		words: map[string]bool{},
+	}
+	for _, w := range words {
+		qs.words[w] = true
+	}
+	terms := checkedTerms(r, q)
+	typical := typicalIDF(terms)
+	qs.addTerms(terms, frameWords(words), capitalisedWords(q), typical)
+	for _, l := range links {
+		qs.addLinks(checkedTerms(r, l), frameWords(retrieval.Words(l)), typical)
+		if qs.cue == cueNone {
+			qs.cue = detectAnswerType(retrieval.Words(l))
+		}
+	}
+	for _, t := range qs.terms {
+		if !t.link {
+			qs.total += t.weight
+		}
+	}
+	if qs.hasLinks() {
+		qs.linkWeight = linkShare * typical
+		qs.total += qs.linkWeight
+	}
+	return qs
+}
+
+// addTerms adds the question's own terms, once per stem, and records which
+// stand next to each other.
+func (qs *question) addTerms(terms []retrieval.Term, frame, names map[string]bool, typical float64) {
+	seen := map[string]int{}
+	prev := -1
+	for _, t := range terms {
+		i, dup := seen[t.Stem]
+		if !dup {
+			i = len(qs.terms)
+			seen[t.Stem] = i
+			qt := newQueryTerm(t, typical)
+			qt.name = names[t.Word]
+			if frame[t.Word] {
+				qt.weight *= frameWeight
+			}
+			qs.terms = append(qs.terms, qt)
+		}
+		if frame[t.Word] {
+			prev = -1
+			continue
+		}
+		if prev >= 0 && prev != i {
+			qs.pairs = append(qs.pairs, [2]int{prev, i})
+		}
+		prev = i
+	}
+}
+
+// addLinks adds the content terms of an earlier question as link terms.
+func (qs *question) addLinks(terms []retrieval.Term, frame map[string]bool, typical float64) {
+	for _, t := range terms {
+		if frame[t.Word] || slices.ContainsFunc(qs.terms, func(q queryTerm) bool { return q.stem == t.Stem }) {
+			continue
+		}
+		qt := newQueryTerm(t, typical)
+		qt.link = true
+		qs.terms = append(qs.terms, qt)
+	}
+}
+
+func (qs *question) hasLinks() bool {
+	return slices.ContainsFunc(qs.terms, func(t queryTerm) bool { return t.link })
+}
+
+// held is the weight a sentence with the given per-term credit carries: the
+// question's own terms by their weights, the link terms as one group by the
+// best of them.
+func (qs *question) held(credit []float64) float64 {
+	var sum, link float64
+	for i, t := range qs.terms {
+		if t.link {
+			link = max(link, credit[i])
+		} else {
+			sum += t.weight * credit[i]
+		}
+	}
+	return sum + qs.linkWeight*link
+}
+
+// checkedTerms analyses q with the retriever, keeping a spelling
+// correction only when it is close (see plausibleCorrection): the index may
+// guess boldly for recall ("chaired" → "chang"), an answer cannot afford to.
+// A rejected correction leaves the word unknown.
+func checkedTerms(r Retriever, q string) []retrieval.Term {
+	terms := r.Terms(q)
+	for i, t := range terms {
+		if t.Corrected && !plausibleCorrection(t.Word, t.Stem) {
+			terms[i].Stem, terms[i].Known, terms[i].Corrected = retrieval.Stem(t.Word), false, false
+		}
+	}
+	return terms
+}
+
+// newQueryTerm weighs one analysed term. A word the corpus does not know
+// gets the typical IDF of the question rather than the maximum: a lower-case
+// unknown is as often a paraphrase ("chaired") as a sign the topic is
+// missing, and unknown names are caught against the passages.
+func newQueryTerm(t retrieval.Term, typical float64) queryTerm {
+	qt := queryTerm{stem: t.Stem, word: t.Word, known: t.Known, weight: t.IDF, alts: equivalents(t.Stem)}
+	switch {
+	case !t.Known:
+		qt.weight = typical
+	case t.Corrected:
+		qt.weight *= correctedWeight
+	}
+	return qt
+}
+
+// typicalIDF is the median IDF of the known terms, or 1 when none is known.
+func typicalIDF(terms []retrieval.Term) float64 {
+	var idfs []float64
+	for _, t := range terms {
+		if t.Known {
+			idfs = append(idfs, t.IDF)
+		}
+	}
+	if len(idfs) == 0 {
+		return 1
+	}
+	slices.Sort(idfs)
+	return idfs[len(idfs)/2]
+}
+
+// capitalisedWords returns the normalised words of q written with a capital
+// letter, except the question's first word, which is capitalised anyway.
+// They are the names the question uses.
+func capitalisedWords(q string) map[string]bool {
+	out := map[string]bool{}
+	fields := strings.FieldsFunc(q, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	})
+	for i, f := range fields {
+		r := []rune(f)
+		if i == 0 || len(r) < 2 || !unicode.IsUpper(r[0]) {
+			continue
+		}
+		for _, w := range retrieval.Words(f) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// frameWords returns the words of a question that frame it rather than
+// name its subject: frame words proper, the noun after "what" or "how" that
+// names the answer type ("what share", "how long"), and the "place" of
+// "take place".
+func frameWords(words []string) map[string]bool {
+	out := cueHeadWords(words)
+	for i, w := range words {
+		if isFrameWord(w) {
+			out[w] = true
+		}
+		if w == "place" && i > 0 && isFrameWord(words[i-1]) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// isFrameWord reports whether a question word frames the question ("what
+// did X say", "what happened") rather than naming what it is about. Such
+// words rarely appear in the answering sentence, so they weigh little.
+func isFrameWord(w string) bool {
+	switch w {
+	case "say", "says", "said", "tell", "told", "describe", "described",
+		"mention", "mentioned", "report", "reported", "happen", "happened",
+		"happens", "occur", "occurred", "mean", "means", "meant", "think",
+		"know", "known", "make", "made", "get", "got", "go", "went", "give",
+		"announce", "announced", "according", "take", "took", "taken",
+		"taking", "hold", "held", "holds", "happening", "do", "done", "exactly", "please", "actually",
+		"really", "kind", "sort", "type", "thing", "things", "anything",
+		"something", "also", "ever", "still", "now", "today", "currently":
+		return true
+	}
+	return false
+}
+
+// plausibleCorrection reports whether the index's correction of word to
+// the vocabulary stem is close enough to trust: the stem begins the word
+// ("delegaton" → "deleg"), or the two differ by one edit in five letters or
+// more ("peskow" → "peskov"), or by two in eight or more. Short words have
+// too many neighbours ("pope" → "hope", "wary" → "war").
+func plausibleCorrection(word, stem string) bool {
+	own := retrieval.Stem(word)
+	if len(stem) >= 5 && strings.HasPrefix(word, stem) {
+		return true
+	}
+	d := editDistance(own, stem)
+	n := min(len(own), len(stem))
+	return (n >= 5 && d <= 1) || (n >= 8 && d <= 2)
+}
+
+// editDistance is the optimal-string-alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of neighbours each cost 1.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// mentionsPrior reports whether the question asks about an earlier state.
+func mentionsPrior(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "before", "previously", "formerly", "former", "earlier", "prior", "previous":
+			return true
+		}
+	}
+	return false
+}
