@@ -73,6 +73,8 @@ func foldRune(r rune) (string, bool) {
 		return "i", true
 	case '\u00a0', '\u2009', '\u202f', '\u2007':
 		return " ", true
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return "", true // soft hyphen and zero-width marks must not split words
 	}
 	return "", false
 }

@@ -19,6 +19,7 @@ func TestNormalize(t *testing.T) {
 		{"Zelensky’s", "zelensky's"},
 		{"‘quoted’ “text”", `'quoted' "text"`},
 		{"already plain", "already plain"},
+		{"soft\u00adhyphen zero\u200bwidth", "softhyphen zerowidth"},
 		{"", ""},
 	}
 	for _, tt := range tests {
