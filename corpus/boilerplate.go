@@ -76,7 +76,7 @@ func isLabel(p string) bool { return words(p) <= 2 && !endsSentence(p) }
 
 // isNavLine reports menu-like lines seen at the top of scraped pages.
 func isNavLine(p string) bool {
-	return isBreadcrumb(p) || isShareLine(p) || isGluedMenu(p)
+	return isBreadcrumb(p) || isShareLine(p) || isGluedMenu(p) || isCopyright(p)
 }
 
 var (
@@ -236,7 +236,7 @@ func isFooterMarker(p string) bool {
 // words, and cutting it would lose text.
 func isFooterish(p string) bool {
 	return isListItem(p) || isFooterMarker(p) || isChrome(p) || hasLegalWords(p) ||
-		(words(p) <= 15 && !endsSentence(p))
+		isHeadline(p)
 }
 
 // cutFooter removes footers and headline lists. At a marker line that
@@ -263,12 +263,35 @@ func cutFooter(paras []string) []string {
 		if tail[i+1] {
 			return out
 		}
-		for i+1 < len(paras) && isListItem(paras[i+1]) {
-			i++
-		}
+		i = skipLinked(paras, i)
 	}
 	return out
 }
+
+// linkMarkers introduce links to other articles ("Lire aussi" then a
+// headline) rather than a footer.
+var linkMarkers = wordSetLines([]string{
+	"read also", "also read", "see also", "read more", "related", "related articles", "related stories",
+	"related news", "more on this story", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
+	"leer también", "lea también", "ver también", "lesen sie auch", "leia também", "leggi anche",
+})
+
+// skipLinked returns the index of the last paragraph that belongs to the
+// marker at i inside the body: the bulleted list after it or, after a
+// bare link marker, the one headline it introduces.
+func skipLinked(paras []string, i int) int {
+	j := i
+	for j+1 < len(paras) && isListItem(paras[j+1]) {
+		j++
+	}
+	if j == i && linkMarkers[phrase(paras[i])] && i+1 < len(paras) && isHeadline(paras[i+1]) {
+		j++
+	}
+	return j
+}
+
+// isHeadline reports a short line that does not end like a sentence.
+func isHeadline(p string) bool { return words(p) <= 15 && !endsSentence(p) }
 
 // dedupe keeps the first of paragraphs repeated within an article (scrapes
 // often repeat the standfirst or a caption), comparing case-insensitively.
