@@ -30,6 +30,22 @@ func Open(ctx context.Context, opts Options, articles iter.Seq2[corpus.Article, 
 	}
 	b := newBuilder(ctx, opts)
 	b.loadPrevious()
+	if err := b.addAll(articles); err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	if err := b.finish(ctx); err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	ix, err := b.index(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	return ix, nil
+}
+
+// addAll streams the articles into the builder. On error it waits for the
+// batches in flight, so no goroutine outlives Open.
+func (b *builder) addAll(articles iter.Seq2[corpus.Article, error]) error {
 	for a, err := range articles {
 		if err == nil {
 			err = b.addArticle(a)
@@ -37,14 +53,11 @@ func Open(ctx context.Context, opts Options, articles iter.Seq2[corpus.Article, 
 			err = fmt.Errorf("read articles: %w", err)
 		}
 		if err != nil {
-			b.pool.wait() // let running batches stop before returning
-			return nil, err
+			b.pool.wait()
+			return err
 		}
 	}
-	if err := b.finish(ctx); err != nil {
-		return nil, err
-	}
-	return b.index(ctx)
+	return nil
 }
 
 // withDefaults validates opts and fills in defaults.
@@ -127,12 +140,16 @@ func (b *builder) loadPrevious() {
 	}
 	removeStaleTemps(b.path, time.Now())
 	s, err := loadSnapshot(b.path)
+	var corrupt *corruptError
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		b.noticeOtherEmbedder()
 		return
-	case err != nil:
+	case errors.As(err, &corrupt):
 		b.opts.Notice(fmt.Sprintf("index file %s is corrupt (%v): rebuilding", b.path, err))
+		return
+	case err != nil:
+		b.opts.Notice(fmt.Sprintf("cannot read index file %s (%v): rebuilding", b.path, err))
 		return
 	case s.header.EmbedderKey != b.key:
 		// Only a hash collision of the file name gets here.
@@ -151,7 +168,7 @@ func (b *builder) loadPrevious() {
 // directory holds an index built by another embedder (the newest one).
 func (b *builder) noticeOtherEmbedder() {
 	newest, old := time.Time{}, ""
-	others, _ := filepathGlobIndexes(b.opts.Dir)
+	others, _ := globIndexes(b.opts.Dir)
 	for _, p := range others {
 		fi, err := os.Stat(p)
 		if err != nil || p == b.path || !fi.ModTime().After(newest) {
@@ -170,10 +187,10 @@ func (b *builder) noticeOtherEmbedder() {
 // content is unchanged, and queues the rest for embedding.
 func (b *builder) addArticle(a corpus.Article) error {
 	if a.Source == "" {
-		return errors.New("open index: article without source")
+		return errors.New("article without source")
 	}
 	if b.srcs[a.Source] {
-		return fmt.Errorf("open index: article %s appears twice", a.Source)
+		return fmt.Errorf("article %s appears twice", a.Source)
 	}
 	b.srcs[a.Source] = true
 	hash := articleHash(a, b.opts.Chunking)
@@ -251,7 +268,7 @@ func (b *builder) storedVector(text string) []float32 {
 // embedding when it has no vector yet.
 func (b *builder) addRecord(r *record) error {
 	if b.ids[r.ID] != nil {
-		return fmt.Errorf("open index: duplicate chunk id %q (articles %s and %s)", r.ID, b.ids[r.ID].Source, r.Source)
+		return fmt.Errorf("duplicate chunk id %q (articles %s and %s)", r.ID, b.ids[r.ID].Source, r.Source)
 	}
 	b.ids[r.ID] = r
 	b.recs = append(b.recs, r)
@@ -279,7 +296,7 @@ func (b *builder) finish(ctx context.Context) error {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("open index: %w", err)
+		return err
 	}
 	if b.prev == nil {
 		return nil
@@ -324,7 +341,7 @@ func (b *builder) index(ctx context.Context) (*Index, error) {
 	}
 	coll, err := chromem.NewDB().CreateCollection("chunks", nil, nil)
 	if err != nil {
-		return nil, fmt.Errorf("open index: %w", err)
+		return nil, err
 	}
 	for _, r := range b.recs {
 		if !hasDirection(r.vec) {
@@ -332,7 +349,7 @@ func (b *builder) index(ctx context.Context) (*Index, error) {
 		}
 		doc := chromem.Document{ID: r.ID, Embedding: r.vec}
 		if err := coll.AddDocument(ctx, doc); err != nil {
-			return nil, fmt.Errorf("open index: add chunk %s: %w", r.ID, err)
+			return nil, fmt.Errorf("add chunk %s: %w", r.ID, err)
 		}
 	}
 	ix := &Index{

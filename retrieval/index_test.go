@@ -3,8 +3,10 @@ package retrieval_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"footnote/corpus"
@@ -216,5 +218,42 @@ func TestArticlesAndStats(t *testing.T) {
 	infos[0].Title = "changed"
 	if ix.Articles()[0].Title == "changed" {
 		t.Error("Articles returned the index's own slice")
+	}
+}
+
+// The index is read-only after Open: concurrent searches must be safe (run
+// with -race) and agree with a sequential one.
+func TestSearchConcurrent(t *testing.T) {
+	ix := openIndex(t, retrieval.Options{Embedder: retrieval.NewLocalEmbedder(0)}, defaultArticles(t))
+	queries := []string{"ceasefire", "prisoner exchange", "ukranian delegaton", "Erdogan", "who led the Russian delegation"}
+	want := map[string][]retrieval.Passage{}
+	for _, q := range queries {
+		ps, err := ix.Search(context.Background(), q, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[q] = ps
+	}
+	errs := make(chan error, 8*len(queries))
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range queries {
+				q := queries[(g+i)%len(queries)]
+				ps, err := ix.Search(context.Background(), q, 4)
+				if err == nil && !slices.Equal(ps, want[q]) {
+					err = fmt.Errorf("%q ranked differently under concurrency", q)
+				}
+				if err != nil {
+					errs <- err
+				}
+				ix.Terms(q)
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

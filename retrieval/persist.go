@@ -138,14 +138,31 @@ func toStored(a articleState, recs []*record, dim int, slab []byte) (storedArtic
 	return sa, slab
 }
 
-// loadSnapshot reads an index file. A missing file yields an error wrapping
-// [os.ErrNotExist]; any other error means the file is unusable and says why.
-func loadSnapshot(path string) (s *snapshot, err error) {
+// corruptError marks a file that was read but could not be decoded, as
+// opposed to one that could not be opened at all.
+type corruptError struct{ err error }
+
+func (e *corruptError) Error() string { return e.err.Error() }
+func (e *corruptError) Unwrap() error { return e.err }
+
+// loadSnapshot reads an index file. Opening errors are returned as they are
+// (a missing file wraps [os.ErrNotExist]); a file that cannot be decoded
+// yields a *corruptError saying why.
+func loadSnapshot(path string) (*snapshot, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	s, err := decodeSnapshot(f)
+	if err != nil {
+		return nil, &corruptError{err}
+	}
+	return s, nil
+}
+
+// decodeSnapshot decodes an index file's content.
+func decodeSnapshot(f io.Reader) (s *snapshot, err error) {
 	// gob is hardened against bad input, but a panic on a corrupt file must
 	// never take the process down: the caller rebuilds instead.
 	defer func() {
@@ -166,7 +183,9 @@ func loadSnapshot(path string) (s *snapshot, err error) {
 	if err := checkHeader(h); err != nil {
 		return nil, err
 	}
-	s = &snapshot{header: h, bySource: make(map[string]*storedState, h.Articles)}
+	// The count comes from the file: cap the hint so garbage cannot force a
+	// huge allocation before decoding fails.
+	s = &snapshot{header: h, bySource: make(map[string]*storedState, min(h.Articles, 1<<16))}
 	for i := range h.Articles {
 		var sa storedArticle
 		if err := dec.Decode(&sa); err != nil {
@@ -275,7 +294,7 @@ func describeReadErr(err error) error {
 	return err
 }
 
-// filepathGlobIndexes lists the index files in dir, whatever their embedder.
-func filepathGlobIndexes(dir string) ([]string, error) {
+// globIndexes lists the index files in dir, whatever their embedder.
+func globIndexes(dir string) ([]string, error) {
 	return filepath.Glob(filepath.Join(dir, filePrefix+"*"+fileSuffix))
 }

@@ -303,3 +303,27 @@ func TestOpenChunkingChanged(t *testing.T) {
 		t.Errorf("Len %d, stats %+v, %d texts embedded; want %d chunks, each embedded or reused", ix.Len(), ix.Stats(), len(texts), want)
 	}
 }
+
+// An index directory that cannot be written is a notice, not a failure:
+// the index in memory is complete.
+func TestOpenUnwritableDir(t *testing.T) {
+	arts := defaultArticles(t)
+	notDir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notDir, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var notes noticeLog
+	ix := openIndex(t, retrieval.Options{Embedder: newCounting(8), Dir: notDir, Notice: notes.add}, arts)
+	msgs := notes.all()
+	if ix.Stats().Saved || len(msgs) == 0 || !strings.Contains(msgs[len(msgs)-1], "cannot save index file") {
+		t.Errorf("saved %v, notices %q; want a save failure notice", ix.Stats().Saved, msgs)
+	}
+	for _, m := range msgs {
+		if strings.Contains(m, "corrupt") {
+			t.Errorf("an unreadable directory is not a corrupt file: %q", m)
+		}
+	}
+	if ps, err := ix.Search(context.Background(), "ceasefire", 3); err != nil || len(ps) == 0 {
+		t.Errorf("search: %v, %d passages", err, len(ps))
+	}
+}
