@@ -1,0 +1,161 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"runtime/debug"
+	"strings"
+	"unicode/utf8"
+
+	"footnote/answer"
+	"footnote/corpus"
+)
+
+// Core is footnote's transport-independent conversation logic: it validates
+// questions, applies per-user rate limits, a global concurrency cap and a
+// per-question timeout, keeps short per-conversation history for follow-ups,
+// drops duplicate turns, and turns engine failures into short, safe replies.
+// It is safe for concurrent use.
+type Core struct {
+	opts    Options
+	sources []corpus.Article
+	limits  *userLimits
+	slots   slots
+	history *history
+	seen    *dedupe
+}
+
+// New returns a Core configured by opts (see [Options] for defaults).
+func New(opts Options) (*Core, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	sources := make([]corpus.Article, len(opts.Sources))
+	for i, a := range opts.Sources {
+		a.Text = "" // /sources lists metadata; holding the text would only cost memory
+		sources[i] = a
+	}
+	return &Core{
+		opts:    opts,
+		sources: sources,
+		limits:  newUserLimits(opts.RatePerMinute, opts.Burst, opts.MaxUsers),
+		slots:   make(slots, opts.MaxConcurrent),
+		history: newHistory(opts.HistoryTurns, opts.MaxConversations),
+		seen:    newDedupe(opts.DedupeSize),
+	}, nil
+}
+
+// Handle answers one turn. It returns false, and a zero Reply, when the turn
+// is a duplicate (its non-empty ID was seen before): the transport then sends
+// nothing. Every other turn gets a reply, an error reply included; Handle
+// never returns an error, because every failure has something to tell the
+// user.
+func (c *Core) Handle(ctx context.Context, t Turn) (Reply, bool) {
+	if !c.seen.first(t.ID) {
+		return Reply{}, false
+	}
+	switch t.Input.Command {
+	case CmdHelp:
+		return Reply{Kind: ReplyHelp, Text: c.Help()}, true
+	case CmdSources:
+		return Reply{Kind: ReplySources, Sources: append([]corpus.Article(nil), c.sources...)}, true
+	case CmdAsk:
+		return c.ask(ctx, t), true
+	case CmdUnknown:
+		return errorReply(msgUnknownCommand(t.Input.Question)), true
+	default:
+		return errorReply(msgUnknownCommand("/" + string(t.Input.Command))), true
+	}
+}
+
+// ask runs one question through validation, limits and the engine.
+func (c *Core) ask(ctx context.Context, t Turn) Reply {
+	q := strings.TrimSpace(strings.ToValidUTF8(t.Input.Question, "\uFFFD"))
+	if q == "" {
+		return errorReply(msgEmptyQuestion)
+	}
+	if n := utf8.RuneCountInString(q); n > c.opts.MaxQuestionRunes {
+		return errorReply(msgTooLong(c.opts.MaxQuestionRunes, n))
+	}
+	if wait, ok := c.limits.allow(t.UserID, c.opts.Now()); !ok {
+		return errorReply(msgRateLimited(wait))
+	}
+	release, err := c.slots.acquire(ctx, c.opts.QueueWait)
+	if err != nil {
+		if errors.Is(err, errBusy) {
+			return errorReply(msgBusy)
+		}
+		return errorReply(msgCancelled)
+	}
+	req := answer.Request{Question: q, History: c.history.get(t.ConversationID), OnDelta: t.OnDelta}
+	a, err := c.run(ctx, req, release)
+	if err != nil {
+		if c.opts.OnError != nil {
+			c.opts.OnError(t, err)
+		}
+		return errorReply(c.userMessage(ctx, err))
+	}
+	c.history.add(t.ConversationID, q)
+	return Reply{Kind: ReplyAnswer, Answer: &a}
+}
+
+// run asks the engine under the per-question timeout. The engine runs in its
+// own goroutine so that a hung or panicking Answerer cannot hang or crash the
+// transport: Handle returns at the deadline regardless, and the slot is
+// released only when the engine really stops, so the concurrency cap stays
+// honest.
+func (c *Core) run(ctx context.Context, req answer.Request, release func()) (answer.Answer, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	deltas := gateDeltas(req.OnDelta)
+	req.OnDelta = deltas.sendFunc()
+	type result struct {
+		a   answer.Answer
+		err error
+	}
+	done := make(chan result, 1) // buffered: the goroutine never blocks on a gone caller
+	go func() {
+		defer release()
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: &PanicError{Value: p, Stack: debug.Stack()}}
+			}
+		}()
+		a, err := c.opts.Answerer.Answer(ctx, req)
+		done <- result{a, err}
+	}()
+	select {
+	case r := <-done:
+		deltas.close()
+		return r.a, r.err
+	case <-ctx.Done():
+		deltas.close()
+		return answer.Answer{}, ctx.Err()
+	}
+}
+
+// userMessage maps an engine error to what the user is told.
+func (c *Core) userMessage(ctx context.Context, err error) string {
+	var p *PanicError
+	switch {
+	case errors.As(err, &p):
+		return msgPanic
+	case errors.Is(err, answer.ErrEmptyQuestion):
+		return msgEmptyQuestion
+	case errors.Is(err, answer.ErrQuestionTooLong):
+		return msgEngineTooLong
+	case ctx.Err() != nil:
+		// The caller gave up (shutdown, interaction expired), not the engine.
+		return msgCancelled
+	case errors.Is(err, context.DeadlineExceeded):
+		return msgTimeout
+	default:
+		return msgEngineFailed
+	}
+}
+
+// errorReply is a ReplyError with text.
+func errorReply(text string) Reply {
+	return Reply{Kind: ReplyError, Text: text}
+}

@@ -1,0 +1,15 @@
+package bot
+
+import "fmt"
+
+// PanicError is what a recovered panic in the Answerer becomes. It reaches
+// Options.OnError (with the stack, for the log) but never the user.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+// Error describes the panic value.
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("answerer panicked: %v", e.Value)
+}
