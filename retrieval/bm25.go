@@ -27,7 +27,7 @@ type BM25 struct {
 	live    int // number of live documents
 	sumLen  int // total terms over live documents
 	fuzzy   fuzzyIndex
-	surface map[string]string // normalised surface word → its stem
+	surface map[string]string // normalised surface word → its term
 
 	scratch sync.Pool // *accumulator, reused across concurrent searches
 }
@@ -95,12 +95,15 @@ func (b *BM25) AddText(id, text string) {
 		if IsStopword(w) {
 			continue
 		}
-		t := stemWord(w)
-		terms = append(terms, t)
-		if _, seen := b.surface[w]; !seen && w != t && !hasDigit(w) {
+		t, seen := b.surface[w] // doubles as a stem cache while building
+		if !seen {
+			t = stemWord(w)
 			b.surface[w] = t
-			b.fuzzy.add(w, t)
+			if w != t {
+				b.fuzzy.add(w, t)
+			}
 		}
+		terms = append(terms, t)
 	}
 	b.Add(id, terms)
 }

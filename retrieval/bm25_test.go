@@ -234,3 +234,22 @@ func TestBM25AddTextMatchesAdd(t *testing.T) {
 		t.Errorf("scores differ: %v vs %v", ra, rc)
 	}
 }
+
+func BenchmarkBM25AddText(b *testing.B) {
+	var texts []string
+	size := 0
+	for _, a := range loadArticles(b) {
+		for _, c := range retrieval.ChunkArticle(a, retrieval.ChunkOptions{}) {
+			texts = append(texts, c.Text)
+			size += len(c.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		idx := retrieval.NewBM25()
+		for i, t := range texts {
+			idx.AddText(fmt.Sprint(i), t)
+		}
+	}
+}
