@@ -225,6 +225,24 @@ func TestCleanRules(t *testing.T) {
 			text:  "Mayor resigns\n\nThe mayor resigned on Friday after the council vote, officials said.\n\nElections follow in June, the electoral board said.",
 		},
 		{
+			name:  "bare link marker drops the one headline it introduces",
+			raw:   "Mayor resigns\n\nThe mayor resigned on Friday after the council vote, officials said.\nLire aussi\nCouncil budget passes after long debate\nElections follow in June, the electoral board said.",
+			title: "Mayor resigns",
+			text:  "Mayor resigns\n\nThe mayor resigned on Friday after the council vote, officials said.\n\nElections follow in June, the electoral board said.",
+		},
+		{
+			name:  "list marker inside the body keeps a following sentence",
+			raw:   "Mayor resigns\n\nThe mayor resigned on Friday after the council vote, officials said.\nMost read\nElections follow in June, the electoral board said.",
+			title: "Mayor resigns",
+			text:  "Mayor resigns\n\nThe mayor resigned on Friday after the council vote, officials said.\n\nElections follow in June, the electoral board said.",
+		},
+		{
+			name:  "copyright above the article",
+			raw:   "© 2024 Example Media\nMayor resigns\n\nThe mayor resigned on Friday after the council vote, officials said.",
+			title: "Mayor resigns",
+			text:  "Mayor resigns\n\nThe mayor resigned on Friday after the council vote, officials said.",
+		},
+		{
 			name:      "control characters removed with a warning",
 			raw:       "Mayor\x00 resigns\x1b\n\nThe mayor resigned on Friday after the council vote, officials said.",
 			title:     "Mayor resigns",
