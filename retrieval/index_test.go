@@ -4,14 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"footnote/answer"
 	"footnote/corpus"
 	"footnote/retrieval"
 )
+
+// The answer engine consumes the index through this interface.
+var _ answer.Retriever = (*retrieval.Index)(nil)
 
 func TestSearchQualityDefaultCorpus(t *testing.T) {
 	arts := defaultArticles(t)
@@ -58,7 +63,7 @@ func TestSearchPassages(t *testing.T) {
 	}
 	emb.reset()
 	ctx := context.Background()
-	first, err := ix.Search(ctx, "Russian delegation headed by Medinsky", 100)
+	first, err := ix.Search(ctx, "Russian delegation headed by Medinsky", math.MaxInt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +73,7 @@ func TestSearchPassages(t *testing.T) {
 	if len(first) == 0 || len(first) > ix.Len() {
 		t.Fatalf("got %d passages from %d chunks", len(first), ix.Len())
 	}
-	again, err := ix.Search(ctx, "Russian delegation headed by Medinsky", 100)
+	again, err := ix.Search(ctx, "Russian delegation headed by Medinsky", math.MaxInt)
 	if err != nil {
 		t.Fatal(err)
 	}

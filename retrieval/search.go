@@ -34,6 +34,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Passage, er
 	if ix.Len() == 0 {
 		return nil, nil
 	}
+	k = min(k, ix.Len())
 	depth := min(max(3*k, minCandidates), ix.Len())
 	vector, err := ix.vectorHits(ctx, query, depth)
 	if err != nil {
