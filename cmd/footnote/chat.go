@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/peterh/liner"
+
+	"footnote/bot"
+)
+
+const chatUsage = `Usage: footnote chat [--corpus DIR]
+
+An interactive harness over the same conversation core as the Discord bot.
+Type a question, or /ask QUESTION, /sources, /help. Follow-up questions use
+the earlier turns. On a terminal you get line editing and history (saved in
+FOOTNOTE_INDEX_DIR); "exit" or Ctrl-D quits.
+`
+
+// chatConversation is the conversation and user ID of the local harness.
+const chatConversation = "cli"
+
+func (a *app) cmdChat(ctx context.Context, args []string) error {
+	fs := a.newFlagSet("chat", chatUsage)
+	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
+	}
+	cfg, err := a.config()
+	if err != nil {
+		return err
+	}
+	if *corpusDir != "" {
+		cfg.CorpusDir = *corpusDir
+	}
+	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
+	if err != nil {
+		return err
+	}
+	core, err := newCore(eng, cfg)
+	if err != nil {
+		return err
+	}
+	if !(a.stdinTTY && a.isTerminal) {
+		return bot.RunChat(ctx, core, a.stdin, a.stdout, bot.ChatOptions{})
+	}
+	return a.chatTerminal(ctx, core, cfg)
+}
+
+// newCore builds the conversation core over the engine with the configured
+// protections; the chat harness and the Discord bot share it.
+func newCore(eng *engine, cfg Config) (*bot.Core, error) {
+	return bot.New(bot.Options{
+		Answerer:         eng.answerer,
+		Sources:          eng.sources,
+		MaxQuestionRunes: cfg.Bot.MaxQuestionRunes,
+		Timeout:          cfg.Bot.QuestionTimeout,
+		MaxConcurrent:    cfg.Bot.MaxConcurrent,
+		RatePerMinute:    cfg.Bot.RatePerMinute,
+		Burst:            cfg.Bot.Burst,
+		HistoryTurns:     cfg.Bot.HistoryTurns,
+	})
+}
+
+// chatTerminal runs the harness with line editing and persistent history
+// (peterh/liner).
+func (a *app) chatTerminal(ctx context.Context, core *bot.Core, cfg Config) error {
+	line := liner.NewLiner()
+	defer line.Close()
+	line.SetCtrlCAborts(true)
+	line.SetCompleter(func(s string) []string {
+		var out []string
+		for _, c := range []string{"/ask ", "/sources", "/help"} {
+			if strings.HasPrefix(c, s) {
+				out = append(out, c)
+			}
+		}
+		return out
+	})
+	histPath := ""
+	if cfg.IndexDir != "" {
+		histPath = filepath.Join(cfg.IndexDir, "chat_history")
+		if f, err := os.Open(histPath); err == nil {
+			_, _ = line.ReadHistory(f)
+			f.Close()
+		}
+	}
+	fmt.Fprintln(a.stdout, "footnote chat — ask about the articles; /help for commands, Ctrl-D to quit.")
+	for ctx.Err() == nil {
+		text, err := line.Prompt("you> ")
+		if errors.Is(err, io.EOF) || errors.Is(err, liner.ErrPromptAborted) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("read line: %w", err)
+		}
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		if text == "exit" || text == "quit" {
+			break
+		}
+		line.AppendHistory(text)
+		for _, piece := range core.Respond(ctx, chatConversation, chatConversation, text) {
+			fmt.Fprintln(a.stdout, piece)
+		}
+		fmt.Fprintln(a.stdout)
+	}
+	if histPath != "" {
+		if err := os.MkdirAll(filepath.Dir(histPath), 0o700); err == nil {
+			if f, err := os.OpenFile(histPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600); err == nil {
+				_, _ = line.WriteHistory(f)
+				f.Close()
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,250 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/joho/godotenv"
+)
+
+// Embedder choices for FOOTNOTE_EMBEDDER.
+const (
+	embedderLocal  = "local"
+	embedderOpenAI = "openai"
+)
+
+// Config is every setting footnote reads, parsed and validated once here and
+// passed down; no other package reads the environment.
+type Config struct {
+	// CorpusDir is a directory of .txt/.md articles; "" uses the embedded default corpus.
+	CorpusDir string
+	// IndexDir holds the persisted index; "" disables persistence.
+	IndexDir string
+	// Embedder is "local" or "openai".
+	Embedder string
+	// Generative is true when answers are written by the chat model.
+	Generative bool
+
+	OpenAI  OpenAIConfig
+	Discord DiscordConfig
+	Bot     BotConfig
+
+	LogLevel string
+}
+
+// OpenAIConfig configures the OpenAI-compatible server.
+type OpenAIConfig struct {
+	APIKey         string
+	BaseURL        string
+	ChatModel      string
+	EmbeddingModel string
+	Dimensions     int
+	Timeout        time.Duration
+	MaxRetries     int
+}
+
+// Configured reports whether a key or base URL was given, which switches the
+// defaults to the LLM path.
+func (o OpenAIConfig) Configured() bool { return o.APIKey != "" || o.BaseURL != "" }
+
+// DiscordConfig configures the Discord bot.
+type DiscordConfig struct {
+	Token     string
+	GuildID   string
+	APIURL    string
+	PublicKey string
+	AppID     string
+}
+
+// BotConfig holds the conversation core's protections.
+type BotConfig struct {
+	MaxQuestionRunes int
+	QuestionTimeout  time.Duration
+	MaxConcurrent    int
+	RatePerMinute    float64
+	Burst            int
+	HistoryTurns     int
+}
+
+// lookupFunc reads one setting; the bool reports whether it was set.
+type lookupFunc func(key string) (string, bool)
+
+// envLookup returns a lookup over the process environment and, beneath it,
+// the .env file at dotenvPath (if it exists). The real environment wins.
+func envLookup(dotenvPath string) (lookupFunc, error) {
+	file := map[string]string{}
+	if dotenvPath != "" {
+		m, err := godotenv.Read(dotenvPath)
+		switch {
+		case err == nil:
+			file = m
+		case errors.Is(err, fs.ErrNotExist):
+		default:
+			// godotenv's parse errors can quote the offending line, which may
+			// hold a secret: report only the path.
+			return nil, fmt.Errorf("read %s: the file is not valid dotenv syntax", dotenvPath)
+		}
+	}
+	return func(key string) (string, bool) {
+		if v, ok := os.LookupEnv(key); ok {
+			return v, true
+		}
+		v, ok := file[key]
+		return v, ok
+	}, nil
+}
+
+// loadConfig parses every setting through lookup and validates them.
+func loadConfig(lookup lookupFunc) (Config, error) {
+	p := parser{lookup: lookup}
+	c := Config{
+		CorpusDir: p.str("FOOTNOTE_CORPUS_DIR", ""),
+		IndexDir:  p.str("FOOTNOTE_INDEX_DIR", defaultIndexDir()),
+		LogLevel:  strings.ToLower(p.str("FOOTNOTE_LOG_LEVEL", "info")),
+		OpenAI: OpenAIConfig{
+			APIKey:         p.str("OPENAI_API_KEY", ""),
+			BaseURL:        p.str("OPENAI_BASE_URL", ""),
+			ChatModel:      p.str("OPENAI_CHAT_MODEL", "gpt-4o-mini"),
+			EmbeddingModel: p.str("OPENAI_EMBEDDING_MODEL", "text-embedding-3-small"),
+			Dimensions:     p.integer("OPENAI_EMBEDDING_DIMENSIONS", 0, 0, 1<<16),
+			Timeout:        p.duration("OPENAI_TIMEOUT", 60*time.Second),
+			MaxRetries:     p.integer("OPENAI_MAX_RETRIES", 3, 0, 10),
+		},
+		Discord: DiscordConfig{
+			Token:     p.str("DISCORD_BOT_TOKEN", ""),
+			GuildID:   p.str("DISCORD_GUILD_ID", ""),
+			APIURL:    p.str("DISCORD_API_URL", "https://discord.com"),
+			PublicKey: p.str("DISCORD_PUBLIC_KEY", ""),
+			AppID:     p.str("DISCORD_APP_ID", ""),
+		},
+		Bot: BotConfig{
+			MaxQuestionRunes: p.integer("FOOTNOTE_MAX_QUESTION_RUNES", 500, 10, 4000),
+			QuestionTimeout:  p.duration("FOOTNOTE_QUESTION_TIMEOUT", 90*time.Second),
+			MaxConcurrent:    p.integer("FOOTNOTE_MAX_CONCURRENT", 8, 1, 1024),
+			RatePerMinute:    p.float("FOOTNOTE_RATE_PER_MINUTE", 6),
+			Burst:            p.integer("FOOTNOTE_RATE_BURST", 3, 1, 1000),
+			HistoryTurns:     p.integer("FOOTNOTE_HISTORY_TURNS", 3, 0, 20),
+		},
+	}
+	defEmbedder := embedderLocal
+	if c.OpenAI.Configured() {
+		defEmbedder = embedderOpenAI
+	}
+	c.Embedder = strings.ToLower(p.str("FOOTNOTE_EMBEDDER", defEmbedder))
+	c.Generative = p.boolean("FOOTNOTE_GENERATIVE", c.OpenAI.Configured())
+	if err := p.err(); err != nil {
+		return Config{}, err
+	}
+	return c, c.validate()
+}
+
+func (c Config) validate() error {
+	switch c.Embedder {
+	case embedderLocal:
+	case embedderOpenAI:
+		if !c.OpenAI.Configured() {
+			return errors.New("FOOTNOTE_EMBEDDER=openai needs OPENAI_API_KEY or OPENAI_BASE_URL")
+		}
+	default:
+		return fmt.Errorf("FOOTNOTE_EMBEDDER must be %q or %q, not %q", embedderLocal, embedderOpenAI, c.Embedder)
+	}
+	if c.Generative && !c.OpenAI.Configured() {
+		return errors.New("FOOTNOTE_GENERATIVE=true needs OPENAI_API_KEY or OPENAI_BASE_URL")
+	}
+	if c.OpenAI.BaseURL != "" && !strings.HasPrefix(c.OpenAI.BaseURL, "http://") && !strings.HasPrefix(c.OpenAI.BaseURL, "https://") {
+		return fmt.Errorf("OPENAI_BASE_URL must start with http:// or https://, got %q", c.OpenAI.BaseURL)
+	}
+	if !strings.HasPrefix(c.Discord.APIURL, "http://") && !strings.HasPrefix(c.Discord.APIURL, "https://") {
+		return fmt.Errorf("DISCORD_API_URL must start with http:// or https://, got %q", c.Discord.APIURL)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("FOOTNOTE_LOG_LEVEL must be debug, info, warn or error, not %q", c.LogLevel)
+	}
+	return nil
+}
+
+// defaultIndexDir is footnote's folder in the user's cache dir, or "" (no
+// persistence) when the system has none.
+func defaultIndexDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "footnote")
+}
+
+// parser reads typed settings and remembers the first bad one, so
+// loadConfig reads as a flat list.
+type parser struct {
+	lookup lookupFunc
+	errs   []error
+}
+
+func (p *parser) err() error { return errors.Join(p.errs...) }
+
+func (p *parser) str(key, def string) string {
+	if v, ok := p.lookup(key); ok && strings.TrimSpace(v) != "" {
+		return strings.TrimSpace(v)
+	}
+	return def
+}
+
+func (p *parser) integer(key string, def, min, max int) int {
+	s := p.str(key, "")
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < min || n > max {
+		p.errs = append(p.errs, fmt.Errorf("%s must be a whole number from %d to %d, got %q", key, min, max, s))
+		return def
+	}
+	return n
+}
+
+func (p *parser) float(key string, def float64) float64 {
+	s := p.str(key, "")
+	if s == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f <= 0 {
+		p.errs = append(p.errs, fmt.Errorf("%s must be a positive number, got %q", key, s))
+		return def
+	}
+	return f
+}
+
+func (p *parser) duration(key string, def time.Duration) time.Duration {
+	s := p.str(key, "")
+	if s == "" {
+		return def
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		p.errs = append(p.errs, fmt.Errorf("%s must be a positive duration such as 30s or 2m, got %q", key, s))
+		return def
+	}
+	return d
+}
+
+func (p *parser) boolean(key string, def bool) bool {
+	s := p.str(key, "")
+	if s == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		p.errs = append(p.errs, fmt.Errorf("%s must be true or false, got %q", key, s))
+		return def
+	}
+	return b
+}

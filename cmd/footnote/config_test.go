@@ -1,0 +1,114 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func mapLookup(m map[string]string) lookupFunc {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func TestLoadConfigDefaults(t *testing.T) {
+	c, err := loadConfig(mapLookup(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Embedder != embedderLocal || c.Generative {
+		t.Errorf("offline defaults: embedder %q generative %v", c.Embedder, c.Generative)
+	}
+	if c.OpenAI.ChatModel != "gpt-4o-mini" || c.OpenAI.EmbeddingModel != "text-embedding-3-small" {
+		t.Errorf("model defaults: %+v", c.OpenAI)
+	}
+	if c.Discord.APIURL != "https://discord.com" || c.Bot.MaxQuestionRunes != 500 {
+		t.Errorf("defaults: %+v %+v", c.Discord, c.Bot)
+	}
+}
+
+func TestLoadConfigSwitchesToOpenAI(t *testing.T) {
+	for _, env := range []map[string]string{
+		{"OPENAI_API_KEY": "sk-x"},
+		{"OPENAI_BASE_URL": "http://localhost:11434/v1"},
+	} {
+		c, err := loadConfig(mapLookup(env))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Embedder != embedderOpenAI || !c.Generative {
+			t.Errorf("%v: embedder %q generative %v", env, c.Embedder, c.Generative)
+		}
+	}
+	c, err := loadConfig(mapLookup(map[string]string{"OPENAI_API_KEY": "sk-x", "FOOTNOTE_EMBEDDER": "local"}))
+	if err != nil || c.Embedder != embedderLocal || !c.Generative {
+		t.Errorf("local embedder with LLM answers: %+v %v", c, err)
+	}
+}
+
+func TestLoadConfigErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"openai embedder without server", map[string]string{"FOOTNOTE_EMBEDDER": "openai"}, "needs OPENAI_API_KEY"},
+		{"unknown embedder", map[string]string{"FOOTNOTE_EMBEDDER": "magic"}, "FOOTNOTE_EMBEDDER must be"},
+		{"generative without server", map[string]string{"FOOTNOTE_GENERATIVE": "true"}, "FOOTNOTE_GENERATIVE=true needs"},
+		{"bad bool", map[string]string{"FOOTNOTE_GENERATIVE": "maybe"}, "true or false"},
+		{"bad duration", map[string]string{"OPENAI_TIMEOUT": "soon"}, "OPENAI_TIMEOUT must be a positive duration"},
+		{"bad number", map[string]string{"FOOTNOTE_MAX_CONCURRENT": "0"}, "FOOTNOTE_MAX_CONCURRENT must be a whole number"},
+		{"bad rate", map[string]string{"FOOTNOTE_RATE_PER_MINUTE": "-1"}, "positive number"},
+		{"bad base url", map[string]string{"OPENAI_BASE_URL": "localhost:11434"}, "OPENAI_BASE_URL must start with http"},
+		{"bad log level", map[string]string{"FOOTNOTE_LOG_LEVEL": "loud"}, "FOOTNOTE_LOG_LEVEL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadConfig(mapLookup(tt.env))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDotenvFileAndEnvironmentPrecedence(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".env")
+	content := "OPENAI_CHAT_MODEL=from-file\nOPENAI_TIMEOUT=5s\n# comment\nFOOTNOTE_TEST_ONLY_VAR=file\n"
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("OPENAI_CHAT_MODEL", "from-env")
+	lookup, err := envLookup(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadConfig(lookup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.OpenAI.ChatModel != "from-env" {
+		t.Errorf("chat model %q: the real environment must win over .env", c.OpenAI.ChatModel)
+	}
+	if c.OpenAI.Timeout != 5*time.Second {
+		t.Errorf("timeout %v: the .env value was not read", c.OpenAI.Timeout)
+	}
+	if _, err := envLookup(filepath.Join(t.TempDir(), "missing.env")); err != nil {
+		t.Errorf("a missing .env is fine, got %v", err)
+	}
+}
+
+func TestDotenvParseErrorHidesContent(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".env")
+	if err := os.WriteFile(path, []byte("OPENAI_API_KEY='sk-SECRET-unterminated\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := envLookup(path)
+	if err == nil {
+		t.Skip("godotenv accepted the line; nothing to check")
+	}
+	if strings.Contains(err.Error(), "SECRET") {
+		t.Errorf("error leaks the file's content: %v", err)
+	}
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"iter"
+	"os"
+
+	"footnote/answer"
+	"footnote/corpus"
+	"footnote/llm"
+	"footnote/retrieval"
+)
+
+// Compile-time checks that the concrete types fit the engine's interfaces.
+var (
+	_ answer.Retriever   = (*retrieval.Index)(nil)
+	_ retrieval.Embedder = (*llm.Embedder)(nil)
+	_ answer.ChatModel   = (*llm.Client)(nil)
+)
+
+// engine is everything a command needs to answer questions.
+type engine struct {
+	index    *retrieval.Index
+	answerer answer.Answerer
+	// sources is the articles' metadata (Text empty) for /sources.
+	sources []corpus.Article
+	// mode is what answers report: extractive or generative.
+	mode string
+}
+
+// engineOptions are per-command choices on top of Config.
+type engineOptions struct {
+	// progress draws a progress bar on stderr while indexing.
+	progress bool
+}
+
+// corpusFS returns the corpus to read: the embedded default, or dir.
+func corpusFS(dir string) (fs.FS, string, error) {
+	if dir == "" {
+		return corpus.Default(), "embedded corpus", nil
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, "", fmt.Errorf("corpus directory: %w", err)
+	}
+	if !fi.IsDir() {
+		return nil, "", fmt.Errorf("corpus directory %s: not a directory", dir)
+	}
+	return os.DirFS(dir), dir, nil
+}
+
+// newLLM returns the OpenAI-compatible client, or nil when none is configured.
+func newLLM(cfg Config) (*llm.Client, error) {
+	if !cfg.OpenAI.Configured() {
+		return nil, nil
+	}
+	c, err := llm.New(llm.Config{
+		APIKey:         cfg.OpenAI.APIKey,
+		BaseURL:        cfg.OpenAI.BaseURL,
+		ChatModel:      cfg.OpenAI.ChatModel,
+		EmbeddingModel: cfg.OpenAI.EmbeddingModel,
+		Dimensions:     cfg.OpenAI.Dimensions,
+		Timeout:        cfg.OpenAI.Timeout,
+		MaxRetries:     cfg.OpenAI.MaxRetries,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("openai client: %w", err)
+	}
+	return c, nil
+}
+
+// openIndex loads (or builds and persists) the index over the corpus and
+// returns it with the articles' metadata.
+func (a *app) openIndex(ctx context.Context, cfg Config, client *llm.Client, opts engineOptions) (*retrieval.Index, []corpus.Article, error) {
+	fsys, _, err := corpusFS(cfg.CorpusDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var emb retrieval.Embedder = retrieval.NewLocalEmbedder(0)
+	if cfg.Embedder == embedderOpenAI {
+		emb = client.Embedder()
+	}
+	var bar *progress
+	if opts.progress && a.isTerminal {
+		total, err := corpus.Count(fsys)
+		if err == nil {
+			bar = newProgress(a.stderr, total)
+			defer bar.finish()
+		}
+	}
+	var sources []corpus.Article
+	warn := func(source, msg string) { fmt.Fprintf(a.stderr, "footnote: %s: %s\n", source, msg) }
+	articles := collectMeta(corpus.Articles(ctx, fsys, corpus.WalkOptions{OnWarning: warn}), &sources)
+	ix, err := retrieval.Open(ctx, retrieval.Options{
+		Embedder: emb,
+		Dir:      cfg.IndexDir,
+		Progress: bar.update,
+		Notice:   func(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", msg) },
+	}, articles)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open index: %w", err)
+	}
+	return ix, sources, nil
+}
+
+// collectMeta passes articles through while appending their metadata
+// (without the text) to *dst, so the corpus is read once.
+func collectMeta(seq iter.Seq2[corpus.Article, error], dst *[]corpus.Article) iter.Seq2[corpus.Article, error] {
+	return func(yield func(corpus.Article, error) bool) {
+		for art, err := range seq {
+			if err == nil {
+				meta := art
+				meta.Text = ""
+				*dst = append(*dst, meta)
+			}
+			if !yield(art, err) {
+				return
+			}
+		}
+	}
+}
+
+// newEngine builds the index and the configured answerer.
+func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*engine, error) {
+	client, err := newLLM(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ix, sources, err := a.openIndex(ctx, cfg, client, opts)
+	if err != nil {
+		return nil, err
+	}
+	extractive := answer.NewExtractive(ix, answer.ExtractiveOptions{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
+	e := &engine{index: ix, answerer: extractive, sources: sources, mode: answer.ModeExtractive}
+	if cfg.Generative {
+		e.answerer = answer.NewGenerative(ix, client, extractive, answer.GenerativeOptions{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
+		e.mode = answer.ModeGenerative
+	}
+	return e, nil
+}
+
+// config loads the settings for a command.
+func (a *app) config() (Config, error) {
+	return loadConfig(a.lookup)
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+const indexUsage = `Usage: footnote index [--corpus DIR]
+
+Builds the search index over the corpus and persists it under
+FOOTNOTE_INDEX_DIR (default: footnote's folder in the user's cache dir).
+Unchanged articles are not embedded again; changed ones are re-embedded.
+`
+
+func (a *app) cmdIndex(ctx context.Context, args []string) error {
+	fs := a.newFlagSet("index", indexUsage)
+	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
+	}
+	cfg, err := a.config()
+	if err != nil {
+		return err
+	}
+	if *corpusDir != "" {
+		cfg.CorpusDir = *corpusDir
+	}
+	if cfg.IndexDir == "" {
+		return fmt.Errorf("no index directory: set FOOTNOTE_INDEX_DIR")
+	}
+	client, err := newLLM(cfg)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	ix, _, err := a.openIndex(ctx, cfg, client, engineOptions{progress: true})
+	if err != nil {
+		return err
+	}
+	st := ix.Stats()
+	fmt.Fprintf(a.stdout, "indexed %d articles, %d chunks (%d embedded, %d reused) with %s in %s\nindex: %s\n",
+		st.Articles, st.Chunks, st.Embedded, st.Reused, st.EmbedderKey, time.Since(start).Round(time.Millisecond), st.Path)
+	return nil
+}

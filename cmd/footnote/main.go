@@ -1,0 +1,188 @@
+// Command footnote answers questions from a corpus of news articles and cites
+// the article file each fact comes from: on the command line, in an
+// interactive chat harness, or as a Discord bot.
+//
+// Run "footnote help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// errUsage marks a usage error; the message has already been printed.
+var errUsage = errors.New("usage")
+
+// usageError is a bad command line: exit 2 with the message and a hint.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// app is one run of the program: its streams and settings. Commands are
+// methods on it so tests can run them in-process.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	lookup         lookupFunc
+	// isTerminal reports whether stdout is an interactive terminal (progress
+	// bars, streaming, line editing).
+	isTerminal bool
+	stdinTTY   bool
+}
+
+const mainUsage = `footnote answers questions from a corpus of news articles and cites its sources.
+
+Usage:
+  footnote <command> [flags] [arguments]
+
+Commands:
+  ask      answer one question (or one per line from stdin)
+  chat     interactive harness that behaves like the Discord bot
+  sources  list the articles in the corpus
+  index    build and persist the search index
+  eval     grade answers against a question set (JSONL)
+  serve    run the Discord bot (gateway, or --http for the interactions endpoint)
+  help     show this help
+
+Run "footnote <command> --help" for a command's flags.
+Settings come from the environment or a .env file; see .env.example.
+`
+
+func main() {
+	a := &app{
+		stdin:      os.Stdin,
+		stdout:     os.Stdout,
+		stderr:     os.Stderr,
+		isTerminal: isTerminal(os.Stdout),
+		stdinTTY:   isTerminal(os.Stdin),
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := a.run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the exit code. Errors are
+// printed here, once, as one line on stderr.
+func (a *app) run(ctx context.Context, args []string) int {
+	if a.lookup == nil {
+		lookup, err := envLookup(".env")
+		if err != nil {
+			fmt.Fprintf(a.stderr, "footnote: %v\n", err)
+			return exitError
+		}
+		a.lookup = lookup
+	}
+	if len(args) == 0 {
+		fmt.Fprint(a.stderr, mainUsage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(a.stdout, mainUsage)
+		return exitOK
+	case "ask":
+		err = a.cmdAsk(ctx, rest)
+	case "chat":
+		err = a.cmdChat(ctx, rest)
+	case "sources":
+		err = a.cmdSources(ctx, rest)
+	case "index":
+		err = a.cmdIndex(ctx, rest)
+	case "eval":
+		err = a.cmdEval(ctx, rest)
+	case "serve":
+		err = a.cmdServe(ctx, rest)
+	default:
+		err = usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+	return a.exitCode(cmd, err)
+}
+
+func (a *app) exitCode(cmd string, err error) int {
+	var ue usageError
+	var ee exitErr
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		return exitUsage
+	case errors.As(err, &ue):
+		fmt.Fprintf(a.stderr, "footnote %s: %v (see 'footnote %s --help')\n", cmd, ue.msg, strings.TrimSpace(cmd))
+		return exitUsage
+	case errors.As(err, &ee):
+		return ee.code
+	default:
+		fmt.Fprintf(a.stderr, "footnote %s: %s\n", cmd, oneLine(err.Error()))
+		return exitError
+	}
+}
+
+// exitErr ends a command with a code and no further message (it printed its own).
+type exitErr struct{ code int }
+
+func (e exitErr) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// oneLine folds a multi-line error (errors.Join) into one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
+}
+
+// newFlagSet returns a FlagSet that prints usage to the app's stderr (or
+// stdout for --help) and never exits the process.
+func (a *app) newFlagSet(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprint(a.stdout, usage)
+		fs.SetOutput(a.stdout)
+		fmt.Fprintln(a.stdout, "\nFlags:")
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// parseFlags parses flags anywhere among the arguments ("ask 'q' --json"
+// works as well as "ask --json 'q'"); "--" ends flags.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.Usage()
+				return nil, flag.ErrHelp
+			}
+			return nil, usageError{err.Error()}
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		// fs.Parse stops at the first positional argument, or consumed "--".
+		consumedDashes := len(args) > len(rest) && args[len(args)-len(rest)-1] == "--"
+		if consumedDashes {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
