@@ -135,6 +135,17 @@ func TestOpenErrors(t *testing.T) {
 			is: boom,
 		},
 		{
+			// Later batches must report the first failure, not the
+			// cancellation it caused.
+			name: "embedder error mid-stream", opts: retrieval.Options{Embedder: withFault(func(call int, _ []string, v [][]float32) ([][]float32, error) {
+				if call == 2 {
+					return nil, boom
+				}
+				return v, nil
+			}), BatchSize: 1, Concurrency: 1},
+			is: boom,
+		},
+		{
 			name:     "too few vectors",
 			opts:     retrieval.Options{Embedder: withFault(func(_ int, _ []string, v [][]float32) ([][]float32, error) { return v[:len(v)-1], nil })},
 			contains: "returned",

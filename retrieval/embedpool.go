@@ -40,9 +40,18 @@ func newEmbedPool(ctx context.Context, emb Embedder, batchSize, concurrency int,
 func (p *embedPool) add(r *record) error {
 	p.pending = append(p.pending, r)
 	if len(p.pending) < p.batchSize {
-		return p.ctx.Err()
+		return p.stopped()
 	}
 	return p.flush()
+}
+
+// stopped returns why the pool was stopped (a batch's error or the parent
+// context's), or nil while it runs.
+func (p *embedPool) stopped() error {
+	if p.ctx.Err() == nil {
+		return nil
+	}
+	return context.Cause(p.ctx)
 }
 
 // flush sends the queued records as one batch, waiting for a free slot.
