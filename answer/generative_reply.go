@@ -201,11 +201,17 @@ func (f *replyFilter) emit() {
 		}
 		f.started = true
 	}
-	text := f.out.String()[f.emitted:]
+	// Trailing white space waits: the final text is trimmed, and the
+	// stream must always be a prefix of it.
+	out := strings.TrimRight(f.out.String(), " \t\r\n")
+	if f.emitted >= len(out) {
+		return
+	}
+	text := out[f.emitted:]
 	if f.emitted == 0 {
 		text = strings.TrimLeft(text, " \t\r\n")
 	}
-	f.emitted = f.out.Len()
+	f.emitted = len(out)
 	if text != "" {
 		f.onDelta(text)
 	}
