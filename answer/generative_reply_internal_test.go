@@ -99,3 +99,23 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// BenchmarkReplyFilterStream streams a 2 KB cited answer in 4-byte pieces
+// through the marker rewriter and the leak guard.
+func BenchmarkReplyFilterStream(b *testing.B) {
+	msgs, err := prompts.Build("Who led the talks?", nil, []prompts.Passage{{N: 1, Text: "Umerov led Ukraine's delegation."}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	guard := newLeakGuard(msgs)
+	reply := strings.Repeat("Defence Minister Rustem Umerov led Ukraine's delegation [2][9]. ", 32)
+	parts := pieces(reply, 0, 4)
+	b.SetBytes(int64(len(reply)))
+	for b.Loop() {
+		f := newReplyFilter(6, guard.reset(), func(string) {})
+		for _, p := range parts {
+			f.write(p)
+		}
+		f.final(reply)
+	}
+}

@@ -14,13 +14,13 @@ import (
 const testKey = "sk-test-S3CRET-footnote-9f8e7d6c5b4a"
 
 // newServer starts a fake API that requires testKey.
-func newServer(t *testing.T, opts ...fakeopenai.Option) *fakeopenai.Server {
+func newServer(t testing.TB, opts ...fakeopenai.Option) *fakeopenai.Server {
 	t.Helper()
 	return fakeopenai.New(t, append([]fakeopenai.Option{fakeopenai.WithAPIKey(testKey)}, opts...)...)
 }
 
 // newClient returns a client for s with fast backoff; edit adjusts the config.
-func newClient(t *testing.T, s *fakeopenai.Server, edit func(*llm.Config)) *llm.Client {
+func newClient(t testing.TB, s *fakeopenai.Server, edit func(*llm.Config)) *llm.Client {
 	t.Helper()
 	cfg := llm.Config{
 		APIKey:      testKey,
