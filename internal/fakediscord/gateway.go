@@ -136,16 +136,17 @@ func (s *Server) login(c *gwConn, f gatewayFrame) bool {
 		c.closeWith(code, "Authentication failed.")
 		return false
 	}
+	var ok bool
 	if f.Op == 6 {
-		return s.sendTo(c, "RESUMED", map[string]any{})
+		ok = s.sendTo(c, "RESUMED", map[string]any{})
+	} else {
+		ok = s.sendTo(c, "READY", map[string]any{
+			"v": 10, "user": s.botUser(), "session_id": "fake-session-" + s.newID(),
+			"application": map[string]any{"id": s.opts.AppID, "flags": 0},
+			"guilds":      []any{}, "private_channels": []any{},
+			"resume_gateway_url": s.gatewayURL(),
+		})
 	}
-	ready := map[string]any{
-		"v": 10, "user": s.botUser(), "session_id": "fake-session-" + s.newID(),
-		"application": map[string]any{"id": s.opts.AppID, "flags": 0},
-		"guilds":      []any{}, "private_channels": []any{},
-		"resume_gateway_url": s.gatewayURL(),
-	}
-	ok := s.sendTo(c, "READY", ready)
 	s.mu.Lock()
 	if _, live := s.gateway.conns[c]; live {
 		s.gateway.conns[c] = true
@@ -237,12 +238,16 @@ func (s *Server) DisconnectAll(code int) {
 	s.closeGateways(code)
 }
 
+// closeGateways closes every connection and forgets it at once, so a
+// WaitReady that follows waits for a new login.
 func (s *Server) closeGateways(code int) {
 	s.mu.Lock()
 	var conns []*gwConn
 	for c := range s.gateway.conns {
 		conns = append(conns, c)
+		delete(s.gateway.conns, c)
 	}
+	s.notifyLocked()
 	s.mu.Unlock()
 	for _, c := range conns {
 		c.closeWith(code, "")

@@ -1,6 +1,8 @@
 package fakediscord
 
 import (
+	"context"
+	"fmt"
 	"regexp"
 	"time"
 )
@@ -123,6 +125,25 @@ func (s *Server) Messages() []Message {
 		out = append(out, *s.store.messages[id])
 	}
 	return out
+}
+
+// WaitMessage waits until a message satisfies pred and returns it as it
+// stands then.
+func (s *Server) WaitMessage(ctx context.Context, pred func(Message) bool) (Message, error) {
+	var found Message
+	err := s.waitUntil(ctx, func() bool {
+		for _, id := range s.store.order {
+			if m := *s.store.messages[id]; pred(m) {
+				found = m
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return Message{}, fmt.Errorf("waiting for a message: %w", err)
+	}
+	return found, nil
 }
 
 // Original returns the original response of the interaction with the given
