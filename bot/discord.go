@@ -1,0 +1,200 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// DefaultTypingInterval is how often the typing indicator is refreshed
+// while a message is being answered (Discord shows it for about 10 s).
+const DefaultTypingInterval = 8 * time.Second
+
+// DefaultHTTPTimeout bounds one REST call to Discord.
+const DefaultHTTPTimeout = 20 * time.Second
+
+// DiscordConfig configures the gateway adapter. Zero values get defaults.
+type DiscordConfig struct {
+	// Token is the bot token (with or without its "Bot " prefix). Required.
+	Token string
+	// GuildID, when set, registers the slash commands in that guild only
+	// (instantly visible, good for testing); else globally.
+	GuildID string
+	// APIURL is the origin of the Discord API, default https://discord.com.
+	// Requests keep their /api/vN/... path; the gateway URL is fetched from
+	// this origin too.
+	APIURL string
+	// StreamInterval is the least time between two edits showing a
+	// streaming answer. Default DefaultStreamInterval.
+	StreamInterval time.Duration
+	// TypingInterval is how often the typing indicator is refreshed while a
+	// message is being answered. Default DefaultTypingInterval.
+	TypingInterval time.Duration
+	// ShutdownTimeout bounds the wait for answers under way when Run's
+	// context is cancelled. Default DefaultShutdownTimeout.
+	ShutdownTimeout time.Duration
+	// QuoteRunes caps the quoted snippet of each source. Default
+	// DefaultQuoteRunes.
+	QuoteRunes int
+	// HTTPTimeout bounds one REST call. Default DefaultHTTPTimeout.
+	HTTPTimeout time.Duration
+}
+
+// Discord is the gateway adapter: it logs in as the bot, registers /ask,
+// /sources and /help, and answers slash commands, DMs and mentions through
+// the Core.
+type Discord struct {
+	core    *Core
+	cfg     DiscordConfig
+	log     *slog.Logger
+	session *discordgo.Session
+	api     discordAPI
+	resp    *responder
+	seen    *seenIDs
+	work    inflight
+
+	// workCtx parents every answer; it outlives Run's context so answers
+	// under way can finish during a shutdown, and is cancelled when the
+	// shutdown's wait runs out.
+	workCtx    context.Context
+	cancelWork context.CancelFunc
+
+	botMu sync.RWMutex
+	botID string
+
+	disconnected chan struct{}
+}
+
+// NewDiscord checks cfg and prepares the adapter; Run connects.
+func NewDiscord(core *Core, cfg DiscordConfig, logger *slog.Logger) (*Discord, error) {
+	if core == nil {
+		return nil, errors.New("discord: core is nil")
+	}
+	if bareToken(cfg.Token) == "" {
+		return nil, ErrNoToken
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	cfg = withDiscordDefaults(cfg)
+	s, err := newSession(cfg.Token, cfg.APIURL, cfg.HTTPTimeout)
+	if err != nil {
+		return nil, err
+	}
+	d := &Discord{
+		core: core, cfg: cfg, log: logger, session: s, api: s,
+		seen:         newSeenIDs(0),
+		disconnected: make(chan struct{}, 1),
+	}
+	d.resp = &responder{api: s, core: core, streamInterval: cfg.StreamInterval, quoteRunes: cfg.QuoteRunes}
+	d.workCtx, d.cancelWork = context.WithCancel(context.Background())
+	s.AddHandler(d.onInteraction)
+	s.AddHandler(d.onMessage)
+	s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) {
+		select {
+		case d.disconnected <- struct{}{}:
+		default:
+		}
+	})
+	return d, nil
+}
+
+func withDiscordDefaults(cfg DiscordConfig) DiscordConfig {
+	if cfg.StreamInterval <= 0 {
+		cfg.StreamInterval = DefaultStreamInterval
+	}
+	if cfg.TypingInterval <= 0 {
+		cfg.TypingInterval = DefaultTypingInterval
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	if cfg.QuoteRunes <= 0 {
+		cfg.QuoteRunes = DefaultQuoteRunes
+	}
+	if cfg.HTTPTimeout <= 0 {
+		cfg.HTTPTimeout = DefaultHTTPTimeout
+	}
+	return cfg
+}
+
+// Run checks the token, opens the gateway, registers the slash commands
+// and serves until ctx is cancelled. Then it stops taking questions, waits
+// up to ShutdownTimeout for answers under way, closes the gateway and
+// returns nil. A rejected token ends it at once with ErrBadToken; lost
+// connections are re-established with backoff.
+func (d *Discord) Run(ctx context.Context) error {
+	defer d.cancelWork()
+	if err := d.checkToken(ctx); err != nil {
+		return err
+	}
+	if err := d.connect(ctx); err != nil {
+		return err
+	}
+	if err := d.registerCommands(ctx); err != nil {
+		d.shutdown()
+		return err
+	}
+	d.log.Info("discord connected", "bot_id", d.bot(), "guild_id", d.cfg.GuildID)
+	for {
+		select {
+		case <-ctx.Done():
+			d.shutdown()
+			return nil
+		case <-d.disconnected:
+			if err := d.reconnect(ctx); err != nil {
+				d.shutdown()
+				return err
+			}
+		}
+	}
+}
+
+// checkToken asks Discord who the bot is: a wrong token fails here with
+// ErrBadToken, before any gateway traffic, and the bot's user ID is needed
+// to spot mentions and its own messages.
+func (d *Discord) checkToken(ctx context.Context) error {
+	me, err := d.api.User("@me", discordgo.WithContext(ctx))
+	switch {
+	case restStatus(err) == http.StatusUnauthorized:
+		return ErrBadToken
+	case err != nil:
+		return fmt.Errorf("discord: check bot token: %w", err)
+	case me == nil || me.ID == "":
+		return errors.New("discord: check bot token: no user in the answer")
+	}
+	d.setBot(me.ID)
+	return nil
+}
+
+func (d *Discord) bot() string {
+	d.botMu.RLock()
+	defer d.botMu.RUnlock()
+	return d.botID
+}
+
+func (d *Discord) setBot(id string) {
+	d.botMu.Lock()
+	defer d.botMu.Unlock()
+	d.botID = id
+}
+
+// shutdown stops taking questions, waits (bounded) for those under way,
+// cancels what is left and closes the gateway.
+func (d *Discord) shutdown() {
+	ctx, cancel := context.WithTimeout(context.Background(), d.cfg.ShutdownTimeout)
+	defer cancel()
+	if !d.work.close(ctx) {
+		d.log.Warn("discord shutdown: answers still under way were cancelled", "timeout", d.cfg.ShutdownTimeout.String())
+	}
+	d.cancelWork()
+	if err := d.session.Close(); err != nil {
+		d.log.Warn("discord shutdown: close gateway", "err", err.Error())
+	}
+}
