@@ -81,7 +81,7 @@ func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
 // a follow-up ("how long did they last?") leans on.
 func (e *Extractive) answerPart(ctx context.Context, part string, history []string, maxSentences int) (block, error) {
 	q, links := resolveFollowUp(part, history)
-	passages, err := e.r.Search(ctx, strings.Join(append(links, q), " "), e.opts.K)
+	passages, err := e.r.Search(ctx, expandQuery(strings.Join(append(links, q), " ")), e.opts.K)
 	if err != nil {
 		return block{}, fmt.Errorf("extractive answer: search: %w", err)
 	}

@@ -13,9 +13,10 @@ import (
 // Composition thresholds.
 const (
 	// minEvidence is the weighted share of the question the best sentence
-	// (with a little of its passage) must hold for the answerer to answer.
-	// Below it the articles are about something else.
-	minEvidence = 0.5
+	// (with a little of its passage) must hold for the answerer to answer:
+	// clearly more than half. Below it the articles are about something
+	// else ("the population of Istanbul" finds Istanbul, not population).
+	minEvidence = 0.55
 	// minGain is the share of the question an extra sentence must add, and
 	// minExtraCoverage the share it must hold on its own.
 	minGain          = 0.25

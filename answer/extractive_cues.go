@@ -2,9 +2,12 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"footnote/retrieval"
 )
 
 // answerType is the kind of thing a question asks for, read off its
@@ -100,7 +103,7 @@ func nounType(w string) answerType {
 	case "duration", "length", "period":
 		return cueDuration
 	}
-	if isRoleNoun(w) || w == "person" || w == "people" || w == "man" || w == "woman" {
+	if isRoleNoun(w) || w == "person" || w == "people" || w == "man" || w == "woman" || w == "name" {
 		return cuePerson
 	}
 	return cueNone
@@ -254,7 +257,7 @@ func addsWords(m string, qwords map[string]bool) bool {
 
 // personScore rates how clearly s names a person the question does not:
 // two capitalised words in a row ("Rustem Umerov") outside an organisation
-// name score 1; a capitalised word after an office ("aide Medinsky") 0.7.
+// name score 1; a single new capitalised word ("Medinsky") 0.5.
 func personScore(s string, qwords map[string]bool) float64 {
 	best := 0.0
 	for _, run := range capitalRuns(s) {
@@ -287,6 +290,42 @@ func placeScore(s string, qwords map[string]bool) float64 {
 		}
 	}
 	return 0
+}
+
+// holdsRoles reports whether s names every office in roles, by the word
+// itself or a synonym ("NATO chief" for "head of NATO").
+func holdsRoles(s string, roles []string) bool {
+	words := retrieval.Words(s)
+	for _, role := range roles {
+		if !slices.ContainsFunc(words, func(w string) bool { return sameRole(w, role) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameRole reports whether two words name the same office.
+func sameRole(a, b string) bool {
+	if a == b || retrieval.Stem(a) == retrieval.Stem(b) {
+		return true
+	}
+	for _, group := range roleSynonyms() {
+		if slices.Contains(group, a) && slices.Contains(group, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleSynonyms groups words news uses interchangeably for one office.
+func roleSynonyms() [][]string {
+	return [][]string{
+		{"head", "chief", "leader", "chairman", "chairwoman", "chair"},
+		{"spokesman", "spokeswoman", "spokesperson"},
+		{"adviser", "advisor", "aide"},
+		{"envoy", "representative", "emissary"},
+		{"minister", "secretary"},
+	}
 }
 
 // hasRoleNoun reports whether s names an office the question does not.

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 
 	"footnote/retrieval"
 )
@@ -13,16 +14,48 @@ import (
 // Other pairs that share a long prefix ("Germany" / "German") get partial
 // credit from prefixCredit; the commonest in news are listed for full credit.
 func equivalents(stem string) []string {
+	words := equivalentWords(stem)
+	stems := make([]string, len(words))
+	for i, w := range words {
+		stems[i] = retrieval.Stem(w)
+	}
+	return stems
+}
+
+// equivalentWords returns the other words of the country group whose stems
+// include stem, or nil.
+func equivalentWords(stem string) []string {
 	for _, group := range countryNames() {
-		stems := make([]string, len(group))
 		for i, w := range group {
-			stems[i] = retrieval.Stem(w)
-		}
-		if i := slices.Index(stems, stem); i >= 0 {
-			return slices.Delete(stems, i, i+1)
+			if retrieval.Stem(w) == stem {
+				return slices.Delete(slices.Clone(group), i, i+1)
+			}
 		}
 	}
 	return nil
+}
+
+// expandQuery appends to a search query the other names of the countries
+// it mentions ("Ukrainian" → "ukraine"), so passages that use the noun are
+// found for a question that uses the adjective.
+func expandQuery(query string) string {
+	var extra []string
+	seen := map[string]bool{}
+	for _, w := range retrieval.Words(query) {
+		seen[w] = true
+	}
+	for _, w := range retrieval.Words(query) {
+		for _, e := range equivalentWords(retrieval.Stem(w)) {
+			if !seen[e] {
+				seen[e] = true
+				extra = append(extra, e)
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return query
+	}
+	return query + " " + strings.Join(extra, " ")
 }
 
 // countryNames lists, per country, the noun and adjective forms that do not

@@ -45,6 +45,9 @@ type question struct {
 	// other in the question ("Ukraine's delegation"); a sentence holding
 	// them close together likely speaks of the same thing.
 	pairs [][2]int
+	// roles are the offices a person question names ("Who is the mayor of
+	// Istanbul?"): the answer must name someone holding one of them.
+	roles []string
 	// words holds the question's normalised words, stopwords included, so
 	// answer cues ignore what the question already says.
 	words map[string]bool
@@ -68,10 +71,14 @@ func parseQuestion(r Retriever, q string, links []string) question {
 	}
 	for _, w := range words {
 		qs.words[w] = true
+		if qs.cue == cuePerson && isRoleNoun(w) {
+			qs.roles = append(qs.roles, w)
+		}
 	}
 	terms := checkedTerms(r, q)
-	typical := typicalIDF(terms)
-	qs.addTerms(terms, frameWords(words), capitalisedWords(q), typical)
+	frame := frameWords(words)
+	typical := typicalIDF(terms, frame)
+	qs.addTerms(terms, frame, capitalisedWords(q), typical)
 	for _, l := range links {
 		qs.addLinks(checkedTerms(r, l), frameWords(retrieval.Words(l)), typical)
 		if qs.cue == cueNone {
@@ -103,7 +110,9 @@ func (qs *question) addTerms(terms []retrieval.Term, frame, names map[string]boo
 			qt := newQueryTerm(t, typical)
 			qt.name = names[t.Word]
 			if frame[t.Word] {
-				qt.weight *= frameWeight
+				// A rare frame word ("took" place) weighs no more than
+				// a typical one: it still only frames the question.
+				qt.weight = frameWeight * min(qt.weight, typical)
 			}
 			qs.terms = append(qs.terms, qt)
 		}
@@ -178,11 +187,12 @@ func newQueryTerm(t retrieval.Term, typical float64) queryTerm {
 	return qt
 }
 
-// typicalIDF is the median IDF of the known terms, or 1 when none is known.
-func typicalIDF(terms []retrieval.Term) float64 {
+// typicalIDF is the median IDF of the known content terms (frame words
+// left out), or 1 when none is known.
+func typicalIDF(terms []retrieval.Term, frame map[string]bool) float64 {
 	var idfs []float64
 	for _, t := range terms {
-		if t.Known {
+		if t.Known && !frame[t.Word] {
 			idfs = append(idfs, t.IDF)
 		}
 	}

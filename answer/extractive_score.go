@@ -106,7 +106,11 @@ func scoreCandidate(q question, c *candidate, ctx map[string]bool, npassages int
 	if q.cue != cueNone {
 		c.cue = cueScore(q.cue, c.text, q.words)
 		keep := missingCueCut
-		if figurePattern(q.cue) != nil {
+		if len(q.roles) > 0 && !holdsRoles(c.text, q.roles) {
+			// A name without the office asked about is someone else.
+			c.cue = 0
+		}
+		if figurePattern(q.cue) != nil || len(q.roles) > 0 {
 			keep = missingFigureCut
 		}
 		c.evidence *= keep + (1-keep)*c.cue
