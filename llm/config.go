@@ -25,6 +25,10 @@ const (
 	DefaultMaxBackoff     = 8 * time.Second
 	DefaultMaxRetryWait   = 20 * time.Second
 
+	// NoRetries, as Config.MaxRetries, turns retries off (0 means the
+	// default, as for every other field).
+	NoRetries = -1
+
 	// maxEmbedBatch is OpenAI's limit on inputs per embeddings request.
 	maxEmbedBatch = 2048
 )
@@ -45,7 +49,7 @@ type Config struct {
 	// go-openai's default HTTP client has no timeout at all.
 	Timeout time.Duration
 	// MaxRetries is how many times a failed request is retried: 0 means
-	// DefaultMaxRetries, a negative value means never.
+	// DefaultMaxRetries; NoRetries (any negative value) means never.
 	MaxRetries int
 	// EmbedBatch is the number of texts per embeddings request (max 2048).
 	EmbedBatch int

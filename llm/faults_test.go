@@ -107,6 +107,15 @@ func TestFaults(t *testing.T) {
 	}
 }
 
+func TestNoRetries(t *testing.T) {
+	s := newServer(t)
+	s.Script(fakeopenai.Chat, fakeopenai.Status(503), fakeopenai.Status(503))
+	c := newClient(t, s, func(cfg *llm.Config) { cfg.MaxRetries = llm.NoRetries })
+	if _, err := c.Complete(context.Background(), userMsg("q"), nil); !errors.Is(err, llm.ErrUnavailable) || s.ChatRequests() != 1 {
+		t.Errorf("err = %v after %d requests, want ErrUnavailable after 1", err, s.ChatRequests())
+	}
+}
+
 func TestRetryAfterIsHonoured(t *testing.T) {
 	s := newServer(t)
 	s.Script(fakeopenai.Chat, fakeopenai.RateLimited(40*time.Millisecond))
