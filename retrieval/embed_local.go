@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
+	"sync/atomic"
 )
 
 // DefaultLocalDim is the dimension of a [LocalEmbedder] built with dim <= 0.
@@ -48,7 +50,8 @@ const (
 // A text without any word (empty, only punctuation or stopwords) gets one
 // fixed unit vector, never a zero vector, so cosine similarity stays defined.
 type LocalEmbedder struct {
-	dim int
+	dim   int
+	stems *stemMemo
 }
 
 // NewLocalEmbedder returns a LocalEmbedder of dimension dim; dim <= 0 means
@@ -57,7 +60,7 @@ func NewLocalEmbedder(dim int) *LocalEmbedder {
 	if dim <= 0 {
 		dim = DefaultLocalDim
 	}
-	return &LocalEmbedder{dim: dim}
+	return &LocalEmbedder{dim: dim, stems: &stemMemo{}}
 }
 
 // Dim returns the vector dimension.
@@ -71,18 +74,18 @@ func (e *LocalEmbedder) Key() string { return "local/hash-v1/" + strconv.Itoa(e.
 // is done and then returns ctx's error.
 func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	out := make([][]float32, len(texts))
-	stems := stemCache{} // words repeat across a batch; stemming dominates the cost
 	for i, t := range texts {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("local embed: text %d of %d: %w", i, len(texts), err)
 		}
-		out[i] = e.embed(t, stems)
+		out[i] = e.embed(t)
 	}
 	return out, nil
 }
 
 // embed computes the vector of one text.
-func (e *LocalEmbedder) embed(text string, stems stemCache) []float32 {
+func (e *LocalEmbedder) embed(text string) []float32 {
+	stems := e.stems
 	v := make([]float32, e.dim)
 	words := Words(text)
 	content := make([]string, 0, len(words))
@@ -186,15 +189,27 @@ func skeleton(word string) string {
 	return string(out)
 }
 
-// stemCache memoises stemWord within one Embed call.
-type stemCache map[string]string
+// stemMemo memoises stemWord across calls: stemming is the largest cost of
+// embedding, and the words of a corpus repeat endlessly. It is safe for
+// concurrent use and stops growing at maxStemMemo words, so a stream of
+// junk tokens cannot exhaust memory.
+type stemMemo struct {
+	m    sync.Map // string → string
+	size atomic.Int64
+}
 
-func (c stemCache) stem(w string) string {
-	if s, ok := c[w]; ok {
-		return s
+const maxStemMemo = 1 << 18
+
+func (c *stemMemo) stem(w string) string {
+	if s, ok := c.m.Load(w); ok {
+		return s.(string)
 	}
 	s := stemWord(w)
-	c[w] = s
+	if c.size.Load() < maxStemMemo {
+		if _, loaded := c.m.LoadOrStore(w, s); !loaded {
+			c.size.Add(1)
+		}
+	}
 	return s
 }
 

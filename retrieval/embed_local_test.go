@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"math"
+	"slices"
 	"strconv"
+	"sync"
 	"testing"
 
 	"footnote/retrieval"
@@ -201,4 +203,34 @@ func BenchmarkLocalEmbed(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestLocalEmbedderConcurrent shares one embedder between goroutines (its
+// stem memo is shared); run with -race.
+func TestLocalEmbedderConcurrent(t *testing.T) {
+	e := retrieval.NewLocalEmbedder(64)
+	texts := []string{"Ukrainian delegation", "Russian negotiators met", "talks collapsed"}
+	want, err := e.Embed(context.Background(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 50 {
+				got, err := e.Embed(context.Background(), texts)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for i := range got {
+					if !slices.Equal(got[i], want[i]) {
+						t.Errorf("text %d embedded differently under concurrency", i)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
