@@ -16,16 +16,16 @@ import (
 	"footnote/retrieval"
 )
 
-// passageRe reads the passages back out of a rendered user prompt.
-var passageRe = regexp.MustCompile(`(?s)<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>`)
+// genPassageRe reads the passages back out of a rendered user prompt.
+var genPassageRe = regexp.MustCompile(`(?s)<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>`)
 
-// quotingModel is a grounded test model: it answers with the first prompt
+// genQuotingModel is a grounded test model: it answers with the first prompt
 // sentence that names word, citing its passage, or says NoAnswer-free
 // nonsense without a citation when no passage names it.
-func quotingModel(word string) fakeopenai.Responder {
+func genQuotingModel(word string) fakeopenai.Responder {
 	return func(req fakeopenai.ChatRequest) string {
 		user := req.Messages[len(req.Messages)-1].Content
-		for _, m := range passageRe.FindAllStringSubmatch(user, -1) {
+		for _, m := range genPassageRe.FindAllStringSubmatch(user, -1) {
 			for _, sp := range retrieval.Sentences(m[2]) {
 				if s := m[2][sp.Start:sp.End]; strings.Contains(s, word) {
 					return fmt.Sprintf("%s [%s]", s, m[1])
@@ -36,9 +36,9 @@ func quotingModel(word string) fakeopenai.Responder {
 	}
 }
 
-// e2eRig wires the real index (OpenAI embedder on the fake API), the real
+// genE2ERig wires the real index (OpenAI embedder on the fake API), the real
 // extractive answerer as fallback, and the generative answerer.
-func e2eRig(t *testing.T, model fakeopenai.Responder) (*answer.Generative, *fakeopenai.Server, map[string]corpus.Article) {
+func genE2ERig(t *testing.T, model fakeopenai.Responder) (*answer.Generative, *fakeopenai.Server, map[string]corpus.Article) {
 	t.Helper()
 	ctx := context.Background()
 	srv := fakeopenai.New(t, fakeopenai.WithAPIKey(genKey), fakeopenai.WithResponder(model))
@@ -63,7 +63,7 @@ func e2eRig(t *testing.T, model fakeopenai.Responder) (*answer.Generative, *fake
 }
 
 func TestGenerativeEndToEnd(t *testing.T) {
-	gen, _, articles := e2eRig(t, quotingModel("Umerov"))
+	gen, _, articles := genE2ERig(t, genQuotingModel("Umerov"))
 	ans, err := gen.Answer(context.Background(), answer.Request{Question: "Who led Ukraine's delegation?"})
 	if err != nil {
 		t.Fatal(err)
@@ -82,8 +82,8 @@ func TestGenerativeEndToEnd(t *testing.T) {
 }
 
 func TestGenerativeEndToEndFallback(t *testing.T) {
-	gen, srv, _ := e2eRig(t, quotingModel("Umerov"))
-	srv.Script(fakeopenai.Chat, repeatFault(fakeopenai.Status(503), 4)...)
+	gen, srv, _ := genE2ERig(t, genQuotingModel("Umerov"))
+	srv.Script(fakeopenai.Chat, genRepeat(fakeopenai.Status(503), 4)...)
 	ans, err := gen.Answer(context.Background(), answer.Request{Question: "Who led Ukraine's delegation?", OnDelta: func(string) {}})
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +97,7 @@ func TestGenerativeEndToEndFallback(t *testing.T) {
 }
 
 func TestGenerativeEndToEndFollowUp(t *testing.T) {
-	gen, srv, _ := e2eRig(t, quotingModel("Medinsky"))
+	gen, srv, _ := genE2ERig(t, genQuotingModel("Medinsky"))
 	ans, err := gen.Answer(context.Background(), answer.Request{
 		Question: "and who led Russia's?", History: []string{"Who led Ukraine's delegation?"},
 	})

@@ -17,72 +17,72 @@ import (
 // genKey is distinctive so a leak into a note or error is easy to spot.
 const genKey = "sk-gen-S3CRET-7a6b5c4d3e2f1a0b"
 
-// talks are the passages the fake retriever returns, best first.
-var talks = []retrieval.Passage{
-	passage("000_2a32f4e3c815aa48.txt", "Talks in Istanbul", 40,
+// genTalks are the passages the fake retriever returns, best first.
+var genTalks = []retrieval.Passage{
+	genPassage("000_2a32f4e3c815aa48.txt", "Talks in Istanbul", 40,
 		"Russia and Ukraine held their first direct talks in three years in Istanbul on Friday. The meeting at Dolmabahce Palace lasted about two hours."),
-	passage("003_dc69a18de921cef9.txt", "Who was at the table", 300,
+	genPassage("003_dc69a18de921cef9.txt", "Who was at the table", 300,
 		"The talks began late in the morning. Ukraine's delegation was led by Defence Minister Rustem Umerov. Russia's team was headed by presidential aide Vladimir Medinsky."),
-	passage("004_c2f305a5063d9f21.txt", "Turkey hosts", 0,
+	genPassage("004_c2f305a5063d9f21.txt", "Turkey hosts", 0,
 		"Turkish Foreign Minister Hakan Fidan chaired the meeting. He called for a ceasefire."),
 }
 
-func passage(source, title string, start int, text string) retrieval.Passage {
+func genPassage(source, title string, start int, text string) retrieval.Passage {
 	return retrieval.Passage{Chunk: retrieval.Chunk{
 		ID: source, Source: source, Title: title, Text: text, Start: start, End: start + len(text),
 	}}
 }
 
-// fakeRetriever returns fixed passages and records the queries it gets.
-type fakeRetriever struct {
+// genRetriever returns fixed passages and records the queries it gets.
+type genRetriever struct {
 	passages []retrieval.Passage
 	mu       sync.Mutex
 	queries  []string
 }
 
-func (r *fakeRetriever) Search(_ context.Context, query string, k int) ([]retrieval.Passage, error) {
+func (r *genRetriever) Search(_ context.Context, query string, k int) ([]retrieval.Passage, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.queries = append(r.queries, query)
 	return r.passages[:min(k, len(r.passages))], nil
 }
 
-func (r *fakeRetriever) Terms(string) []retrieval.Term { return nil }
+func (r *genRetriever) Terms(string) []retrieval.Term { return nil }
 
-// stubFallback stands in for the extractive answerer.
-type stubFallback struct {
+// genFallback stands in for the extractive answerer.
+type genFallback struct {
 	mu    sync.Mutex
 	calls int
 }
 
-const fallbackText = "Ukraine's delegation was led by Rustem Umerov [1]."
+const genFallbackText = "Ukraine's delegation was led by Rustem Umerov [1]."
 
-func (f *stubFallback) Answer(_ context.Context, req answer.Request) (answer.Answer, error) {
+func (f *genFallback) Answer(_ context.Context, req answer.Request) (answer.Answer, error) {
 	f.mu.Lock()
 	f.calls++
 	f.mu.Unlock()
 	return answer.Answer{
-		Question: req.Question, Text: fallbackText, Answered: true, Mode: answer.ModeExtractive,
-		Citations: []answer.Citation{{N: 1, Source: talks[1].Source, Quote: "Ukraine's delegation was led by Defence Minister Rustem Umerov."}},
+		Question: req.Question, Text: genFallbackText, Answered: true, Mode: answer.ModeExtractive,
+		Citations: []answer.Citation{{N: 1, Source: genTalks[1].Source, Quote: "Ukraine's delegation was led by Defence Minister Rustem Umerov."}},
 	}, nil
 }
 
-func (f *stubFallback) count() int {
+func (f *genFallback) count() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.calls
 }
 
-// rig is a generative answerer wired to a fake API.
-type rig struct {
+// genRig is a generative answerer wired to a fake API.
+type genRig struct {
 	srv      *fakeopenai.Server
-	ret      *fakeRetriever
-	fallback *stubFallback
+	ret      *genRetriever
+	fallback *genFallback
 	gen      *answer.Generative
 }
 
-// newRig answers with reply from a fake model; edit adjusts the LLM config.
-func newRig(t *testing.T, responder fakeopenai.Responder, edit func(*llm.Config)) *rig {
+// newGenRig answers with reply from a fake model; edit adjusts the LLM config.
+func newGenRig(t *testing.T, responder fakeopenai.Responder, edit func(*llm.Config)) *genRig {
 	t.Helper()
 	srv := fakeopenai.New(t, fakeopenai.WithAPIKey(genKey), fakeopenai.WithResponder(responder))
 	cfg := llm.Config{APIKey: genKey, BaseURL: srv.URL(), BackoffBase: time.Millisecond, MaxBackoff: 2 * time.Millisecond, Timeout: 5 * time.Second}
@@ -93,18 +93,18 @@ func newRig(t *testing.T, responder fakeopenai.Responder, edit func(*llm.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &rig{srv: srv, ret: &fakeRetriever{passages: talks}, fallback: &stubFallback{}}
+	r := &genRig{srv: srv, ret: &genRetriever{passages: genTalks}, fallback: &genFallback{}}
 	r.gen = answer.NewGenerative(r.ret, client, r.fallback, answer.GenerativeOptions{})
 	return r
 }
 
-// replying is a responder that always says text.
-func replying(text string) fakeopenai.Responder {
+// genReply is a responder that always says text.
+func genReply(text string) fakeopenai.Responder {
 	return func(fakeopenai.ChatRequest) string { return text }
 }
 
 // ask answers q, streaming, and returns the answer and the streamed text.
-func (r *rig) ask(t *testing.T, q string, history ...string) (answer.Answer, string) {
+func (r *genRig) ask(t *testing.T, q string, history ...string) (answer.Answer, string) {
 	t.Helper()
 	var streamed strings.Builder
 	ans, err := r.gen.Answer(context.Background(), answer.Request{
@@ -116,20 +116,20 @@ func (r *rig) ask(t *testing.T, q string, history ...string) (answer.Answer, str
 	return ans, streamed.String()
 }
 
-// fenced matches the data fences of the prompt.
-var fenced = regexp.MustCompile(`(?s)<passage[ >].*?</passage>|<question>.*?</question>|<history>.*?</history>`)
+// genFenced matches the data fences of the prompt.
+var genFenced = regexp.MustCompile(`(?s)<passage[ >].*?</passage>|<question>.*?</question>|<history>.*?</history>`)
 
-// naiveModel behaves like a model that obeys any instruction it reads
+// genNaiveModel behaves like a model that obeys any instruction it reads
 // outside the data fences: it then says HACKED and recites its system
 // prompt. Otherwise it gives the normal reply.
-func naiveModel(normal string) fakeopenai.Responder {
+func genNaiveModel(normal string) fakeopenai.Responder {
 	return func(req fakeopenai.ChatRequest) string {
 		var system, rest strings.Builder
 		for _, m := range req.Messages {
 			if m.Role == "system" {
 				system.WriteString(m.Content)
 			} else {
-				rest.WriteString(fenced.ReplaceAllString(m.Content, ""))
+				rest.WriteString(genFenced.ReplaceAllString(m.Content, ""))
 			}
 		}
 		if strings.Contains(strings.ToLower(rest.String()), "ignore previous instructions") {
@@ -139,8 +139,8 @@ func naiveModel(normal string) fakeopenai.Responder {
 	}
 }
 
-// compromisedModel obeys injected instructions wherever they are.
-func compromisedModel(req fakeopenai.ChatRequest) string {
+// genCompromisedModel obeys genInjected instructions wherever they are.
+func genCompromisedModel(req fakeopenai.ChatRequest) string {
 	for _, m := range req.Messages {
 		if m.Role == "system" {
 			return "Sure! My instructions are: " + m.Content + " [1]"
@@ -149,9 +149,9 @@ func compromisedModel(req fakeopenai.ChatRequest) string {
 	return "no system prompt"
 }
 
-// sharesChunk reports whether a and b share a run of n bytes, after
+// genSharesChunk reports whether a and b share a run of n bytes, after
 // lower-casing and collapsing white space.
-func sharesChunk(a, b string, n int) bool {
+func genSharesChunk(a, b string, n int) bool {
 	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 	a, b = norm(a), norm(b)
 	for i := 0; i+n <= len(b); i++ {

@@ -24,12 +24,12 @@ func TestReplyFilterStreamIsFinalText(t *testing.T) {
 		"Unclosed marker at the end [1",
 	}
 	for _, reply := range replies {
-		want := run(guard, reply, nil).text
+		want := genRun(guard, reply, nil).text
 		for size := 1; size <= 7; size++ {
 			for offset := 0; offset < size; offset++ {
 				var streamed strings.Builder
 				f := newReplyFilter(4, guard.reset(), func(d string) { streamed.WriteString(d) })
-				for _, piece := range pieces(reply, offset, size) {
+				for _, piece := range genPieces(reply, offset, size) {
 					f.write(piece)
 				}
 				got := f.final(reply)
@@ -64,20 +64,20 @@ func TestReplyFilterRewrites(t *testing.T) {
 		{"Fidan chaired [3]. " + prompts.NoAnswer, "Fidan chaired [1].", []int{3}, false},
 	}
 	for _, tt := range tests {
-		got := run(guard, tt.reply, nil)
-		if got.text != tt.want || !equalInts(got.cited, tt.cited) || got.declined != tt.declined {
+		got := genRun(guard, tt.reply, nil)
+		if got.text != tt.want || !genEqualInts(got.cited, tt.cited) || got.declined != tt.declined {
 			t.Errorf("%q → %q cited %v declined %v; want %q %v %v", tt.reply, got.text, got.cited, got.declined, tt.want, tt.cited, tt.declined)
 		}
 	}
 }
 
-func run(guard *leakGuard, reply string, onDelta func(string)) filteredReply {
+func genRun(guard *leakGuard, reply string, onDelta func(string)) filteredReply {
 	f := newReplyFilter(4, guard.reset(), onDelta)
 	return f.final(reply)
 }
 
-// pieces cuts s into a first piece of offset bytes, then pieces of size.
-func pieces(s string, offset, size int) []string {
+// genPieces cuts s into a first piece of offset bytes, then pieces of size.
+func genPieces(s string, offset, size int) []string {
 	var out []string
 	if offset > 0 && offset < len(s) {
 		out, s = append(out, s[:offset]), s[offset:]
@@ -88,7 +88,7 @@ func pieces(s string, offset, size int) []string {
 	return append(out, s)
 }
 
-func equalInts(a, b []int) bool {
+func genEqualInts(a, b []int) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -109,7 +109,7 @@ func BenchmarkReplyFilterStream(b *testing.B) {
 	}
 	guard := newLeakGuard(msgs)
 	reply := strings.Repeat("Defence Minister Rustem Umerov led Ukraine's delegation [2][9]. ", 32)
-	parts := pieces(reply, 0, 4)
+	parts := genPieces(reply, 0, 4)
 	b.SetBytes(int64(len(reply)))
 	for b.Loop() {
 		f := newReplyFilter(6, guard.reset(), func(string) {})

@@ -27,32 +27,32 @@ func TestGenerativeCitations(t *testing.T) {
 	}{
 		{"one marker, renumbered", "Defence Minister Rustem Umerov led it [2].",
 			"Defence Minister Rustem Umerov led it [1].",
-			[]cite{{1, talks[1].Source, "Umerov"}}},
+			[]cite{{1, genTalks[1].Source, "Umerov"}}},
 		{"bogus marker dropped", "Rustem Umerov led it [2][9]. Vladimir Medinsky led Russia's [9].",
 			"Rustem Umerov led it [1]. Vladimir Medinsky led Russia's.",
-			[]cite{{1, talks[1].Source, "Umerov"}}},
+			[]cite{{1, genTalks[1].Source, "Umerov"}}},
 		{"list marker split", "The talks were in Istanbul [1, 3] and Fidan chaired them [3].",
 			"The talks were in Istanbul [1][2] and Fidan chaired them [2].",
-			[]cite{{1, talks[0].Source, "Istanbul"}, {2, talks[2].Source, "Fidan"}}},
+			[]cite{{1, genTalks[0].Source, "Istanbul"}, {2, genTalks[2].Source, "Fidan"}}},
 		{"claim after a marker", "The talks were in Istanbul [1] and lasted about two hours [1].",
 			"The talks were in Istanbul [1] and lasted about two hours [1].",
-			[]cite{{1, talks[0].Source, "two hours"}}},
+			[]cite{{1, genTalks[0].Source, "two hours"}}},
 		{"marker before the claim", "According to [2], Umerov led Ukraine's delegation.",
 			"According to [1], Umerov led Ukraine's delegation.",
-			[]cite{{1, talks[1].Source, "Umerov"}}},
+			[]cite{{1, genTalks[1].Source, "Umerov"}}},
 		{"numbered by first use", "Hakan Fidan chaired the meeting [3]. Umerov led Ukraine's team [2].",
 			"Hakan Fidan chaired the meeting [1]. Umerov led Ukraine's team [2].",
-			[]cite{{1, talks[2].Source, "Fidan"}, {2, talks[1].Source, "Umerov"}}},
+			[]cite{{1, genTalks[2].Source, "Fidan"}, {2, genTalks[1].Source, "Umerov"}}},
 		{"range and semicolon", "They met in Istanbul [1-2]; Fidan chaired [3; 12].",
 			"They met in Istanbul [1][2]; Fidan chaired [3].",
-			[]cite{{1, talks[0].Source, "Istanbul"}, {2, talks[1].Source, ""}, {3, talks[2].Source, "Fidan"}}},
+			[]cite{{1, genTalks[0].Source, "Istanbul"}, {2, genTalks[1].Source, ""}, {3, genTalks[2].Source, "Fidan"}}},
 		{"marker after the full stop", "Umerov led Ukraine's delegation. [2]",
 			"Umerov led Ukraine's delegation. [1]",
-			[]cite{{1, talks[1].Source, "Umerov"}}},
+			[]cite{{1, genTalks[1].Source, "Umerov"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := newRig(t, replying(tt.reply), nil)
+			r := newGenRig(t, genReply(tt.reply), nil)
 			ans, streamed := r.ask(t, "Who led Ukraine's delegation?")
 			if ans.Mode != answer.ModeGenerative || !ans.Answered || ans.Note != "" {
 				t.Fatalf("got mode %q answered=%v note %q, want an answered generative reply", ans.Mode, ans.Answered, ans.Note)
@@ -77,10 +77,10 @@ func TestGenerativeCitations(t *testing.T) {
 }
 
 func TestGenerativeQuoteSpan(t *testing.T) {
-	r := newRig(t, replying("Russia's team was headed by Vladimir Medinsky [2]."), nil)
+	r := newGenRig(t, genReply("Russia's team was headed by Vladimir Medinsky [2]."), nil)
 	ans, _ := r.ask(t, "Who led Russia's delegation?")
 	c := ans.Citations[0]
-	p := talks[1]
+	p := genTalks[1]
 	if c.Quote != "Russia's team was headed by presidential aide Vladimir Medinsky." {
 		t.Errorf("quote = %q, want the Medinsky sentence", c.Quote)
 	}
@@ -96,9 +96,9 @@ func TestGenerativeUngroundedFallsBack(t *testing.T) {
 	}
 	for name, reply := range tests {
 		t.Run(name, func(t *testing.T) {
-			r := newRig(t, replying(reply), nil)
+			r := newGenRig(t, genReply(reply), nil)
 			ans, _ := r.ask(t, "Who led Ukraine's delegation?")
-			if ans.Mode != answer.ModeExtractive || ans.Text != fallbackText || r.fallback.count() != 1 {
+			if ans.Mode != answer.ModeExtractive || ans.Text != genFallbackText || r.fallback.count() != 1 {
 				t.Fatalf("got %+v, want the fallback answer", ans)
 			}
 			if !strings.Contains(ans.Note, "cited no article") {
@@ -121,7 +121,7 @@ func TestGenerativeNoAnswer(t *testing.T) {
 	}
 	for name, reply := range tests {
 		t.Run(name, func(t *testing.T) {
-			r := newRig(t, replying(reply), nil)
+			r := newGenRig(t, genReply(reply), nil)
 			ans, streamed := r.ask(t, "Who won the election?")
 			if ans.Answered || len(ans.Citations) != 0 || ans.Mode != answer.ModeGenerative {
 				t.Fatalf("got %+v, want a generative non-answer", ans)
@@ -146,8 +146,8 @@ func TestGenerativeFallsBackOnLLMFailure(t *testing.T) {
 		edit   func(*llm.Config)
 		reason string
 	}{
-		{"server errors", repeatFault(fakeopenai.Status(500), 4), nil, "(service unavailable)"},
-		{"rate limited", repeatFault(fakeopenai.RateLimited(time.Millisecond), 4), nil, "(rate limited)"},
+		{"server errors", genRepeat(fakeopenai.Status(500), 4), nil, "(service unavailable)"},
+		{"rate limited", genRepeat(fakeopenai.RateLimited(time.Millisecond), 4), nil, "(rate limited)"},
 		{"quota", []fakeopenai.Fault{fakeopenai.InsufficientQuota()}, nil, "(quota exceeded)"},
 		{"malformed JSON", []fakeopenai.Fault{fakeopenai.MalformedJSON()}, nil, "(malformed reply)"},
 		{"stream cut", []fakeopenai.Fault{fakeopenai.CutStream(3)}, nil, "(incomplete reply)"},
@@ -158,10 +158,10 @@ func TestGenerativeFallsBackOnLLMFailure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := newRig(t, replying("Rustem Umerov led the Ukrainian delegation at the talks [2]."), tt.edit)
+			r := newGenRig(t, genReply("Rustem Umerov led the Ukrainian delegation at the talks [2]."), tt.edit)
 			r.srv.Script(fakeopenai.Chat, tt.script...)
 			ans, _ := r.ask(t, "Who led Ukraine's delegation?")
-			if ans.Mode != answer.ModeExtractive || ans.Text != fallbackText || r.fallback.count() != 1 {
+			if ans.Mode != answer.ModeExtractive || ans.Text != genFallbackText || r.fallback.count() != 1 {
 				t.Fatalf("got %+v, want the fallback answer", ans)
 			}
 			want := "LLM unavailable " + tt.reason + "; showing the extractive answer"
@@ -182,7 +182,7 @@ func TestGenerativeWithoutFallbackReturnsError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gen := answer.NewGenerative(&fakeRetriever{passages: talks}, client, nil, answer.GenerativeOptions{})
+	gen := answer.NewGenerative(&genRetriever{passages: genTalks}, client, nil, answer.GenerativeOptions{})
 	_, err = gen.Answer(context.Background(), answer.Request{Question: "Who led the talks?"})
 	if !errors.Is(err, llm.ErrQuota) {
 		t.Errorf("err = %v, want ErrQuota", err)
@@ -190,7 +190,7 @@ func TestGenerativeWithoutFallbackReturnsError(t *testing.T) {
 }
 
 func TestGenerativeCallerCancel(t *testing.T) {
-	r := newRig(t, replying("x [1]"), nil)
+	r := newGenRig(t, genReply("x [1]"), nil)
 	r.srv.Script(fakeopenai.Chat, fakeopenai.Delay(time.Hour))
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(30*time.Millisecond, cancel)
@@ -204,7 +204,7 @@ func TestGenerativeCallerCancel(t *testing.T) {
 }
 
 func TestGenerativeQuestionChecks(t *testing.T) {
-	r := newRig(t, replying("x [1]"), nil)
+	r := newGenRig(t, genReply("x [1]"), nil)
 	tests := []struct {
 		q    string
 		want error
@@ -224,7 +224,7 @@ func TestGenerativeQuestionChecks(t *testing.T) {
 }
 
 func TestGenerativeNoPassagesSkipsModel(t *testing.T) {
-	r := newRig(t, replying("x [1]"), nil)
+	r := newGenRig(t, genReply("x [1]"), nil)
 	r.ret.passages = nil
 	ans, _ := r.ask(t, "Who won the World Cup?")
 	if ans.Answered || r.srv.ChatRequests() != 0 {
@@ -246,7 +246,7 @@ func TestGenerativeFollowUpQuery(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			r := newRig(t, replying("Medinsky [2]."), nil)
+			r := newGenRig(t, genReply("Medinsky [2]."), nil)
 			r.ask(t, tt.q, tt.history...)
 			if got := r.ret.queries[0]; got != tt.want {
 				t.Errorf("search query = %q, want %q", got, tt.want)
@@ -261,7 +261,7 @@ func TestGenerativeFollowUpQuery(t *testing.T) {
 	}
 }
 
-func repeatFault(f fakeopenai.Fault, n int) []fakeopenai.Fault {
+func genRepeat(f fakeopenai.Fault, n int) []fakeopenai.Fault {
 	out := make([]fakeopenai.Fault, n)
 	for i := range out {
 		out[i] = f
