@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"io/fs"
 	"iter"
 	"os"
@@ -52,9 +53,13 @@ func corpusFS(dir string) (fs.FS, string, error) {
 }
 
 // newLLM returns the OpenAI-compatible client, or nil when none is configured.
-func newLLM(cfg Config) (*llm.Client, error) {
+func newLLM(cfg Config, logger *slog.Logger) (*llm.Client, error) {
 	if !cfg.OpenAI.Configured() {
 		return nil, nil
+	}
+	retries := cfg.OpenAI.MaxRetries
+	if retries == 0 {
+		retries = llm.NoRetries // llm reads 0 as "default"
 	}
 	c, err := llm.New(llm.Config{
 		APIKey:         cfg.OpenAI.APIKey,
@@ -63,7 +68,11 @@ func newLLM(cfg Config) (*llm.Client, error) {
 		EmbeddingModel: cfg.OpenAI.EmbeddingModel,
 		Dimensions:     cfg.OpenAI.Dimensions,
 		Timeout:        cfg.OpenAI.Timeout,
-		MaxRetries:     cfg.OpenAI.MaxRetries,
+		MaxRetries:     retries,
+		OnRetry: func(e llm.RetryEvent) {
+			// llm errors are key-safe by construction.
+			logger.Warn("llm retry", "op", e.Op, "attempt", e.Attempt, "wait", e.Wait, "err", e.Err)
+		},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("openai client: %w", err)
@@ -124,7 +133,7 @@ func collectMeta(seq iter.Seq2[corpus.Article, error], dst *[]corpus.Article) it
 
 // newEngine builds the index and the configured answerer.
 func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*engine, error) {
-	client, err := newLLM(cfg)
+	client, err := newLLM(cfg, a.logger(cfg))
 	if err != nil {
 		return nil, err
 	}
@@ -144,4 +153,11 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 // config loads the settings for a command.
 func (a *app) config() (Config, error) {
 	return loadConfig(a.lookup)
+}
+
+// logger returns the structured logger for stderr at the configured level.
+func (a *app) logger(cfg Config) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel)) // validated in loadConfig
+	return slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
 }

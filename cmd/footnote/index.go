@@ -33,7 +33,7 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 	if cfg.IndexDir == "" {
 		return fmt.Errorf("no index directory: set FOOTNOTE_INDEX_DIR")
 	}
-	client, err := newLLM(cfg)
+	client, err := newLLM(cfg, a.logger(cfg))
 	if err != nil {
 		return err
 	}
