@@ -71,18 +71,28 @@ func howType(next string) answerType {
 	return cueQuote // "how did Ukraine describe ..."
 }
 
-// headNounType looks at the few words after "what"/"which", up to the verb,
-// for a noun that names the answer type ("which country", "what share").
+// headNounType is the answer type named by the noun after "what"/"which".
 func headNounType(rest []string) answerType {
+	_, t := headNoun(rest)
+	return t
+}
+
+// headNoun looks at the few words after "what"/"which", up to the verb, for
+// a noun that names the answer type ("which country", "what share", "what
+// is the name of") and returns it with its type.
+func headNoun(rest []string) (string, answerType) {
+	if len(rest) > 0 && isCopula(rest[0]) {
+		rest = rest[1:]
+	}
 	for i, w := range rest {
-		if i >= 3 || isAuxiliary(w) {
+		if i >= 3 || isAuxiliary(w) || w == "of" {
 			break
 		}
 		if t := nounType(w); t != cueNone {
-			return t
+			return w, t
 		}
 	}
-	return cueNone
+	return "", cueNone
 }
 
 // nounType maps a head noun to an answer type.
@@ -109,7 +119,7 @@ func nounType(w string) answerType {
 	return cueNone
 }
 
-// headCueWords are question words that only name the answer type; they
+// cueHeadWords returns the question words that only name the answer type; they
 // weigh as frame words when sentences are scored.
 func cueHeadWords(words []string) map[string]bool {
 	out := map[string]bool{}
@@ -120,13 +130,10 @@ func cueHeadWords(words []string) map[string]bool {
 				out[words[i+1]] = true
 			}
 		case "what", "which":
-			for j, n := range words[i+1:] {
-				if j >= 3 || isAuxiliary(n) {
-					break
-				}
-				if t := nounType(n); t != cueNone && t != cuePerson {
-					out[n] = true
-				}
+			// An office ("which minister") is content; "name" or
+			// "country" only says what kind of answer is wanted.
+			if n, t := headNoun(words[i+1:]); t != cueNone && !isRoleNoun(n) {
+				out[n] = true
 			}
 		}
 	}
@@ -143,6 +150,10 @@ func saysVerb(rest []string) bool {
 		}
 	}
 	return false
+}
+
+func isCopula(w string) bool {
+	return w == "is" || w == "was" || w == "are" || w == "were"
 }
 
 func isAuxiliary(w string) bool {
