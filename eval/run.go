@@ -12,16 +12,16 @@ import (
 // Result is one graded case of a run.
 type Result struct {
 	Case
-	Answer  answer.Answer
-	Correct bool
+	Answer  answer.Answer `json:"answer"`
+	Correct bool          `json:"correct"`
 	// Reasons say why an incorrect answer failed; empty when Correct.
-	Reasons []string
-	Latency time.Duration
+	Reasons []string      `json:"reasons,omitempty"`
+	Latency time.Duration `json:"latency_ns"`
 	// Retrieved lists the distinct sources of the top-k passages, best
 	// first; nil when the run had no retriever.
-	Retrieved []string
+	Retrieved []string `json:"retrieved,omitempty"`
 	// HitAtK reports whether a SourcesAny file is among Retrieved.
-	HitAtK bool
+	HitAtK bool `json:"hit_at_k"`
 }
 
 // Options tune a run.
