@@ -96,6 +96,9 @@ type builder struct {
 	key     string
 	path    string
 	chunker string // chunkerFingerprint for opts.Chunking
+	// chunking is opts.Chunking with defaults applied, so that the zero
+	// value and the explicit defaults hash and compare equal.
+	chunking ChunkOptions
 
 	prev       *snapshot            // usable stored index, or nil
 	prevByText map[string][]float32 // stored vectors by chunk text, built on first need
@@ -115,13 +118,14 @@ type builder struct {
 
 func newBuilder(ctx context.Context, opts Options) *builder {
 	b := &builder{
-		opts:    opts,
-		key:     opts.Embedder.Key(),
-		chunker: chunkerFingerprint(opts.Chunking),
-		ids:     make(map[string]*record),
-		srcs:    make(map[string]bool),
-		bm25:    NewBM25(),
-		changed: true,
+		opts:     opts,
+		key:      opts.Embedder.Key(),
+		chunker:  chunkerFingerprint(opts.Chunking),
+		chunking: opts.Chunking.withDefaults(),
+		ids:      make(map[string]*record),
+		srcs:     make(map[string]bool),
+		bm25:     NewBM25(),
+		changed:  true,
 	}
 	if opts.Dir != "" {
 		b.path = indexPath(opts.Dir, b.key)
@@ -158,7 +162,7 @@ func (b *builder) loadPrevious() {
 	}
 	b.prev = s
 	b.changed = false
-	b.wholesale = s.header.Chunker == b.chunker && s.header.Chunking == b.opts.Chunking
+	b.wholesale = s.header.Chunker == b.chunker && s.header.Chunking == b.chunking
 	if !b.wholesale {
 		b.opts.Notice("chunking changed since the index was built: re-chunking all articles (unchanged chunks keep their vectors)")
 	}
@@ -193,7 +197,7 @@ func (b *builder) addArticle(a corpus.Article) error {
 		return fmt.Errorf("article %s appears twice", a.Source)
 	}
 	b.srcs[a.Source] = true
-	hash := articleHash(a, b.opts.Chunking)
+	hash := articleHash(a, b.chunking)
 	recs, reused := b.reuseArticle(a.Source, hash)
 	if recs == nil {
 		b.changed = true
@@ -392,7 +396,7 @@ func (b *builder) save(ix *Index) {
 		b.opts.Notice(fmt.Sprintf("cannot save index file %s: %v", b.path, err))
 		return
 	}
-	h := fileHeader{EmbedderKey: b.key, Dim: ix.dim, Chunking: b.opts.Chunking, Chunker: b.chunker}
+	h := fileHeader{EmbedderKey: b.key, Dim: ix.dim, Chunking: b.chunking, Chunker: b.chunker}
 	if err := saveSnapshot(b.path, h, b.arts, b.recs); err != nil {
 		b.opts.Notice(fmt.Sprintf("cannot save index file %s: %v", b.path, err))
 		return

@@ -50,10 +50,19 @@ func TestOpenDefaultBatchSize(t *testing.T) {
 	emb := newCounting(8)
 	openIndex(t, retrieval.Options{Embedder: emb}, big)
 	_, texts, sizes, _ := emb.snapshot()
-	for i, n := range sizes {
-		if n > retrieval.DefaultBatchSize || (i < len(sizes)-1 && n != retrieval.DefaultBatchSize) {
-			t.Errorf("batch %d has %d texts; all but the last should have %d", i, n, retrieval.DefaultBatchSize)
+	// Batches run concurrently, so the short final one may start early:
+	// count short batches rather than check the last.
+	short := 0
+	for _, n := range sizes {
+		if n > retrieval.DefaultBatchSize {
+			t.Errorf("a batch has %d texts, over the default %d", n, retrieval.DefaultBatchSize)
 		}
+		if n < retrieval.DefaultBatchSize {
+			short++
+		}
+	}
+	if short > 1 {
+		t.Errorf("%d batches below the default size %d (sizes %v), want at most the final one", short, retrieval.DefaultBatchSize, sizes)
 	}
 	if len(sizes) < 3 || len(texts) != totalChunks(big, retrieval.ChunkOptions{}) {
 		t.Errorf("%d batches, %d texts", len(sizes), len(texts))

@@ -327,3 +327,16 @@ func TestOpenUnwritableDir(t *testing.T) {
 		t.Errorf("search: %v, %d passages", err, len(ps))
 	}
 }
+
+// Spelling out the default chunking options is no change.
+func TestOpenExplicitDefaultChunking(t *testing.T) {
+	arts := defaultArticles(t)
+	dir := t.TempDir()
+	openIndex(t, retrieval.Options{Embedder: newCounting(8), Dir: dir}, arts)
+	var notes noticeLog
+	explicit := retrieval.ChunkOptions{MaxChars: retrieval.DefaultChunkChars, Overlap: retrieval.DefaultChunkOverlap}
+	ix := openIndex(t, retrieval.Options{Embedder: newCounting(8), Dir: dir, Chunking: explicit, Notice: notes.add}, arts)
+	if st := ix.Stats(); st.Embedded != 0 || st.Saved || len(notes.all()) != 0 {
+		t.Errorf("stats %+v, notices %q; want nothing embedded, saved or noticed", st, notes.all())
+	}
+}
