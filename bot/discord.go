@@ -137,6 +137,10 @@ func (d *Discord) Run(ctx context.Context) error {
 	if err := d.connect(ctx); err != nil {
 		return err
 	}
+	if ctx.Err() != nil { // cancelled while still connecting
+		d.shutdown()
+		return nil
+	}
 	if err := d.registerCommands(ctx); err != nil {
 		d.shutdown()
 		return err

@@ -112,7 +112,7 @@ func (b *syncBuffer) waitFor(ctx context.Context, substr string) error {
 }
 
 // newDiscordCore is the real core with a scripted answerer and generous limits.
-func newDiscordCore(t *testing.T, ans answer.Answerer) *bot.Core {
+func newDiscordCore(t testing.TB, ans answer.Answerer) *bot.Core {
 	t.Helper()
 	core, err := bot.New(bot.Options{
 		Answerer: ans, Sources: testSources(), MaxQuestionRunes: 2000, Timeout: 20 * time.Second,
@@ -126,7 +126,7 @@ func newDiscordCore(t *testing.T, ans answer.Answerer) *bot.Core {
 
 // harness is a running bot against a fake Discord.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	srv  *fakediscord.Server
 	ans  *scripted
 	logs *syncBuffer
@@ -144,7 +144,7 @@ func (h *harness) wait(d time.Duration) context.Context {
 
 // startBot runs a bot (real discordgo Session) against a fresh fake
 // Discord and waits until it is logged in and has registered commands.
-func startBot(t *testing.T, ans *scripted, tweak ...func(*bot.DiscordConfig)) *harness {
+func startBot(t testing.TB, ans *scripted, tweak ...func(*bot.DiscordConfig)) *harness {
 	t.Helper()
 	srv := fakediscord.Start(fakediscord.Options{})
 	t.Cleanup(srv.Close)
