@@ -56,7 +56,7 @@ func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}
-	parts := splitParts(q)
+	parts := splitParts(fixQuestionWord(q))
 	perPart := max(1, (e.opts.MaxSentences+len(parts)-1)/len(parts))
 	history := slices.Clone(req.History)
 	blocks := make([]block, 0, len(parts))

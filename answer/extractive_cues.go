@@ -130,9 +130,10 @@ func cueHeadWords(words []string) map[string]bool {
 				out[words[i+1]] = true
 			}
 		case "what", "which":
-			// An office ("which minister") is content; "name" or
-			// "country" only says what kind of answer is wanted.
-			if n, t := headNoun(words[i+1:]); t != cueNone && !isRoleNoun(n) {
+			// An office ("which minister") is content; "name",
+			// "country" or "official" only says what kind of answer
+			// is wanted.
+			if n, t := headNoun(words[i+1:]); t != cueNone && (!isRoleNoun(n) || isGenericRole(n)) {
 				out[n] = true
 			}
 		}
@@ -349,8 +350,9 @@ func hasRoleNoun(s string, qwords map[string]bool) bool {
 	return false
 }
 
-// capitalRuns splits s into runs of consecutive capitalised words, leaving
-// out the sentence's first word (capitalised by position, not by name).
+// capitalRuns splits s into runs of consecutive capitalised words. The
+// first word counts only when it opens a longer name (see opensName):
+// "The" and "Talks" are capitalised by position, "Zhao Jia" by name.
 func capitalRuns(s string) [][]string {
 	var runs [][]string
 	var cur []string
@@ -360,10 +362,11 @@ func capitalRuns(s string) [][]string {
 			cur = nil
 		}
 	}
-	for i, f := range strings.Fields(s) {
+	fields := strings.Fields(s)
+	for i, f := range fields {
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
 		r, _ := utf8.DecodeRuneInString(w)
-		if i == 0 || w == "" || !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 2 {
+		if i == 0 && !opensName(fields) || w == "" || !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 2 {
 			flush()
 			continue
 		}
@@ -374,6 +377,18 @@ func capitalRuns(s string) [][]string {
 	}
 	flush()
 	return runs
+}
+
+// opensName reports whether the first of fields is part of a name: it is
+// followed by another capitalised word and is no function word.
+func opensName(fields []string) bool {
+	if len(fields) < 2 {
+		return false
+	}
+	first := strings.TrimFunc(fields[0], func(r rune) bool { return !unicode.IsLetter(r) })
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(fields[1], func(r rune) bool { return !unicode.IsLetter(r) }))
+	return unicode.IsUpper(next) && !strings.ContainsAny(fields[0], ",.;:") &&
+		!retrieval.IsStopword(strings.ToLower(first)) && !isCommonCapital(first)
 }
 
 // isCommonCapital lists capitalised words that are not names: days,

@@ -16,9 +16,6 @@ type queryTerm struct {
 	// alts are other stems that name the same thing ("french" for "franc").
 	alts  []string
 	known bool
-	// name is set for a word the question capitalises: a name the articles
-	// must mention for the question to be about them.
-	name bool
 	// link marks a term of an earlier question that a follow-up leans on
 	// ("Where were they held?" after "How long did the talks last?"). Link
 	// terms count together, as one: a sentence needs only one of them to
@@ -45,6 +42,11 @@ type question struct {
 	// other in the question ("Ukraine's delegation"); a sentence holding
 	// them close together likely speaks of the same thing.
 	pairs [][2]int
+	// names are the names the question uses ("Ursula von der Leyen",
+	// "FIFA World Cup"), each as the indexes of its words in terms. The
+	// articles must mention a word of every name for the question to be
+	// about them.
+	names [][]int
 	// roles are the offices a person question names ("Who is the mayor of
 	// Istanbul?"): the answer must name someone holding one of them.
 	roles []string
@@ -55,9 +57,10 @@ type question struct {
 
 // Weights that shape a question's terms; see queryTerm.weight.
 const (
-	frameWeight     = 0.3 // "say", "happen", the "long" of "how long"
-	correctedWeight = 0.7 // the index guessed the spelling
-	linkShare       = 0.5 // of a typical term, for the link group
+	frameWeight      = 0.3 // "say", "happen", the "long" of "how long"
+	correctedWeight  = 0.7 // the index guessed the spelling
+	linkShare        = 0.5 // of a typical term, for the link group
+	unknownVerbShare = 0.5 // of a typical term, for an unknown verb form
 )
 
 // parseQuestion analyses q with the retriever's own analysis (stems, IDF,
@@ -71,14 +74,15 @@ func parseQuestion(r Retriever, q string, links []string) question {
 	}
 	for _, w := range words {
 		qs.words[w] = true
-		if qs.cue == cuePerson && isRoleNoun(w) {
+		if qs.cue == cuePerson && isRoleNoun(w) && !isGenericRole(w) {
 			qs.roles = append(qs.roles, w)
 		}
 	}
 	terms := checkedTerms(r, q)
 	frame := frameWords(words)
 	typical := typicalIDF(terms, frame)
-	qs.addTerms(terms, frame, capitalisedWords(q), typical)
+	qs.addTerms(terms, frame, typical)
+	qs.addNames(capitalRuns(q))
 	for _, l := range links {
 		qs.addLinks(checkedTerms(r, l), frameWords(retrieval.Words(l)), typical)
 		if qs.cue == cueNone {
@@ -99,7 +103,7 @@ func parseQuestion(r Retriever, q string, links []string) question {
 
 // addTerms adds the question's own terms, once per stem, and records which
 // stand next to each other.
-func (qs *question) addTerms(terms []retrieval.Term, frame, names map[string]bool, typical float64) {
+func (qs *question) addTerms(terms []retrieval.Term, frame map[string]bool, typical float64) {
 	seen := map[string]int{}
 	prev := -1
 	for _, t := range terms {
@@ -108,7 +112,6 @@ func (qs *question) addTerms(terms []retrieval.Term, frame, names map[string]boo
 			i = len(qs.terms)
 			seen[t.Stem] = i
 			qt := newQueryTerm(t, typical)
-			qt.name = names[t.Word]
 			if frame[t.Word] {
 				// A rare frame word ("took" place) weighs no more than
 				// a typical one: it still only frames the question.
@@ -172,6 +175,49 @@ func checkedTerms(r Retriever, q string) []retrieval.Term {
 	return terms
 }
 
+// fixQuestionWord corrects a misspelt question word at the start of q
+// ("Wher did ...", "Hwo led ..."), one edit away, so the answer type is
+// read and the word is not taken for a term. A real word is left alone:
+// "Were", "That" and "Then" are function words, not typos.
+func fixQuestionWord(q string) string {
+	trimmed := strings.TrimLeft(q, " \t")
+	end := strings.IndexFunc(trimmed, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(trimmed)
+	}
+	first := strings.ToLower(trimmed[:end])
+	if len(first) < 3 || retrieval.IsStopword(first) {
+		return q
+	}
+	for _, wh := range []string{"who", "what", "when", "where", "which", "why", "how", "whom", "whose"} {
+		if editDistance(first, wh) == 1 {
+			if unicode.IsUpper(rune(trimmed[0])) {
+				wh = strings.ToUpper(wh[:1]) + wh[1:]
+			}
+			return wh + trimmed[end:]
+		}
+	}
+	return q
+}
+
+// isGenericRole reports whether an office noun fits anyone in office
+// ("Which official ..."), so it does not narrow who the answer is.
+func isGenericRole(w string) bool {
+	switch w {
+	case "official", "officials", "representative", "delegate", "diplomat":
+		return true
+	}
+	return false
+}
+
+// looksLikeVerb reports whether an unknown word has the ending of an
+// English past or participle verb form. Verbs carry the question's relation
+// and are often paraphrased; nouns carry its topic, and an unknown noun
+// ("population", "weather") is a sign the articles are about something else.
+func looksLikeVerb(w string) bool {
+	return (len(w) > 4 && strings.HasSuffix(w, "ed")) || (len(w) > 5 && strings.HasSuffix(w, "ing"))
+}
+
 // newQueryTerm weighs one analysed term. A word the corpus does not know
 // gets the typical IDF of the question rather than the maximum: a lower-case
 // unknown is as often a paraphrase ("chaired") as a sign the topic is
@@ -179,6 +225,9 @@ func checkedTerms(r Retriever, q string) []retrieval.Term {
 func newQueryTerm(t retrieval.Term, typical float64) queryTerm {
 	qt := queryTerm{stem: t.Stem, word: t.Word, known: t.Known, weight: t.IDF, alts: equivalents(t.Stem)}
 	switch {
+	case !t.Known && looksLikeVerb(t.Word):
+		// "chaired", "passed": a verb the articles word differently.
+		qt.weight = unknownVerbShare * typical
 	case !t.Known:
 		qt.weight = typical
 	case t.Corrected:
@@ -203,24 +252,24 @@ func typicalIDF(terms []retrieval.Term, frame map[string]bool) float64 {
 	return idfs[len(idfs)/2]
 }
 
-// capitalisedWords returns the normalised words of q written with a capital
-// letter, except the question's first word, which is capitalised anyway.
-// They are the names the question uses.
-func capitalisedWords(q string) map[string]bool {
-	out := map[string]bool{}
-	fields := strings.FieldsFunc(q, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
-	})
-	for i, f := range fields {
-		r := []rune(f)
-		if i == 0 || len(r) < 2 || !unicode.IsUpper(r[0]) {
-			continue
+// addNames records the question's names (runs of capitalised words) by
+// the terms they are made of; words that are no terms ("von", "der") are
+// left out.
+func (qs *question) addNames(runs [][]string) {
+	for _, run := range runs {
+		var idx []int
+		for _, w := range run {
+			for _, nw := range retrieval.Words(w) {
+				i := slices.IndexFunc(qs.terms, func(t queryTerm) bool { return t.word == nw && !t.link })
+				if i >= 0 && !slices.Contains(idx, i) {
+					idx = append(idx, i)
+				}
+			}
 		}
-		for _, w := range retrieval.Words(f) {
-			out[w] = true
+		if len(idx) > 0 {
+			qs.names = append(qs.names, idx)
 		}
 	}
-	return out
 }
 
 // frameWords returns the words of a question that frame it rather than
@@ -252,7 +301,12 @@ func isFrameWord(w string) bool {
 		"announce", "announced", "according", "take", "took", "taken",
 		"taking", "hold", "held", "holds", "happening", "do", "done", "exactly", "please", "actually",
 		"really", "kind", "sort", "type", "thing", "things", "anything",
-		"something", "also", "ever", "still", "now", "today", "currently":
+		"something", "also", "ever", "still", "now", "today", "currently",
+		// Function words the index keeps; in a question they only
+		// frame it. The prior words are matched by the prior cue.
+		"since", "ago", "via", "per", "whether", "though", "although",
+		"among", "within", "despite", "previous", "previously", "earlier",
+		"prior", "formerly", "part", "member", "members":
 		return true
 	}
 	return false

@@ -45,8 +45,8 @@ const (
 
 // candidates splits passages into sentences and scores each. A sentence
 // seen in two overlapping passages of one article is kept once, with the
-// better rank. missing names a word the question capitalises that no
-// passage mentions: a question about something the articles never name.
+// better rank. missing is a name of the question no passage mentions a
+// word of: a question about something the articles never name.
 func candidates(q question, passages []retrieval.Passage) (out []candidate, missing string) {
 	type key struct {
 		source     string
@@ -82,9 +82,9 @@ func candidates(q question, passages []retrieval.Passage) (out []candidate, miss
 			found[i] = max(found[i], termCredit(t, ctx))
 		}
 	}
-	for i, t := range q.terms {
-		if t.name && !t.link && found[i] == 0 {
-			return out, t.word
+	for _, name := range q.names {
+		if !slices.ContainsFunc(name, func(i int) bool { return found[i] > 0 }) {
+			return out, q.terms[name[0]].word
 		}
 	}
 	return out, ""
@@ -129,8 +129,9 @@ func scoreCandidate(q question, c *candidate, ctx map[string]bool, npassages int
 }
 
 // termCredit is how much of term t a sentence with stems holds: 1 for the
-// stem itself, 0.9 for an equivalent name, 0.6 for a stem sharing a long
-// prefix ("zelenski" / "zelenskyy").
+// stem itself, 0.9 for an equivalent name or a stem sharing a long prefix
+// ("zelenski" / "zelenskyy"), 0.6 for a shorter shared prefix ("minist" /
+// "ministri").
 func termCredit(t queryTerm, stems map[string]bool) float64 {
 	if stems[t.stem] {
 		return 1
@@ -150,6 +151,9 @@ func matchCredit(t queryTerm, tok string) float64 {
 	case slices.Contains(t.alts, tok):
 		return 0.9
 	case prefixRelated(t.stem, tok):
+		if commonPrefix(t.stem, tok) >= longPrefix {
+			return 0.9 // "zelenski" / "zelenskyy": one name, spelt two ways
+		}
 		return 0.6
 	}
 	return 0
@@ -204,12 +208,22 @@ func anyWithin(a, b []int, window int) bool {
 // letters covering most of the shorter one: spelling variants and
 // derivations the stemmer leaves apart.
 func prefixRelated(a, b string) bool {
+	n := commonPrefix(a, b)
+	shorter := min(len(a), len(b))
+	return n >= 5 && float64(n) >= 0.75*float64(shorter)
+}
+
+// longPrefix is the shared prefix length from which two related stems are
+// taken for the same word.
+const longPrefix = 7
+
+// commonPrefix is the length in bytes of the prefix a and b share.
+func commonPrefix(a, b string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
 	}
-	shorter := min(len(a), len(b))
-	return n >= 5 && float64(n) >= 0.75*float64(shorter)
+	return n
 }
 
 // echo is in [0, 1]: 1 when a sentence holds no content word beyond the
