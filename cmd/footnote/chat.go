@@ -59,7 +59,15 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 // newCore builds the conversation core over the engine with the configured
 // protections; the chat harness and the Discord bot share it.
 func newCore(eng *engine, cfg Config) (*bot.Core, error) {
-	return bot.New(bot.Options{
+	return bot.New(coreOptions(eng, cfg))
+}
+
+func coreOptions(eng *engine, cfg Config) bot.Options {
+	history := cfg.Bot.HistoryTurns
+	if history == 0 {
+		history = -1 // bot reads 0 as "default"; the setting 0 means none
+	}
+	return bot.Options{
 		Answerer:         eng.answerer,
 		Sources:          eng.sources,
 		MaxQuestionRunes: cfg.Bot.MaxQuestionRunes,
@@ -67,8 +75,8 @@ func newCore(eng *engine, cfg Config) (*bot.Core, error) {
 		MaxConcurrent:    cfg.Bot.MaxConcurrent,
 		RatePerMinute:    cfg.Bot.RatePerMinute,
 		Burst:            cfg.Bot.Burst,
-		HistoryTurns:     cfg.Bot.HistoryTurns,
-	})
+		HistoryTurns:     history,
+	}
 }
 
 // chatTerminal runs the harness with line editing and persistent history

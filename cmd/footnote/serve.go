@@ -3,8 +3,131 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"footnote/bot"
 )
 
+const serveUsage = `Usage: footnote serve [--http ADDR] [--corpus DIR]
+
+Runs the Discord bot.
+
+Without --http it connects to Discord's gateway (DISCORD_BOT_TOKEN required),
+registers /ask, /sources and /help (in DISCORD_GUILD_ID, or globally), and
+answers slash commands, direct messages and mentions.
+
+With --http ADDR (for example :8080) it serves Discord's HTTP interactions
+endpoint instead: requests are verified against DISCORD_PUBLIC_KEY, answered
+with a deferred response, then edited through the REST API. Set the
+application's Interactions Endpoint URL to this server.
+
+SIGINT/SIGTERM stop taking questions, finish the ones in flight (bounded) and
+close the connection.
+`
+
 func (a *app) cmdServe(ctx context.Context, args []string) error {
-	return errors.New("serve: not wired yet")
+	fs := a.newFlagSet("serve", serveUsage)
+	httpAddr := fs.String("http", "", "serve the HTTP interactions endpoint on this address instead of the gateway")
+	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
+	}
+	cfg, err := a.config()
+	if err != nil {
+		return err
+	}
+	if *corpusDir != "" {
+		cfg.CorpusDir = *corpusDir
+	}
+	// Check the settings the mode needs before the (possibly slow) index.
+	if *httpAddr == "" && cfg.Discord.Token == "" {
+		return errors.New("DISCORD_BOT_TOKEN is not set: create a bot in the Discord developer portal and put its token in the environment or .env")
+	}
+	if *httpAddr != "" && cfg.Discord.PublicKey == "" {
+		return errors.New("DISCORD_PUBLIC_KEY is not set: --http mode verifies every request with the application's public key")
+	}
+	logger := a.logger(cfg)
+	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
+	if err != nil {
+		return err
+	}
+	core, err := newCoreLogged(eng, cfg, logger)
+	if err != nil {
+		return err
+	}
+	logger.Info("footnote ready", "articles", len(eng.sources), "chunks", eng.index.Len(), "mode", eng.mode, "embedder", eng.index.Stats().EmbedderKey)
+	if *httpAddr != "" {
+		return serveHTTP(ctx, core, cfg, *httpAddr, logger)
+	}
+	d, err := bot.NewDiscord(core, bot.DiscordConfig{
+		Token:   cfg.Discord.Token,
+		GuildID: cfg.Discord.GuildID,
+		APIURL:  cfg.Discord.APIURL,
+	}, logger)
+	if err != nil {
+		return err
+	}
+	return d.Run(ctx)
+}
+
+// newCoreLogged is newCore with the engine errors behind error replies
+// logged: users see a short message, operators see the cause.
+func newCoreLogged(eng *engine, cfg Config, logger *slog.Logger) (*bot.Core, error) {
+	opts := coreOptions(eng, cfg)
+	opts.OnError = func(t bot.Turn, err error) {
+		logger.Error("question failed", "turn_id", t.ID, "user_id", t.UserID, "conversation_id", t.ConversationID, "err", err)
+	}
+	return bot.New(opts)
+}
+
+// serveHTTP runs the interactions endpoint until ctx is cancelled, then
+// drains it.
+func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, addr string, logger *slog.Logger) error {
+	key, err := bot.ParsePublicKey(cfg.Discord.PublicKey)
+	if err != nil {
+		return fmt.Errorf("DISCORD_PUBLIC_KEY: %w", err)
+	}
+	h, err := bot.NewInteractionsHandler(core, bot.InteractionsConfig{
+		PublicKey: key,
+		APIURL:    cfg.Discord.APIURL,
+		Token:     cfg.Discord.Token,
+		AppID:     cfg.Discord.AppID,
+		GuildID:   cfg.Discord.GuildID,
+	}, logger)
+	if err != nil {
+		return err
+	}
+	if cfg.Discord.Token != "" {
+		if err := h.RegisterCommands(ctx); err != nil {
+			return fmt.Errorf("register slash commands: %w", err)
+		}
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	logger.Info("interactions endpoint listening", "addr", ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), bot.DefaultShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		logger.Warn("http shutdown", "err", err)
+	}
+	return h.Shutdown(shutCtx)
 }
