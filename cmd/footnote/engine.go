@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"io/fs"
 	"iter"
+	"log/slog"
 	"os"
 
 	"footnote/answer"
