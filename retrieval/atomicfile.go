@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -78,7 +77,7 @@ func removeStaleTemps(path string, now time.Time) {
 	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+".*"+tempSuffix))
 	for _, m := range matches {
 		fi, err := os.Stat(m)
-		if err == nil && strings.HasSuffix(m, tempSuffix) && now.Sub(fi.ModTime()) > staleTempAge {
+		if err == nil && now.Sub(fi.ModTime()) > staleTempAge {
 			os.Remove(m)
 		}
 	}
