@@ -24,9 +24,9 @@ const (
 	// extraScoreShare is how close to the best an extra sentence must score.
 	extraScoreShare = 0.6
 	// conflictScoreShare is how close a sentence from another article must
-	// score to be shown as a differing account.
-	conflictScoreShare    = 0.8
-	conflictCoverageShare = 0.8
+	// score to be shown as a differing account; it must also carry enough
+	// evidence to be an answer on its own.
+	conflictScoreShare = 0.7
 	// duplicateOverlap is the share of shared stems above which two
 	// sentences say the same thing.
 	duplicateOverlap = 0.7
@@ -80,7 +80,7 @@ func compose(q question, cands []candidate, maxSentences int) (picks []pick, con
 		}
 		switch {
 		case answersMore(q, covered, c, best):
-		case differsInFigure(q, picks, c) && c.score >= conflictScoreShare*best.score:
+		case differsInFigure(q, picks, c) && c.evidence >= minEvidence && c.score >= conflictScoreShare*best.score:
 			conflict = true
 		default:
 			continue
@@ -93,17 +93,21 @@ func compose(q question, cands []candidate, maxSentences int) (picks []pick, con
 	return picks, conflict, true
 }
 
-// answersMore reports whether c answers a part of the question the picks
-// leave open: it adds a good share of the question, holds a fair share on
-// its own, carries the kind of answer asked for, and scores near the best.
+// answersMore reports whether c answers a part of a question about several
+// subjects that the picks leave open: it adds a good share of the question,
+// holds a fair share on its own, carries the kind of answer asked for, and
+// scores near the best.
 func answersMore(q question, covered []float64, c, best candidate) bool {
-	return gain(q, covered, c) >= minGain &&
+	return q.coordinated &&
+		gain(q, covered, c) >= minGain &&
 		c.coverage >= minExtraCoverage &&
 		(q.cue == cueNone || c.cue >= 1) &&
 		c.score >= extraScoreShare*best.score
 }
 
 // gain is the weighted share of the question c holds beyond covered.
+// Frame words do not count: a second sentence that only adds "took place"
+// answers nothing new.
 func gain(q question, covered []float64, c candidate) float64 {
 	if q.total == 0 {
 		return 0
@@ -112,7 +116,7 @@ func gain(q question, covered []float64, c candidate) float64 {
 	for i := range covered {
 		both[i] = max(covered[i], c.credit[i])
 	}
-	return (q.held(both) - q.held(covered)) / q.total
+	return (q.heldOf(both, false) - q.heldOf(covered, false)) / q.total
 }
 
 // continuation returns the sentence after best when it carries the answer
@@ -182,7 +186,7 @@ func overlap(a, b map[string]bool) float64 {
 // picks gives ("about two hours" against "just over 90 minutes").
 func differsInFigure(q question, picks []pick, c candidate) bool {
 	re := figurePattern(q.cue)
-	if re == nil || c.cue == 0 || c.coverage < conflictCoverageShare*picks[0].coverage {
+	if re == nil || c.cue == 0 {
 		return false
 	}
 	theirs := figures(re, c.text, q.words)

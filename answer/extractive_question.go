@@ -21,6 +21,12 @@ type queryTerm struct {
 	// terms count together, as one: a sentence needs only one of them to
 	// stay on the conversation's topic.
 	link bool
+	// frame marks a word that frames the question rather than names its
+	// subject ("took place", "say"); see frameWords.
+	frame bool
+	// name is the index in question.names of the name the term is a word
+	// of, or -1.
+	name int
 	// weight is the term's IDF scaled down for words that frame a question
 	// rather than name its subject and for guessed spellings.
 	weight float64
@@ -44,12 +50,19 @@ type question struct {
 	pairs [][2]int
 	// names are the names the question uses ("Ursula von der Leyen",
 	// "FIFA World Cup"), each as the indexes of its words in terms. The
-	// articles must mention a word of every name for the question to be
-	// about them.
+	// articles must mention at least half the words of every name for the
+	// question to be about them.
 	names [][]int
+	// nameWeights are the weights of the names, the sum of their words'.
+	// A name counts as a whole: "Rubio" names Marco Rubio (see nameCredit).
+	nameWeights []float64
 	// roles are the offices a person question names ("Who is the mayor of
 	// Istanbul?"): the answer must name someone holding one of them.
 	roles []string
+	// coordinated is set when the question joins several subjects ("the
+	// Ukrainian and Russian delegations"), so one sentence may not answer
+	// all of it.
+	coordinated bool
 	// words holds the question's normalised words, stopwords included, so
 	// answer cues ignore what the question already says.
 	words map[string]bool
@@ -72,8 +85,12 @@ func parseQuestion(r Retriever, q string, links []string) question {
 		prior: mentionsPrior(words),
 		words: map[string]bool{},
 	}
+	qs.coordinated = strings.ContainsAny(q, ",;&")
 	for _, w := range words {
 		qs.words[w] = true
+		if w == "and" || w == "or" || w == "both" {
+			qs.coordinated = true
+		}
 		if qs.cue == cuePerson && isRoleNoun(w) && !isGenericRole(w) {
 			qs.roles = append(qs.roles, w)
 		}
@@ -89,15 +106,14 @@ func parseQuestion(r Retriever, q string, links []string) question {
 			qs.cue = detectAnswerType(retrieval.Words(l))
 		}
 	}
-	for _, t := range qs.terms {
-		if !t.link {
-			qs.total += t.weight
-		}
-	}
 	if qs.hasLinks() {
 		qs.linkWeight = linkShare * typical
-		qs.total += qs.linkWeight
 	}
+	full := make([]float64, len(qs.terms))
+	for i := range full {
+		full[i] = 1
+	}
+	qs.total = qs.held(full)
 	return qs
 }
 
@@ -112,7 +128,8 @@ func (qs *question) addTerms(terms []retrieval.Term, frame map[string]bool, typi
 			i = len(qs.terms)
 			seen[t.Stem] = i
 			qt := newQueryTerm(t, typical)
-			if frame[t.Word] {
+			qt.frame = frame[t.Word]
+			if qt.frame {
 				// A rare frame word ("took" place) weighs no more than
 				// a typical one: it still only frames the question.
 				qt.weight = frameWeight * min(qt.weight, typical)
@@ -150,15 +167,46 @@ func (qs *question) hasLinks() bool {
 // question's own terms by their weights, the link terms as one group by the
 // best of them.
 func (qs *question) held(credit []float64) float64 {
+	return qs.heldOf(credit, true)
+}
+
+// heldOf is held, counting frame words only when withFrame is set.
+func (qs *question) heldOf(credit []float64, withFrame bool) float64 {
 	var sum, link float64
 	for i, t := range qs.terms {
-		if t.link {
+		switch {
+		case t.frame && !withFrame:
+		case t.link:
 			link = max(link, credit[i])
-		} else {
+		case t.name < 0:
 			sum += t.weight * credit[i]
 		}
 	}
+	for n := range qs.names {
+		sum += qs.nameWeights[n] * qs.nameCredit(n, credit)
+	}
 	return sum + qs.linkWeight*link
+}
+
+// surnameShare is the credit a name gets from its last word alone:
+// "Rubio" most likely is Marco Rubio, but not certainly.
+const surnameShare = 0.85
+
+// nameCredit is how much of name n a sentence with the given per-term
+// credit holds: the weighted share of its words, or most of it for its
+// last word alone. "World" is not the "FIFA World Cup", nor "United" the
+// "United States".
+func (qs *question) nameCredit(n int, credit []float64) float64 {
+	name := qs.names[n]
+	var held float64
+	for _, i := range name {
+		held += qs.terms[i].weight * credit[i]
+	}
+	share := held / qs.nameWeights[n]
+	if len(name) > 1 {
+		share = max(share, surnameShare*credit[name[len(name)-1]])
+	}
+	return share
 }
 
 // checkedTerms analyses q with the retriever, keeping a spelling
@@ -223,7 +271,7 @@ func looksLikeVerb(w string) bool {
 // unknown is as often a paraphrase ("chaired") as a sign the topic is
 // missing, and unknown names are caught against the passages.
 func newQueryTerm(t retrieval.Term, typical float64) queryTerm {
-	qt := queryTerm{stem: t.Stem, word: t.Word, known: t.Known, weight: t.IDF, alts: equivalents(t.Stem)}
+	qt := queryTerm{stem: t.Stem, word: t.Word, known: t.Known, weight: t.IDF, alts: equivalents(t.Stem), name: -1}
 	switch {
 	case !t.Known && looksLikeVerb(t.Word):
 		// "chaired", "passed": a verb the articles word differently.
@@ -260,15 +308,22 @@ func (qs *question) addNames(runs [][]string) {
 		var idx []int
 		for _, w := range run {
 			for _, nw := range retrieval.Words(w) {
-				i := slices.IndexFunc(qs.terms, func(t queryTerm) bool { return t.word == nw && !t.link })
+				i := slices.IndexFunc(qs.terms, func(t queryTerm) bool { return t.word == nw && !t.link && t.name < 0 })
 				if i >= 0 && !slices.Contains(idx, i) {
 					idx = append(idx, i)
 				}
 			}
 		}
-		if len(idx) > 0 {
-			qs.names = append(qs.names, idx)
+		if len(idx) == 0 {
+			continue
 		}
+		weight := 0.0
+		for _, i := range idx {
+			qs.terms[i].name = len(qs.names)
+			weight += qs.terms[i].weight
+		}
+		qs.names = append(qs.names, idx)
+		qs.nameWeights = append(qs.nameWeights, weight)
 	}
 }
 

@@ -45,8 +45,8 @@ const (
 
 // candidates splits passages into sentences and scores each. A sentence
 // seen in two overlapping passages of one article is kept once, with the
-// better rank. missing is a name of the question no passage mentions a
-// word of: a question about something the articles never name.
+// better rank. missing is a name of the question whose words the passages
+// mostly lack: a question about something the articles never name.
 func candidates(q question, passages []retrieval.Passage) (out []candidate, missing string) {
 	type key struct {
 		source     string
@@ -83,7 +83,13 @@ func candidates(q question, passages []retrieval.Passage) (out []candidate, miss
 		}
 	}
 	for _, name := range q.names {
-		if !slices.ContainsFunc(name, func(i int) bool { return found[i] > 0 }) {
+		seen := 0
+		for _, i := range name {
+			if found[i] > 0 {
+				seen++
+			}
+		}
+		if 2*seen < len(name) {
 			return out, q.terms[name[0]].word
 		}
 	}

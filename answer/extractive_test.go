@@ -26,6 +26,7 @@ func TestExtractiveAnswers(t *testing.T) {
 		{name: "when", question: "When had the two sides last met?", want: []string{"March 2019"}, sources: []string{"b_port.txt"}},
 		{name: "how much", question: "By how much did the fishing quotas rise?", want: []string{"12 percent"}, sources: []string{"c_fish.txt"}},
 		{name: "typo", question: "Who led the Alpah delegaton?", want: []string{"Petra Lind"}},
+		{name: "surname stands for the name", question: "How did Petra Lind describe the Beta proposal?", want: []string{"unworkable"}},
 		{name: "lower case and no question mark", question: "where did the meeting take place", want: []string{"Old Customs House"}},
 		{
 			name: "sources disagree", question: "How long did the harbor talks last?",
@@ -75,6 +76,7 @@ func TestExtractiveDeclines(t *testing.T) {
 		{"half the question is unknown", "What is the population of Valdora?"},
 		{"office nobody holds", "Who is the mayor of Valdora?"},
 		{"nothing in common", "What is the capital of Peru?"},
+		{"one word of a name is not the name", "Who won the Valdora Song Contest?"},
 		{"a guess too far is no correction", "What did the Pope say?"},
 	}
 	for _, tt := range tests {
