@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // ExtractiveOptions tune the extractive answerer. Zero values take the
@@ -52,7 +51,7 @@ func NewExtractive(r Retriever, opts ExtractiveOptions) *Extractive {
 // ErrEmptyQuestion or ErrQuestionTooLong for a question it will not ask,
 // and an Answer with Answered false when the articles don't say.
 func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
-	q, err := checkQuestion(req.Question, e.opts.MaxQuestionRunes)
+	q, err := validQuestion(req.Question, e.opts.MaxQuestionRunes)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -92,16 +91,4 @@ func (e *Extractive) answerPart(ctx context.Context, part string, history []stri
 		b.picks, b.conflict, b.ok = compose(parsed, cands, maxSentences)
 	}
 	return b, nil
-}
-
-// checkQuestion trims q and rejects an empty or overlong one.
-func checkQuestion(q string, maxRunes int) (string, error) {
-	q = strings.TrimSpace(q)
-	if q == "" {
-		return "", ErrEmptyQuestion
-	}
-	if n := utf8.RuneCountInString(q); n > maxRunes {
-		return "", fmt.Errorf("%w: %d characters, limit %d", ErrQuestionTooLong, n, maxRunes)
-	}
-	return q, nil
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"footnote/retrieval"
 )
 
 // maxResolveDepth bounds how far back a chain of follow-ups is resolved.
@@ -30,7 +28,7 @@ func resolveFollowUp(q string, history []string) (resolved string, links []strin
 func resolveDepth(q string, history []string, depth int) (string, []string) {
 	q = strings.TrimSpace(q)
 	prev, earlier := lastQuestion(history)
-	if prev == "" || depth == 0 || !isElliptical(q) {
+	if prev == "" || depth == 0 || !leansOnHistory(q) {
 		return q, nil
 	}
 	prevResolved, prevLinks := resolveDepth(prev, earlier, depth-1)
@@ -106,28 +104,4 @@ func fieldSpans(s string) [][2]int {
 		out = append(out, [2]int{start, len(s)})
 	}
 	return out
-}
-
-// isElliptical reports whether q leans on an earlier question: it opens
-// with "and" or "what about", points back with a personal pronoun, or is
-// too short to name anything of its own ("Why?", "Russia's?").
-func isElliptical(q string) bool {
-	words := retrieval.Words(q)
-	if len(words) == 0 {
-		return false
-	}
-	if reSubstitution.MatchString(q) {
-		return true
-	}
-	content := 0
-	for _, w := range words {
-		switch w {
-		case "he", "she", "his", "her", "him", "they", "their", "them", "it", "its":
-			return true
-		}
-		if !retrieval.IsStopword(w) && !isFrameWord(w) {
-			content++
-		}
-	}
-	return content == 0 || (content == 1 && len(words) <= 2)
 }

@@ -59,27 +59,6 @@ func TestResolveFollowUp(t *testing.T) {
 	}
 }
 
-func TestIsElliptical(t *testing.T) {
-	tests := []struct {
-		q    string
-		want bool
-	}{
-		{"And Russia's?", true},
-		{"What about the Russian side?", true},
-		{"What did he say?", true},
-		{"Why?", true},
-		{"Russia's?", true},
-		{"Who is Medinsky?", false},
-		{"Who led Ukraine's delegation?", false},
-		{"When had the two sides last met face to face before these talks?", false},
-	}
-	for _, tt := range tests {
-		if got := isElliptical(tt.q); got != tt.want {
-			t.Errorf("isElliptical(%q) = %v, want %v", tt.q, got, tt.want)
-		}
-	}
-}
-
 func TestDetectAnswerType(t *testing.T) {
 	tests := []struct {
 		q    string
