@@ -49,6 +49,3 @@ func (c *lru[K, V]) put(k K, v V) {
 		delete(c.items, oldest.Value.(*lruEntry[K, V]).key)
 	}
 }
-
-// len reports how many entries are held.
-func (c *lru[K, V]) len() int { return c.order.Len() }
