@@ -25,9 +25,14 @@ func equivalents(stem string) []string {
 // equivalentWords returns the other words of the country group whose stems
 // include stem, or nil.
 func equivalentWords(stem string) []string {
+	if stem == "" {
+		return nil
+	}
 	for _, group := range countryNames() {
 		for i, w := range group {
-			if retrieval.Stem(w) == stem {
+			// A stem keeps the first letters of its word, so most words
+			// need no stemming to be ruled out.
+			if w[0] == stem[0] && retrieval.Stem(w) == stem {
 				return slices.Delete(slices.Clone(group), i, i+1)
 			}
 		}

@@ -55,28 +55,22 @@ func candidates(q question, passages []retrieval.Passage) (out []candidate, miss
 	seen := map[key]bool{}
 	found := make([]float64, len(q.terms))
 	for rank, p := range passages {
-		ctx := stemSet(retrieval.Analyze(p.Title + "\n" + p.Text))
-		var prev *candidate
-		for _, sp := range retrieval.Sentences(p.Text) {
-			k := key{p.Source, p.Start + sp.Start, p.Start + sp.End}
-			c := candidate{
-				passage: p, rank: rank, start: k.start, end: k.end,
-				text: cleanSentence(p.Text[sp.Start:sp.End]),
-			}
-			c.tokens = retrieval.Analyze(c.text)
-			c.stems = stemSet(c.tokens)
+		sents, ctx := splitPassage(p, rank)
+		prev := -1 // index in out of the sentence before, when kept
+		for _, c := range sents {
 			scoreCandidate(q, &c, ctx, len(passages))
-			if prev != nil && prev.next == nil {
+			if prev >= 0 && out[prev].next == nil {
 				next := c
-				prev.next = &next
+				out[prev].next = &next
 			}
+			k := key{p.Source, c.start, c.end}
 			if seen[k] {
-				prev = nil
+				prev = -1
 				continue
 			}
 			seen[k] = true
 			out = append(out, c)
-			prev = &out[len(out)-1]
+			prev = len(out) - 1
 		}
 		for i, t := range q.terms {
 			found[i] = max(found[i], termCredit(t, ctx))
@@ -94,6 +88,27 @@ func candidates(q question, passages []retrieval.Passage) (out []candidate, miss
 		}
 	}
 	return out, ""
+}
+
+// splitPassage cuts p into unscored sentence candidates and returns them
+// with the stems of the whole passage and its title, each text analysed
+// once.
+func splitPassage(p retrieval.Passage, rank int) ([]candidate, map[string]bool) {
+	ctx := stemSet(retrieval.Analyze(p.Title))
+	var sents []candidate
+	for _, sp := range retrieval.Sentences(p.Text) {
+		c := candidate{
+			passage: p, rank: rank, start: p.Start + sp.Start, end: p.Start + sp.End,
+			text: cleanSentence(p.Text[sp.Start:sp.End]),
+		}
+		c.tokens = retrieval.Analyze(c.text)
+		c.stems = stemSet(c.tokens)
+		for s := range c.stems {
+			ctx[s] = true
+		}
+		sents = append(sents, c)
+	}
+	return sents, ctx
 }
 
 // scoreCandidate fills in c's credit, coverage, evidence and score.
