@@ -12,7 +12,9 @@ import (
 type ExtractiveOptions struct {
 	// K is how many passages are read for an answer; default 8.
 	K int
-	// MaxSentences caps the sentences of an answer; default 3.
+	// MaxSentences caps the sentences quoted for a question; default 3. A
+	// question that asks several things ("who ... and how long ...?")
+	// shares them out, at least one per part.
 	MaxSentences int
 	// MaxQuestionRunes caps the question's length; default 500.
 	MaxQuestionRunes int

@@ -69,10 +69,7 @@ func compose(q question, cands []candidate, maxSentences int) (picks []pick, con
 		if len(picks) >= maxSentences {
 			break
 		}
-		if i := duplicateOf(picks, c); i >= 0 || isPicked(picks, c) {
-			if i < 0 {
-				continue
-			}
+		if i := duplicateOf(picks, c); i >= 0 {
 			if len(picks[i].also) == 0 && c.passage.Source != picks[i].passage.Source {
 				picks[i].also = append(picks[i].also, c)
 			}

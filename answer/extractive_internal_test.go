@@ -108,6 +108,7 @@ func TestCueScore(t *testing.T) {
 		{"organisation is no person", cuePerson, "Who spoke?", "A source at the Turkish Foreign Ministry spoke.", 0.5},
 		{"date", cueDate, "When?", "They had not met since March 2022.", 1},
 		{"weekday", cueDate, "When?", "They met on Friday.", 0.5},
+		{"may is a verb", cueDate, "When?", "It may happen soon.", 0},
 		{"time", cueTime, "At what time?", "Delegations meet at 0930 GMT.", 1},
 		{"duration hyphenated", cueDuration, "How long?", "A full, 30-day ceasefire.", 1},
 		{"duration in words", cueDuration, "How long?", "The talks lasted about two hours.", 1},

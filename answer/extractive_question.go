@@ -3,7 +3,6 @@ package answer
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"footnote/retrieval"
 )
@@ -209,63 +208,6 @@ func (qs *question) nameCredit(n int, credit []float64) float64 {
 	return share
 }
 
-// checkedTerms analyses q with the retriever, keeping a spelling
-// correction only when it is close (see plausibleCorrection): the index may
-// guess boldly for recall ("chaired" → "chang"), an answer cannot afford to.
-// A rejected correction leaves the word unknown.
-func checkedTerms(r Retriever, q string) []retrieval.Term {
-	terms := r.Terms(q)
-	for i, t := range terms {
-		if t.Corrected && !plausibleCorrection(t.Word, t.Stem) {
-			terms[i].Stem, terms[i].Known, terms[i].Corrected = retrieval.Stem(t.Word), false, false
-		}
-	}
-	return terms
-}
-
-// fixQuestionWord corrects a misspelt question word at the start of q
-// ("Wher did ...", "Hwo led ..."), one edit away, so the answer type is
-// read and the word is not taken for a term. A real word is left alone:
-// "Were", "That" and "Then" are function words, not typos.
-func fixQuestionWord(q string) string {
-	trimmed := strings.TrimLeft(q, " \t")
-	end := strings.IndexFunc(trimmed, func(r rune) bool { return !unicode.IsLetter(r) })
-	if end < 0 {
-		end = len(trimmed)
-	}
-	first := strings.ToLower(trimmed[:end])
-	if len(first) < 3 || retrieval.IsStopword(first) {
-		return q
-	}
-	for _, wh := range []string{"who", "what", "when", "where", "which", "why", "how", "whom", "whose"} {
-		if editDistance(first, wh) == 1 {
-			if unicode.IsUpper(rune(trimmed[0])) {
-				wh = strings.ToUpper(wh[:1]) + wh[1:]
-			}
-			return wh + trimmed[end:]
-		}
-	}
-	return q
-}
-
-// isGenericRole reports whether an office noun fits anyone in office
-// ("Which official ..."), so it does not narrow who the answer is.
-func isGenericRole(w string) bool {
-	switch w {
-	case "official", "officials", "representative", "delegate", "diplomat":
-		return true
-	}
-	return false
-}
-
-// looksLikeVerb reports whether an unknown word has the ending of an
-// English past or participle verb form. Verbs carry the question's relation
-// and are often paraphrased; nouns carry its topic, and an unknown noun
-// ("population", "weather") is a sign the articles are about something else.
-func looksLikeVerb(w string) bool {
-	return (len(w) > 4 && strings.HasSuffix(w, "ed")) || (len(w) > 5 && strings.HasSuffix(w, "ing"))
-}
-
 // newQueryTerm weighs one analysed term. A word the corpus does not know
 // gets the typical IDF of the question rather than the maximum: a lower-case
 // unknown is as often a paraphrase ("chaired") as a sign the topic is
@@ -325,97 +267,4 @@ func (qs *question) addNames(runs [][]string) {
 		qs.names = append(qs.names, idx)
 		qs.nameWeights = append(qs.nameWeights, weight)
 	}
-}
-
-// frameWords returns the words of a question that frame it rather than
-// name its subject: frame words proper, the noun after "what" or "how" that
-// names the answer type ("what share", "how long"), and the "place" of
-// "take place".
-func frameWords(words []string) map[string]bool {
-	out := cueHeadWords(words)
-	for i, w := range words {
-		if isFrameWord(w) {
-			out[w] = true
-		}
-		if w == "place" && i > 0 && isFrameWord(words[i-1]) {
-			out[w] = true
-		}
-	}
-	return out
-}
-
-// isFrameWord reports whether a question word frames the question ("what
-// did X say", "what happened") rather than naming what it is about. Such
-// words rarely appear in the answering sentence, so they weigh little.
-func isFrameWord(w string) bool {
-	switch w {
-	case "say", "says", "said", "tell", "told", "describe", "described",
-		"mention", "mentioned", "report", "reported", "happen", "happened",
-		"happens", "occur", "occurred", "mean", "means", "meant", "think",
-		"know", "known", "make", "made", "get", "got", "go", "went", "give",
-		"announce", "announced", "according", "take", "took", "taken",
-		"taking", "hold", "held", "holds", "happening", "do", "done", "exactly", "please", "actually",
-		"really", "kind", "sort", "type", "thing", "things", "anything",
-		"something", "also", "ever", "still", "now", "today", "currently",
-		// Function words the index keeps; in a question they only
-		// frame it. The prior words are matched by the prior cue.
-		"since", "ago", "via", "per", "whether", "though", "although",
-		"among", "within", "despite", "previous", "previously", "earlier",
-		"prior", "formerly", "part", "member", "members":
-		return true
-	}
-	return false
-}
-
-// plausibleCorrection reports whether the index's correction of word to
-// the vocabulary stem is close enough to trust: the stem begins the word
-// ("delegaton" → "deleg"), or the two differ by one edit in five letters or
-// more ("peskow" → "peskov"), or by two in eight or more. Short words have
-// too many neighbours ("pope" → "hope", "wary" → "war").
-func plausibleCorrection(word, stem string) bool {
-	own := retrieval.Stem(word)
-	if len(stem) >= 5 && strings.HasPrefix(word, stem) {
-		return true
-	}
-	d := editDistance(own, stem)
-	n := min(len(own), len(stem))
-	return (n >= 5 && d <= 1) || (n >= 8 && d <= 2)
-}
-
-// editDistance is the optimal-string-alignment distance between a and b:
-// insertions, deletions, substitutions and swaps of neighbours each cost 1.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
-}
-
-// mentionsPrior reports whether the question asks about an earlier state.
-func mentionsPrior(words []string) bool {
-	for _, w := range words {
-		switch w {
-		case "before", "previously", "formerly", "former", "earlier", "prior", "previous":
-			return true
-		}
-	}
-	return false
 }
