@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,8 @@ const chatUsage = `Usage: footnote chat [--corpus DIR]
 An interactive harness over the same conversation core as the Discord bot.
 Type a question, or /ask QUESTION, /sources, /help. Follow-up questions use
 the earlier turns. On a terminal you get line editing and history (saved in
-FOOTNOTE_INDEX_DIR); "exit" or Ctrl-D quits.
+FOOTNOTE_INDEX_DIR); "exit" or Ctrl-D quits. Unlike the shared bot, the
+harness has no per-user rate limit.
 `
 
 // chatConversation is the conversation and user ID of the local harness.
@@ -46,7 +48,12 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	core, err := newCore(eng, cfg)
+	opts := coreOptions(eng, cfg)
+	// The local operator is the only user: the per-user rate limit protects
+	// a shared bot from abuse and would only get in the way here. Everything
+	// else (parsing, history, caps, formatting) is the bot's.
+	opts.RatePerMinute = math.Inf(1)
+	core, err := bot.New(opts)
 	if err != nil {
 		return err
 	}
@@ -56,12 +63,8 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 	return a.chatTerminal(ctx, core, cfg)
 }
 
-// newCore builds the conversation core over the engine with the configured
-// protections; the chat harness and the Discord bot share it.
-func newCore(eng *engine, cfg Config) (*bot.Core, error) {
-	return bot.New(coreOptions(eng, cfg))
-}
-
+// coreOptions are the conversation core's options over the engine with the
+// configured protections; the chat harness and the Discord bot share them.
 func coreOptions(eng *engine, cfg Config) bot.Options {
 	history := cfg.Bot.HistoryTurns
 	if history == 0 {

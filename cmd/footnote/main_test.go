@@ -241,3 +241,19 @@ func TestEvalCommand(t *testing.T) {
 		t.Errorf("accuracy below --min should exit 1, got %d", r.code)
 	}
 }
+
+func TestChatPiped(t *testing.T) {
+	script := "who led the Ukrainian delegation?\n/sources\n/help\nWhat is the capital of Peru?\nWhich Turkish minister chaired the meeting?\nWhat happened in Kupiansk?\n"
+	r := runCLI(t, nil, script, "chat")
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"Umerov", "**Sources**", "5 articles", "/ask", "The articles don't say", "Fidan", "drone"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("chat output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "asking quickly") {
+		t.Errorf("the local harness rate-limited its only user:\n%s", r.stdout)
+	}
+}
