@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Composition thresholds.
@@ -286,24 +285,8 @@ func citationOf(n int, c candidate) Citation {
 		N:      n,
 		Source: c.passage.Source,
 		Title:  c.passage.Title,
-		Quote:  trimQuote(c.text, maxQuoteBytes),
+		Quote:  shortQuote(c.text, maxQuoteBytes),
 		Start:  c.start,
 		End:    c.end,
 	}
-}
-
-// trimQuote cuts s to at most limit bytes at a word boundary, marking the
-// cut with an ellipsis.
-func trimQuote(s string, limit int) string {
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit - len("…")
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	if i := strings.LastIndexByte(s[:cut], ' '); i > limit/2 {
-		cut = i
-	}
-	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }

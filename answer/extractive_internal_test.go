@@ -174,18 +174,18 @@ func TestPlausibleCorrection(t *testing.T) {
 	}
 }
 
-func TestTrimQuote(t *testing.T) {
+func TestShortQuote(t *testing.T) {
 	long := strings.Repeat("word ", 100)
-	got := trimQuote(long, 300)
+	got := shortQuote(long, 300)
 	if len(got) > 300 || !strings.HasSuffix(got, "…") || strings.HasSuffix(strings.TrimSuffix(got, "…"), " ") {
-		t.Errorf("trimQuote long = %q (%d bytes)", got, len(got))
+		t.Errorf("shortQuote long = %q (%d bytes)", got, len(got))
 	}
-	if got := trimQuote("short sentence.", 300); got != "short sentence." {
-		t.Errorf("trimQuote short = %q", got)
+	if got := shortQuote("short sentence.", 300); got != "short sentence." {
+		t.Errorf("shortQuote short = %q", got)
 	}
 	multi := strings.Repeat("ü", 200) // no spaces: cut inside, on a rune boundary
-	if got := trimQuote(multi, 300); !utf8.ValidString(got) || len(got) > 300 {
-		t.Errorf("trimQuote split a rune or ran long: %d bytes, valid %v", len(got), utf8.ValidString(got))
+	if got := shortQuote(multi, 300); !utf8.ValidString(got) || len(got) > 300 {
+		t.Errorf("shortQuote split a rune or ran long: %d bytes, valid %v", len(got), utf8.ValidString(got))
 	}
 }
 

@@ -32,15 +32,16 @@ type candidate struct {
 // Scoring weights. Coverage of the question dominates; the rest breaks ties
 // between sentences that hold the same terms.
 const (
-	contextShare     = 0.3  // credit for a term found in the passage, not the sentence
-	cueBonus         = 0.3  // the sentence holds the kind of thing asked for
-	priorBonus       = 0.1  // "former" for a question about "before"
-	rankBonus        = 0.08 // the passage ranked first
-	proximityBonus   = 0.15 // all neighbouring question words stand together
-	echoPenalty      = 0.25 // the sentence adds nothing the question lacks
-	missingCueCut    = 0.85 // evidence kept when a typed question's sentence lacks the type
-	missingFigureCut = 0.7  // the same when the question asks for a figure
-	longSentence     = 45   // words; longer sentences dilute the answer
+	contextShare   = 0.3   // credit for a term found in the passage, not the sentence
+	cueBonus       = 0.3   // the sentence holds the kind of thing asked for
+	priorBonus     = 0.1   // "former" for a question about "before"
+	rankBonus      = 0.08  // the passage ranked first
+	proximityBonus = 0.15  // all neighbouring question words stand together
+	echoPenalty    = 0.25  // the sentence adds nothing the question lacks
+	missingCueCut  = 0.85  // evidence kept when a typed question's sentence lacks the type
+	strictCueCut   = 0.7   // the same when it asks for a figure or an office
+	longSentence   = 45    // words; longer sentences dilute the answer
+	longPenalty    = 0.002 // per word beyond longSentence
 )
 
 // candidates splits passages into sentences and scores each. A sentence
@@ -132,7 +133,7 @@ func scoreCandidate(q question, c *candidate, ctx map[string]bool, npassages int
 			c.cue = 0
 		}
 		if figurePattern(q.cue) != nil || len(q.roles) > 0 {
-			keep = missingFigureCut
+			keep = strictCueCut
 		}
 		c.evidence *= keep + (1-keep)*c.cue
 	}
@@ -145,7 +146,7 @@ func scoreCandidate(q question, c *candidate, ctx map[string]bool, npassages int
 	c.score += rankBonus * (1 - float64(c.rank)/float64(max(npassages, 1)))
 	c.score -= echoPenalty * echo(q, c.stems)
 	if n := len(strings.Fields(c.text)); n > longSentence {
-		c.score -= 0.002 * float64(n-longSentence)
+		c.score -= longPenalty * float64(n-longSentence)
 	}
 }
 
