@@ -9,15 +9,7 @@ import (
 )
 
 func TestLoadSmallSet(t *testing.T) {
-	f, err := os.Open("testdata/small.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases, err := eval.Load(f)
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
+	cases := loadFile(t, "testdata/small.jsonl")
 	if len(cases) != 3 {
 		t.Fatalf("got %d cases, want 3 (blank line skipped)", len(cases))
 	}
@@ -36,15 +28,7 @@ func TestLoadSmallSet(t *testing.T) {
 }
 
 func TestLoadSharedSet(t *testing.T) {
-	f, err := os.Open("../testdata/qa.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases, err := eval.Load(f)
-	if err != nil {
-		t.Fatalf("Load: %v", err)
-	}
+	cases := loadFile(t, "../testdata/qa.jsonl")
 	if len(cases) < 20 {
 		t.Errorf("shared set has %d cases, want at least 20", len(cases))
 	}
@@ -69,6 +53,16 @@ func TestLoadErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadFile loads the question set at path, failing the test on an error.
+func loadFile(t *testing.T, path string) []eval.Case {
+	t.Helper()
+	cases, err := eval.Load(strings.NewReader(readFile(t, path)))
+	if err != nil {
+		t.Fatalf("Load %s: %v", path, err)
+	}
+	return cases
 }
 
 func readFile(t *testing.T, name string) string {
