@@ -19,22 +19,12 @@ With no QUESTION, reads questions from stdin, one per line, and answers each
 in turn (the index is built once).
 `
 
-// jsonCitation is one citation in "ask --json" output.
-type jsonCitation struct {
-	N      int    `json:"n"`
-	Source string `json:"source"`
-	Title  string `json:"title,omitempty"`
-	Quote  string `json:"quote"`
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-}
-
 // jsonAnswer is one line of "ask --json" output.
 type jsonAnswer struct {
 	Question  string         `json:"question"`
 	Answered  bool           `json:"answered"`
 	Answer    string         `json:"answer"`
-	Citations []jsonCitation `json:"citations"`
+	Citations []answer.Citation `json:"citations"`
 	Mode      string         `json:"mode"`
 	Note      string         `json:"note,omitempty"`
 	Error     string         `json:"error,omitempty"`
@@ -42,19 +32,11 @@ type jsonAnswer struct {
 }
 
 func (a *app) cmdAsk(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("ask", askUsage)
-	asJSON := fs.Bool("json", false, "write one JSON object per answer")
-	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
-	pos, err := parseFlags(fs, args)
+	cmd := a.newCommand("ask", askUsage)
+	asJSON := cmd.fs.Bool("json", false, "write one JSON object per answer")
+	cfg, pos, err := a.setup(cmd, args, -1)
 	if err != nil {
 		return err
-	}
-	cfg, err := a.config()
-	if err != nil {
-		return err
-	}
-	if *corpusDir != "" {
-		cfg.CorpusDir = *corpusDir
 	}
 	question := strings.TrimSpace(strings.Join(pos, " "))
 	if len(pos) > 0 && question == "" {
@@ -114,7 +96,7 @@ func (a *app) askOne(ctx context.Context, eng *engine, q string, asJSON bool) er
 	elapsed := time.Since(start)
 	if err != nil {
 		if asJSON {
-			a.writeJSON(jsonAnswer{Question: q, Citations: []jsonCitation{}, Mode: eng.mode, Error: err.Error(), ElapsedMs: elapsed.Milliseconds()})
+			a.writeJSON(jsonAnswer{Question: q, Citations: []answer.Citation{}, Mode: eng.mode, Error: err.Error(), ElapsedMs: elapsed.Milliseconds()})
 		}
 		return err
 	}
@@ -153,13 +135,13 @@ func toJSON(ans answer.Answer, elapsed time.Duration) jsonAnswer {
 		Question:  ans.Question,
 		Answered:  ans.Answered,
 		Answer:    ans.Text,
-		Citations: make([]jsonCitation, 0, len(ans.Citations)),
+		Citations: ans.Citations,
 		Mode:      ans.Mode,
 		Note:      ans.Note,
 		ElapsedMs: elapsed.Milliseconds(),
 	}
-	for _, c := range ans.Citations {
-		out.Citations = append(out.Citations, jsonCitation(c))
+	if out.Citations == nil {
+		out.Citations = []answer.Citation{} // "citations": [] rather than null
 	}
 	return out
 }

@@ -28,21 +28,9 @@ harness has no per-user rate limit.
 const chatConversation = "cli"
 
 func (a *app) cmdChat(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("chat", chatUsage)
-	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
-	pos, err := parseFlags(fs, args)
+	cfg, _, err := a.setup(a.newCommand("chat", chatUsage), args, 0)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
-	}
-	cfg, err := a.config()
-	if err != nil {
-		return err
-	}
-	if *corpusDir != "" {
-		cfg.CorpusDir = *corpusDir
 	}
 	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
 	if err != nil {

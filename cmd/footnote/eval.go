@@ -19,12 +19,11 @@ below --min.
 `
 
 func (a *app) cmdEval(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("eval", evalUsage)
-	asJSON := fs.Bool("json", false, "write one JSON object per question before the summary")
-	minAcc := fs.Float64("min", 0, "fail (exit 1) when accuracy is below this fraction, 0..1")
-	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
-	k := fs.Int("k", 5, "passages counted for recall@k")
-	pos, err := parseFlags(fs, args)
+	cmd := a.newCommand("eval", evalUsage)
+	asJSON := cmd.fs.Bool("json", false, "write one JSON object per question before the summary")
+	minAcc := cmd.fs.Float64("min", 0, "fail (exit 1) when accuracy is below this fraction, 0..1")
+	k := cmd.fs.Int("k", 5, "passages counted for recall@k")
+	cfg, pos, err := a.setup(cmd, args, 1)
 	if err != nil {
 		return err
 	}
@@ -45,13 +44,6 @@ func (a *app) cmdEval(ctx context.Context, args []string) error {
 	f.Close()
 	if err != nil {
 		return fmt.Errorf("question file %s: %w", pos[0], err)
-	}
-	cfg, err := a.config()
-	if err != nil {
-		return err
-	}
-	if *corpusDir != "" {
-		cfg.CorpusDir = *corpusDir
 	}
 	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
 	if err != nil {

@@ -14,21 +14,9 @@ Unchanged articles are not embedded again; changed ones are re-embedded.
 `
 
 func (a *app) cmdIndex(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("index", indexUsage)
-	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
-	pos, err := parseFlags(fs, args)
+	cfg, _, err := a.setup(a.newCommand("index", indexUsage), args, 0)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
-	}
-	cfg, err := a.config()
-	if err != nil {
-		return err
-	}
-	if *corpusDir != "" {
-		cfg.CorpusDir = *corpusDir
 	}
 	if cfg.IndexDir == "" {
 		return fmt.Errorf("no index directory: set FOOTNOTE_INDEX_DIR")

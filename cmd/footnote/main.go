@@ -161,6 +161,41 @@ func (a *app) newFlagSet(name, usage string) *flag.FlagSet {
 	return fs
 }
 
+// corpusFlagHelp documents the --corpus flag every command shares.
+const corpusFlagHelp = "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)"
+
+// command is one subcommand's flag set with the flags all commands share.
+type command struct {
+	fs        *flag.FlagSet
+	corpusDir *string
+}
+
+func (a *app) newCommand(name, usage string) *command {
+	fs := a.newFlagSet(name, usage)
+	return &command{fs: fs, corpusDir: fs.String("corpus", "", corpusFlagHelp)}
+}
+
+// setup parses a command's arguments, allowing at most maxArgs positional
+// ones (any number when negative), and loads the configuration with the
+// shared flags applied.
+func (a *app) setup(c *command, args []string, maxArgs int) (Config, []string, error) {
+	pos, err := parseFlags(c.fs, args)
+	if err != nil {
+		return Config{}, nil, err
+	}
+	if maxArgs >= 0 && len(pos) > maxArgs {
+		return Config{}, nil, usageError{fmt.Sprintf("unexpected argument %q", pos[maxArgs])}
+	}
+	cfg, err := a.config()
+	if err != nil {
+		return Config{}, nil, err
+	}
+	if *c.corpusDir != "" {
+		cfg.CorpusDir = *c.corpusDir
+	}
+	return cfg, pos, nil
+}
+
 // parseFlags parses flags anywhere among the arguments ("ask 'q' --json"
 // works as well as "ask --json 'q'"); "--" ends flags.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {

@@ -30,22 +30,11 @@ close the connection.
 `
 
 func (a *app) cmdServe(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("serve", serveUsage)
-	httpAddr := fs.String("http", "", "serve the HTTP interactions endpoint on this address instead of the gateway")
-	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
-	pos, err := parseFlags(fs, args)
+	cmd := a.newCommand("serve", serveUsage)
+	httpAddr := cmd.fs.String("http", "", "serve the HTTP interactions endpoint on this address instead of the gateway")
+	cfg, _, err := a.setup(cmd, args, 0)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
-	}
-	cfg, err := a.config()
-	if err != nil {
-		return err
-	}
-	if *corpusDir != "" {
-		cfg.CorpusDir = *corpusDir
 	}
 	// Check the settings the mode needs before the (possibly slow) index.
 	if *httpAddr == "" && cfg.Discord.Token == "" {

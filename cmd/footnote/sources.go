@@ -14,21 +14,9 @@ Lists the articles in the corpus with their title, date and size.
 `
 
 func (a *app) cmdSources(ctx context.Context, args []string) error {
-	fs := a.newFlagSet("sources", sourcesUsage)
-	corpusDir := fs.String("corpus", "", "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)")
-	pos, err := parseFlags(fs, args)
+	cfg, _, err := a.setup(a.newCommand("sources", sourcesUsage), args, 0)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", pos[0])}
-	}
-	cfg, err := a.config()
-	if err != nil {
-		return err
-	}
-	if *corpusDir != "" {
-		cfg.CorpusDir = *corpusDir
 	}
 	fsys, _, err := corpusFS(cfg.CorpusDir)
 	if err != nil {
