@@ -21,14 +21,14 @@ in turn (the index is built once).
 
 // jsonAnswer is one line of "ask --json" output.
 type jsonAnswer struct {
-	Question  string         `json:"question"`
-	Answered  bool           `json:"answered"`
-	Answer    string         `json:"answer"`
+	Question  string            `json:"question"`
+	Answered  bool              `json:"answered"`
+	Answer    string            `json:"answer"`
 	Citations []answer.Citation `json:"citations"`
-	Mode      string         `json:"mode"`
-	Note      string         `json:"note,omitempty"`
-	Error     string         `json:"error,omitempty"`
-	ElapsedMs int64          `json:"elapsed_ms"`
+	Mode      string            `json:"mode"`
+	Note      string            `json:"note,omitempty"`
+	Error     string            `json:"error,omitempty"`
+	ElapsedMs int64             `json:"elapsed_ms"`
 }
 
 func (a *app) cmdAsk(ctx context.Context, args []string) error {
