@@ -257,3 +257,44 @@ func TestChatPiped(t *testing.T) {
 		t.Errorf("the local harness rate-limited its only user:\n%s", r.stdout)
 	}
 }
+
+// TestAskStreamsOnTerminal: on a terminal the generative answer is printed
+// as it streams, then the sources; the text is not printed twice.
+func TestAskStreamsOnTerminal(t *testing.T) {
+	srv := fakeopenai.New(t, fakeopenai.WithResponder(func(fakeopenai.ChatRequest) string {
+		return "Rustem Umerov led Ukraine's delegation [1]. Vladimir Medinsky led Russia's [2]."
+	}))
+	env := map[string]string{"OPENAI_BASE_URL": srv.URL(), "FOOTNOTE_INDEX_DIR": t.TempDir()}
+	var out, errb bytes.Buffer
+	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, isTerminal: true,
+		lookup: func(k string) (string, bool) { v, ok := env[k]; return v, ok }}
+	if code := a.run(context.Background(), []string{"ask", "who led the delegations?"}); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	got := out.String()
+	if strings.Count(got, "Rustem Umerov led") != 1 || !strings.Contains(got, "Sources:") {
+		t.Errorf("want the streamed answer once, then sources:\n%s", got)
+	}
+	if last := srv.LastChat(); last == nil || !last.Stream {
+		t.Errorf("the chat request was not streamed: %+v", last)
+	}
+}
+
+// TestAskFallsBackWhenLLMFails: a chat model that keeps failing gives the
+// extractive answer, and the CLI says so on stderr.
+func TestAskFallsBackWhenLLMFails(t *testing.T) {
+	srv := fakeopenai.New(t)
+	srv.Script(fakeopenai.Chat, fakeopenai.Status(500), fakeopenai.Status(500), fakeopenai.Status(500))
+	env := map[string]string{"OPENAI_BASE_URL": srv.URL(), "OPENAI_MAX_RETRIES": "1", "FOOTNOTE_EMBEDDER": "local"}
+	r := runCLI(t, env, "", "ask", "--json", "who led Ukraine's delegation?")
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	a := decodeAnswers(t, r.stdout)[0]
+	if a.Mode != "extractive" || !strings.Contains(a.Answer, "Umerov") || a.Note == "" {
+		t.Errorf("answer = %+v, want the extractive answer with a note", a)
+	}
+	if !strings.Contains(r.stderr, "extractive") {
+		t.Errorf("stderr does not mention the fallback: %q", r.stderr)
+	}
+}
