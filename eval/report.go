@@ -25,14 +25,18 @@ type Summary struct {
 	ByKind   map[string]KindStats `json:"by_kind"`
 	// CitationPrecision is the share of files cited by answered replies
 	// that are expected sources (a reply to an unanswerable case cites only
-	// wrong files). Cases without expected sources are left out.
-	CitationPrecision float64 `json:"citation_precision"`
+	// wrong files). Cases without expected sources are left out. Nil (and
+	// left out of the JSON) when no reply cited a file it could be checked
+	// against: a set without sources_any has nothing to measure, and 0%
+	// would read as a failure.
+	CitationPrecision *float64 `json:"citation_precision,omitempty"`
 	// RecallAtK is the share of answerable cases with expected sources whose
-	// top-K retrieved passages include one; 0 when the run had no retriever.
-	RecallAtK float64 `json:"recall_at_k"`
-	K         int     `json:"k"`
-	P50Ms     float64 `json:"p50_ms"`
-	P95Ms     float64 `json:"p95_ms"`
+	// top-K retrieved passages include one. Nil (and left out of the JSON)
+	// when the run had no retriever or no such case.
+	RecallAtK *float64 `json:"recall_at_k,omitempty"`
+	K         int      `json:"k"`
+	P50Ms     float64  `json:"p50_ms"`
+	P95Ms     float64  `json:"p95_ms"`
 }
 
 // KindStats totals the cases of one kind.
@@ -77,8 +81,8 @@ func summarize(results []Result, withRecall bool, k int) Summary {
 		s.ByKind[kind] = ks
 	}
 	s.Accuracy = ratio(s.Correct, s.Total)
-	s.CitationPrecision = ratio(citedOK, cited)
-	s.RecallAtK = ratio(hits, recallCases)
+	s.CitationPrecision = optionalRatio(citedOK, cited)
+	s.RecallAtK = optionalRatio(hits, recallCases)
 	s.P50Ms = percentileMs(latencies, 50)
 	s.P95Ms = percentileMs(latencies, 95)
 	return s
@@ -90,6 +94,16 @@ func ratio(n, d int) float64 {
 		return 0
 	}
 	return float64(n) / float64(d)
+}
+
+// optionalRatio is n/d, or nil when there is nothing to divide: the
+// measure does not apply, which is not the same as 0.
+func optionalRatio(n, d int) *float64 {
+	if d == 0 {
+		return nil
+	}
+	r := float64(n) / float64(d)
+	return &r
 }
 
 // percentileMs is the nearest-rank percentile of ds in milliseconds.
@@ -146,13 +160,22 @@ func (r Report) writeSummary(w io.Writer) error {
 		ks := s.ByKind[k]
 		fmt.Fprintf(&b, "  %-13s %d/%d\n", orDash(k), ks.Correct, ks.Total)
 	}
-	fmt.Fprintf(&b, "citation precision: %.0f%%\n", 100*s.CitationPrecision)
-	fmt.Fprintf(&b, "recall@%d: %.0f%%\n", s.K, 100*s.RecallAtK)
+	fmt.Fprintf(&b, "citation precision: %s\n", percentOrNA(s.CitationPrecision))
+	fmt.Fprintf(&b, "recall@%d: %s\n", s.K, percentOrNA(s.RecallAtK))
 	fmt.Fprintf(&b, "latency p50 %.1f ms, p95 %.1f ms\n", s.P50Ms, s.P95Ms)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write summary: %w", err)
 	}
 	return nil
+}
+
+// percentOrNA renders an optional share as a whole percentage, or "n/a"
+// when the run had nothing to measure it on.
+func percentOrNA(r *float64) string {
+	if r == nil {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.0f%%", 100**r)
 }
 
 // verdict is the result column.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -91,12 +92,12 @@ func TestRun(t *testing.T) {
 		t.Errorf("fact stats = %+v", ks)
 	}
 	// Cited files over answered cases: f1 {a ok, c wrong}, f2 {b ok}, h1 {a ok} → 3/4.
-	if s.CitationPrecision != 0.75 {
-		t.Errorf("citation precision = %v, want 0.75", s.CitationPrecision)
+	if s.CitationPrecision == nil || *s.CitationPrecision != 0.75 {
+		t.Errorf("citation precision = %v, want 0.75", fmtShare(s.CitationPrecision))
 	}
 	// Answerable cases with sources: f1 hit, f2 miss, h1 hit (follow-up searched with history) → 2/3.
-	if s.RecallAtK < 0.66 || s.RecallAtK > 0.67 || s.K != 3 {
-		t.Errorf("recall@%d = %v, want 2/3", s.K, s.RecallAtK)
+	if s.RecallAtK == nil || *s.RecallAtK < 0.66 || *s.RecallAtK > 0.67 || s.K != 3 {
+		t.Errorf("recall@%d = %v, want 2/3", s.K, fmtShare(s.RecallAtK))
 	}
 }
 
@@ -105,8 +106,8 @@ func TestRunWithoutRetriever(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
-	if rep.Summary.RecallAtK != 0 || rep.Summary.K != 5 {
-		t.Errorf("recall without retriever = %v at k=%d, want 0 at default 5", rep.Summary.RecallAtK, rep.Summary.K)
+	if rep.Summary.RecallAtK != nil || rep.Summary.K != 5 {
+		t.Errorf("recall without retriever = %v at k=%d, want n/a at default 5", fmtShare(rep.Summary.RecallAtK), rep.Summary.K)
 	}
 	for _, res := range rep.Results {
 		if res.Retrieved != nil {
@@ -133,7 +134,7 @@ func TestWriteTable(t *testing.T) {
 		t.Fatalf("WriteTable: %v", err)
 	}
 	out := buf.String()
-	for _, want := range []string{"f1", "ok", "MISS", "a.txt,c.txt", `lacks any of "Istanbul"`, "accuracy: 3/5", "recall@5"} {
+	for _, want := range []string{"f1", "ok", "MISS", "a.txt,c.txt", `lacks any of "Istanbul"`, "accuracy: 3/5", "citation precision: 75%", "recall@5: n/a"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -143,12 +144,70 @@ func TestWriteTable(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &got); err != nil {
 		t.Fatalf("last line is not JSON: %v\n%s", err, lines[len(lines)-1])
 	}
-	for _, key := range []string{"total", "correct", "accuracy", "by_kind", "citation_precision", "recall_at_k", "k", "p50_ms", "p95_ms"} {
+	for _, key := range []string{"total", "correct", "accuracy", "by_kind", "citation_precision", "k", "p50_ms", "p95_ms"} {
 		if _, ok := got[key]; !ok {
 			t.Errorf("summary JSON lacks %q", key)
 		}
 	}
+	if v, ok := got["recall_at_k"]; ok {
+		t.Errorf("summary JSON has recall_at_k = %v for a run without a retriever", v)
+	}
 	if got["correct"].(float64) != 3 {
 		t.Errorf("summary correct = %v", got["correct"])
 	}
+}
+
+// TestSummaryWithoutSources checks that a set whose cases name no expected
+// sources reports citation precision and recall@k as n/a, not 0%, while
+// the totals stay.
+func TestSummaryWithoutSources(t *testing.T) {
+	cases := []eval.Case{
+		{ID: "a", Question: "Who chaired?", Kind: "fact", Expect: eval.Expect{Answered: true, AnswerAny: []string{"Fidan"}}},
+		{ID: "b", Question: "Who won the cup?", Kind: "unanswerable", Expect: eval.Expect{Answered: false}},
+	}
+	r := &fixedRetriever{sources: map[string][]string{"Who chaired?": {"a.txt"}}}
+	rep, err := eval.Run(context.Background(), cases, testAnswerer(), r, eval.Options{})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	s := rep.Summary
+	if s.CitationPrecision != nil || s.RecallAtK != nil {
+		t.Errorf("precision %v, recall %v; want both n/a without sources_any", fmtShare(s.CitationPrecision), fmtShare(s.RecallAtK))
+	}
+	if s.Total != 2 || s.Correct != 2 || s.Accuracy != 1 {
+		t.Errorf("totals = %d/%d (%v), want 2/2", s.Correct, s.Total, s.Accuracy)
+	}
+	var buf bytes.Buffer
+	if err := rep.WriteTable(&buf); err != nil {
+		t.Fatalf("WriteTable: %v", err)
+	}
+	out := buf.String()
+	for _, want := range []string{"citation precision: n/a", "recall@5: n/a", "accuracy: 2/2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	var got map[string]any
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &got); err != nil {
+		t.Fatalf("last line is not JSON: %v", err)
+	}
+	for _, key := range []string{"total", "correct", "accuracy"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("summary JSON lacks %q", key)
+		}
+	}
+	for _, key := range []string{"citation_precision", "recall_at_k"} {
+		if v, ok := got[key]; ok {
+			t.Errorf("summary JSON has %s = %v, want it left out", key, v)
+		}
+	}
+}
+
+// fmtShare renders an optional share for a failure message.
+func fmtShare(r *float64) string {
+	if r == nil {
+		return "n/a"
+	}
+	return fmt.Sprint(*r)
 }
