@@ -54,7 +54,7 @@ func compose(q question, cands []candidate, maxSentences int) (picks []pick, con
 	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(b.score, a.score) })
 	// The answer opens with the best-scoring sentence that carries enough
 	// evidence; when none does, the articles don't say.
-	first := slices.IndexFunc(cands, func(c candidate) bool { return c.evidence >= minEvidence })
+	first := slices.IndexFunc(cands, func(c candidate) bool { return c.evidence >= minEvidence && givesType(q, c) })
 	if first < 0 {
 		return nil, false, false
 	}
@@ -87,6 +87,22 @@ func compose(q question, cands []candidate, maxSentences int) (picks []pick, con
 		}
 	}
 	return picks, conflict, true
+}
+
+// givesType reports whether c, or the sentence it leads into, holds the
+// kind of answer a question of a specific type asks for: a figure for "how
+// many", a date for "when", a holder of the office for "who is the
+// Turkish president". A sentence on the topic without it answers nothing,
+// and quoting it would pass a near miss off as the answer.
+func givesType(q question, c candidate) bool {
+	if figurePattern(q.cue) == nil && len(q.roles) == 0 {
+		return true
+	}
+	if c.cue > 0 {
+		return true
+	}
+	_, ok := continuation(q, c)
+	return ok
 }
 
 // answersMore reports whether c answers a part of a question about several

@@ -135,11 +135,15 @@ func placeScore(s string, qwords map[string]bool) float64 {
 }
 
 // holdsRoles reports whether s names every office in roles, by the word
-// itself or a synonym ("NATO chief" for "head of NATO").
-func holdsRoles(s string, roles []string) bool {
+// itself or a synonym ("NATO chief" for "head of NATO"), and not only as
+// another country's office than the countries the question names.
+func holdsRoles(s string, roles []string, countries []queryTerm) bool {
 	words := retrieval.Words(s)
 	for _, role := range roles {
 		if !slices.ContainsFunc(words, func(w string) bool { return sameRole(w, role) }) {
+			return false
+		}
+		if roleContradicted(s, role, countries) {
 			return false
 		}
 	}

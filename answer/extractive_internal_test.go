@@ -145,7 +145,7 @@ func TestHoldsRoles(t *testing.T) {
 		{"Foreign Minister Y spoke.", []string{"prime", "minister"}, false},
 	}
 	for _, tt := range tests {
-		if got := holdsRoles(tt.sentence, tt.roles); got != tt.want {
+		if got := holdsRoles(tt.sentence, tt.roles, nil); got != tt.want {
 			t.Errorf("holdsRoles(%q, %q) = %v, want %v", tt.sentence, tt.roles, got, tt.want)
 		}
 	}

@@ -23,6 +23,10 @@ type queryTerm struct {
 	// frame marks a word that frames the question rather than names its
 	// subject ("took place", "say"); see frameWords.
 	frame bool
+	// verb marks a word the question uses as a verb ("who chaired",
+	// "was it signed"): a sentence that has the stem only as a noun ("a
+	// sign of progress") speaks of something else.
+	verb bool
 	// name is the index in question.names of the name the term is a word
 	// of, or -1.
 	name int
@@ -58,6 +62,13 @@ type question struct {
 	// roles are the offices a person question names ("Who is the mayor of
 	// Istanbul?"): the answer must name someone holding one of them.
 	roles []string
+	// counted holds the noun a "how many" question counts, when it names
+	// one: the figure must stand by it.
+	counted []queryTerm
+	// countries are the terms naming a country or nationality in a
+	// question about an office ("the Turkish president"): a sentence that
+	// gives the office to another country's holder names someone else.
+	countries []queryTerm
 	// coordinated is set when the question joins several subjects ("the
 	// Ukrainian and Russian delegations"), so one sentence may not answer
 	// all of it.
@@ -99,6 +110,7 @@ func parseQuestion(r Retriever, q string, links []string) question {
 	typical := typicalIDF(terms, frame)
 	qs.addTerms(terms, frame, typical)
 	qs.addNames(capitalRuns(q))
+	qs.markFocus(q, words)
 	for _, l := range links {
 		qs.addLinks(checkedTerms(r, l), frameWords(retrieval.Words(l)), typical)
 		if qs.cue == cueNone {
@@ -143,6 +155,27 @@ func (qs *question) addTerms(terms []retrieval.Term, frame map[string]bool, typi
 			qs.pairs = append(qs.pairs, [2]int{prev, i})
 		}
 		prev = i
+	}
+}
+
+// markFocus records the parts the question's words play: which are verbs,
+// which noun a "how many" counts, which words name the country of an
+// office asked about.
+func (qs *question) markFocus(q string, words []string) {
+	verbs := verbUses(q)
+	counted := countedNoun(words)
+	plain, capital := plainWords(q)
+	for i := range qs.terms {
+		t := &qs.terms[i]
+		t.verb = verbs[t.word]
+		if counted != "" && t.word == counted && len(qs.counted) == 0 {
+			qs.counted = append(qs.counted, *t)
+		}
+		if len(qs.roles) > 0 {
+			if j := slices.Index(plain, t.word); j >= 0 && isCountryWord(t.word, capital[j]) {
+				qs.countries = append(qs.countries, *t)
+			}
+		}
 	}
 }
 

@@ -118,6 +118,9 @@ func scoreCandidate(q question, c *candidate, ctx map[string]bool, npassages int
 	around := make([]float64, len(q.terms))
 	for i, t := range q.terms {
 		c.credit[i] = termCredit(t, c.stems)
+		if t.verb && c.credit[i] == 1 && onlyNounUse(t.stem, c.text) {
+			c.credit[i] = nounUseCredit
+		}
 		around[i] = max(c.credit[i], termCredit(t, ctx))
 	}
 	if q.total > 0 {
@@ -128,8 +131,13 @@ func scoreCandidate(q question, c *candidate, ctx map[string]bool, npassages int
 	if q.cue != cueNone {
 		c.cue = cueScore(q.cue, c.text, q.words)
 		keep := missingCueCut
-		if len(q.roles) > 0 && !holdsRoles(c.text, q.roles) {
+		if len(q.roles) > 0 && !holdsRoles(c.text, q.roles, q.countries) {
 			// A name without the office asked about is someone else.
+			c.cue = 0
+		}
+		focusCut(q, c)
+		if q.cue == cueNumber && len(q.counted) > 0 && !countsNoun(q.counted[0], c.text, q.words) {
+			// A figure that counts something else is no answer.
 			c.cue = 0
 		}
 		if figurePattern(q.cue) != nil || len(q.roles) > 0 {
