@@ -85,3 +85,72 @@ func TestDefaultArticlesConversation(t *testing.T) {
 		history = append(history, tt.question)
 	}
 }
+
+// TestProbeQuestionSet runs questions written before the focus and
+// follow-up rules, as a check in both directions: paraphrases and
+// follow-ups the articles answer, and near-topic questions they do not.
+func TestProbeQuestionSet(t *testing.T) {
+	rep := runSet(t, "testdata/probe_qa.jsonl")
+	if got, want := rep.Summary.Correct, 31; got < want {
+		t.Errorf("probe set: %d/%d correct, want at least %d", got, rep.Summary.Total, want)
+	}
+}
+
+// TestDefaultArticlesHistoryIsolation checks that a question standing on
+// its own is answered the same whatever was asked before it.
+func TestDefaultArticlesHistoryIsolation(t *testing.T) {
+	e := answer.NewExtractive(openDefault(t), answer.ExtractiveOptions{})
+	for _, q := range []string{
+		"Who chaired the meeting?",
+		"Who led Ukraine's delegation?",
+		"What is the population of Brazil?",
+		"How many Ukrainian children were abducted?",
+	} {
+		alone := ask(t, e, q)
+		after := ask(t, e, q, "What is the capital of Peru?")
+		if alone.Text != after.Text || alone.Answered != after.Answered {
+			t.Errorf("%q after an unrelated question:\n%q\nalone:\n%q", q, after.Text, alone.Text)
+		}
+	}
+}
+
+// TestDefaultArticlesElliptical checks the forms a user types for a
+// follow-up: a swapped modifier with a pro-form, a preposition, or a bare
+// country, and a demonstrative for the whole earlier question.
+func TestDefaultArticlesElliptical(t *testing.T) {
+	e := answer.NewExtractive(openDefault(t), answer.ExtractiveOptions{})
+	tests := []struct {
+		history, question, want string
+	}{
+		{"Who led Ukraine's delegation?", "and the Russian one?", "Medinsky"},
+		{"Who led Ukraine's delegation?", "what about Russia?", "Medinsky"},
+		{"Who led Ukraine's delegation?", "and Russia's?", "Medinsky"},
+		{"Who led the Russian delegation?", "and for the US?", "Kellogg"},
+		{"Did Russia annex Crimea?", "when did that happen?", "2014"},
+	}
+	for _, tt := range tests {
+		ans := ask(t, e, tt.question, tt.history)
+		if !ans.Answered || !strings.Contains(ans.Text, tt.want) {
+			t.Errorf("after %q, %q answered %q, want %q", tt.history, tt.question, ans.Text, tt.want)
+		}
+	}
+}
+
+// TestDefaultArticlesNearMisses checks questions on the articles' topic
+// that they do not answer: a sentence sharing words with the question is
+// not enough when the thing asked for is missing or is about something
+// else.
+func TestDefaultArticlesNearMisses(t *testing.T) {
+	e := answer.NewExtractive(openDefault(t), answer.ExtractiveOptions{})
+	for _, q := range []string{
+		"How many Ukrainian children were abducted?", // children mentioned, no number
+		"When was the ceasefire signed?",             // "a sign of progress"
+		"What is the name of the Turkish president?", // other countries' presidents
+		"How many prisoners were exchanged?",
+		"How many delegates did Russia send?",
+	} {
+		if ans := ask(t, e, q); ans.Answered {
+			t.Errorf("%q answered %q, want a decline", q, ans.Text)
+		}
+	}
+}

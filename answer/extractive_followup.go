@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"footnote/retrieval"
 )
 
 // maxResolveDepth bounds how far back a chain of follow-ups is resolved.
@@ -28,16 +30,67 @@ func resolveFollowUp(q string, history []string) (resolved string, links []strin
 func resolveDepth(q string, history []string, depth int) (string, []string) {
 	q = strings.TrimSpace(q)
 	prev, earlier := lastQuestion(history)
-	if prev == "" || depth == 0 || !leansOnHistory(q) {
+	if prev == "" || depth == 0 || !leansBack(q) {
 		return q, nil
 	}
 	prevResolved, prevLinks := resolveDepth(prev, earlier, depth-1)
 	if m := reSubstitution.FindStringSubmatch(q); m != nil && len(strings.Fields(m[1])) <= 4 {
-		if swapped, ok := swapName(prevResolved, m[1]); ok {
+		if swapped, ok := swapName(prevResolved, substitute(m[1])); ok {
 			return swapped, prevLinks
 		}
 	}
 	return q, append(prevLinks, prevResolved)
+}
+
+// leansBack reports whether q needs the conversation to be understood:
+// leansOnHistory, or a demonstrative standing for a whole earlier question
+// ("when did that happen?", "why was this done?") — one that follows an
+// auxiliary or ends the question, so "who said that the talks failed?"
+// stands on its own.
+func leansBack(q string) bool {
+	return leansOnHistory(q) || refersToEvent(retrieval.Words(q))
+}
+
+// refersToEvent reports whether a demonstrative in words stands for a
+// whole earlier question, an event: it follows an auxiliary or ends the
+// question ("when did that happen?").
+func refersToEvent(words []string) bool {
+	for i, w := range words {
+		if w != "that" && w != "this" {
+			continue
+		}
+		if i == len(words)-1 || (i > 0 && (isAuxiliary(words[i-1]) || isDoAux(words[i-1]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// substitute trims the new thing of a swap follow-up to what replaces the
+// previous question's name: "for the US" → "US", "the Russian one" →
+// "Russian". The preposition and article belong to the sentence frame, and
+// "one" stands for the previous question's noun, which the swap keeps.
+func substitute(phrase string) string {
+	fields := strings.Fields(strings.TrimRightFunc(phrase, unicode.IsPunct))
+	for len(fields) > 1 && isFrameLead(strings.ToLower(fields[0])) {
+		fields = fields[1:]
+	}
+	if n := len(fields); n > 1 {
+		if last := strings.ToLower(fields[n-1]); last == "one" || last == "ones" {
+			fields = fields[:n-1]
+		}
+	}
+	return strings.Join(fields, " ")
+}
+
+// isFrameLead lists the prepositions and articles that open a swapped
+// phrase ("for the US", "the Russian one").
+func isFrameLead(w string) bool {
+	switch w {
+	case "the", "a", "an", "for", "in", "of", "on", "with", "from", "to", "about":
+		return true
+	}
+	return false
 }
 
 // lastQuestion returns the latest non-empty question of history and the

@@ -206,3 +206,35 @@ func TestPrefixRelated(t *testing.T) {
 		}
 	}
 }
+
+func TestSubstitute(t *testing.T) {
+	tests := map[string]string{
+		"the Russian one": "Russian",
+		"for the US":      "US",
+		"Russia's":        "Russia's",
+		"the other side":  "other side",
+		"one":             "one",
+	}
+	for in, want := range tests {
+		if got := substitute(in); got != want {
+			t.Errorf("substitute(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLeansBack(t *testing.T) {
+	tests := map[string]bool{
+		"when did that happen?":           true,
+		"why was this done?":              true,
+		"and the Russian one?":            true,
+		"who led it?":                     true,
+		"Who said that the talks failed?": false,
+		"Who chaired the meeting?":        false,
+		"What is the population of Peru?": false,
+	}
+	for q, want := range tests {
+		if got := leansBack(q); got != want {
+			t.Errorf("leansBack(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -117,6 +117,12 @@ func parseQuestion(r Retriever, q string, links []string) question {
 			qs.cue = detectAnswerType(retrieval.Words(l))
 		}
 	}
+	if qs.hasLinks() && !qs.hasOwnContent() && refersToEvent(words) {
+		// "When did that happen?": the question's subject is wholly the
+		// earlier question's event, so its terms count in full, not as a
+		// link. "Where were they held?" only borrows a noun: a link.
+		qs.promoteLinks()
+	}
 	if qs.hasLinks() {
 		qs.linkWeight = linkShare * typical
 	}
@@ -188,6 +194,19 @@ func (qs *question) addLinks(terms []retrieval.Term, frame map[string]bool, typi
 		qt := newQueryTerm(t, typical)
 		qt.link = true
 		qs.terms = append(qs.terms, qt)
+	}
+}
+
+// hasOwnContent reports whether the question names anything itself, beyond
+// frame words.
+func (qs *question) hasOwnContent() bool {
+	return slices.ContainsFunc(qs.terms, func(t queryTerm) bool { return !t.link && !t.frame })
+}
+
+// promoteLinks makes the link terms the question's own.
+func (qs *question) promoteLinks() {
+	for i := range qs.terms {
+		qs.terms[i].link = false
 	}
 }
 
