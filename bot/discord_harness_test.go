@@ -148,6 +148,8 @@ func startBot(t testing.TB, ans *scripted, tweak ...func(*bot.DiscordConfig)) *h
 	t.Helper()
 	srv := fakediscord.Start(fakediscord.Options{})
 	t.Cleanup(srv.Close)
+	// Registered before the bot's own cleanup, so it runs after Run returns.
+	t.Cleanup(func() { requireNoMentionParse(t, srv) })
 	cfg := bot.DiscordConfig{Token: srv.Token(), APIURL: srv.URL(), StreamInterval: 50 * time.Millisecond}
 	for _, f := range tweak {
 		f(&cfg)

@@ -201,6 +201,21 @@ func TestAnswerErrorIsEphemeral(t *testing.T) {
 	}
 }
 
+func TestUnknownCommandInteraction(t *testing.T) {
+	h := startBot(t, &scripted{})
+	ix := h.interact(fakediscord.Interaction{Command: fakediscord.Command{Name: "frobnicate"}})
+	cb, err := h.srv.WaitFor(h.wait(5*time.Second), fakediscord.Succeeded(callback(ix)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cb.JSON["type"] != float64(4) {
+		t.Fatalf("callback type = %v, want 4 (direct reply)", cb.JSON["type"])
+	}
+	if m, ok := h.srv.Original(ix.Token); !ok || !m.Ephemeral || !strings.Contains(m.Content, "/help") {
+		t.Errorf("unknown command reply = %+v, want an ephemeral pointer to /help", m)
+	}
+}
+
 func TestDMAndFollowUp(t *testing.T) {
 	h := startBot(t, &scripted{})
 	const dm = "600"

@@ -33,8 +33,17 @@ type endpoint struct {
 
 func startEndpoint(t *testing.T, ans *scripted, tweak ...func(*bot.InteractionsConfig)) *endpoint {
 	t.Helper()
+	return startEndpointCore(t, newDiscordCore(t, ans), ans, tweak...)
+}
+
+// startEndpointCore is startEndpoint with a core of the test's own (ans is
+// the answerer inside it).
+func startEndpointCore(t *testing.T, core *bot.Core, ans *scripted, tweak ...func(*bot.InteractionsConfig)) *endpoint {
+	t.Helper()
 	srv := fakediscord.Start(fakediscord.Options{})
 	t.Cleanup(srv.Close)
+	// Registered before the handler's Shutdown, so it runs after it.
+	t.Cleanup(func() { requireNoMentionParse(t, srv) })
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +52,7 @@ func startEndpoint(t *testing.T, ans *scripted, tweak ...func(*bot.InteractionsC
 	for _, f := range tweak {
 		f(&cfg)
 	}
-	h, err := bot.NewInteractionsHandler(newDiscordCore(t, ans), cfg, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+	h, err := bot.NewInteractionsHandler(core, cfg, slog.New(slog.NewJSONHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,6 +133,58 @@ func TestHTTPSourcesAndHelp(t *testing.T) {
 	hlpData, _ := hlp["data"].(map[string]any)
 	if hlp["type"] != float64(4) || hlpData["flags"] != float64(64) {
 		t.Errorf("/help response = %v, want an ephemeral message", hlp)
+	}
+}
+
+// TestHTTPErrorReplies covers the replies that are not answers: an engine
+// failure and a rate-limited question (both ephemeral after the public
+// deferral is settled) and an unknown command (ephemeral at once). Like
+// every endpoint test, it also checks allowed_mentions on all of them.
+func TestHTTPErrorReplies(t *testing.T) {
+	ans := &scripted{fn: func(context.Context, answer.Request) (answer.Answer, error) {
+		return answer.Answer{}, errors.New("engine exploded")
+	}}
+	core, err := bot.New(bot.Options{Answerer: ans, Sources: testSources(), RatePerMinute: 0.001, Burst: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := startEndpointCore(t, core, ans)
+
+	unknown, resp := e.deliver(t, fakediscord.Interaction{Command: fakediscord.Command{Name: "frobnicate"}})
+	data, _ := resp["data"].(map[string]any)
+	if resp["type"] != float64(4) || data["flags"] != float64(64) {
+		t.Errorf("unknown command %s: response %v, want an ephemeral message", unknown.Command.Name, resp)
+	}
+
+	tests := []struct {
+		question string
+		want     string // in the private message
+	}{
+		{"fails?", "couldn't answer"},
+		{"too fast?", "asking quickly"},
+	}
+	for _, tt := range tests {
+		ix, _ := e.deliver(t, fakediscord.Interaction{Command: fakediscord.Ask(tt.question)})
+		deleted := fakediscord.Succeeded(fakediscord.On("DELETE", "/webhooks/*/"+ix.Token+"/messages/@original"))
+		if _, err := e.srv.WaitFor(ctxFor(t, 5*time.Second), deleted); err != nil {
+			t.Fatalf("%s: public notice never removed: %v", tt.question, err)
+		}
+		found := false
+		for _, m := range e.srv.Messages() {
+			if m.InteractionToken != ix.Token || m.Deleted {
+				continue
+			}
+			if !m.Ephemeral {
+				t.Errorf("%s: public message left: %+v", tt.question, m)
+			}
+			found = found || strings.Contains(m.Content, tt.want)
+		}
+		if !found {
+			t.Errorf("%s: no ephemeral message containing %q: %+v", tt.question, tt.want, e.srv.Messages())
+		}
+	}
+	if n := len(ans.requests()); n != 1 {
+		t.Errorf("answerer called %d times, want 1 (the rate-limited question never reaches it)", n)
 	}
 }
 
