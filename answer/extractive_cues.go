@@ -48,6 +48,9 @@ func cueScore(t answerType, s string, qwords map[string]bool) float64 {
 			return 1
 		case has(reYear):
 			return 0.8
+		case has(reClock):
+			// "When do they meet?" is answered by a time of day too.
+			return 0.6
 		case has(reWeekday):
 			return 0.5
 		}

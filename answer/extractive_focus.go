@@ -117,11 +117,24 @@ func onlyNounUse(stem, text string) bool {
 		found = true
 		// "In control of" keeps the sense of "control"; "a sign of"
 		// does not keep "signed", so only a determiner marks a noun.
-		if i == 0 || !isDeterminer(words[i-1]) {
+		if i == 0 || !isDeterminer(words[i-1]) || isEventNoun(w) {
 			return false
 		}
 	}
 	return found
+}
+
+// isEventNoun reports whether w is a noun made from a verb by a suffix that
+// keeps the verb's sense: "a meeting" is the act of meeting, "the signing"
+// the act of signing, "an announcement" the act of announcing, whereas a
+// bare noun that merely shares the stem ("a sign of progress") is not.
+func isEventNoun(w string) bool {
+	for _, suf := range []string{"ing", "tion", "sion", "ment"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // countedNoun is the noun a "how many"/"how much" question counts ("how

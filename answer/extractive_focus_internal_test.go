@@ -46,6 +46,9 @@ func TestOnlyNounUse(t *testing.T) {
 		{"end", "Talks aimed at putting an end to the war.", true},
 		{"control", "Russian forces are now in control of a fifth of Ukraine.", false},
 		{"sign", "Nothing here.", false},
+		// A noun made from the verb keeps its sense.
+		{"meet", "Officials said a meeting would take place at 0745 GMT.", false},
+		{"sign", "The signing of the accord was delayed.", false},
 	}
 	for _, tt := range tests {
 		if got := onlyNounUse(tt.stem, tt.text); got != tt.want {

@@ -108,6 +108,7 @@ func TestCueScore(t *testing.T) {
 		{"organisation is no person", cuePerson, "Who spoke?", "A source at the Turkish Foreign Ministry spoke.", 0.5},
 		{"date", cueDate, "When?", "They had not met since March 2022.", 1},
 		{"weekday", cueDate, "When?", "They met on Friday.", 0.5},
+		{"clock time answers when", cueDate, "When?", "Officials would meet at 0745 GMT.", 0.6},
 		{"may is a verb", cueDate, "When?", "It may happen soon.", 0},
 		{"time", cueTime, "At what time?", "Delegations meet at 0930 GMT.", 1},
 		{"duration hyphenated", cueDuration, "How long?", "A full, 30-day ceasefire.", 1},
