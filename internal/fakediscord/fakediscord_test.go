@@ -126,6 +126,26 @@ func TestRateLimitedSendIsRetried(t *testing.T) {
 	}
 }
 
+func TestDroppedConnection(t *testing.T) {
+	srv := fakediscord.Start(fakediscord.Options{})
+	defer srv.Close()
+	s := session(t, srv, srv.Token())
+	srv.FailNext("POST", "/channels/*/messages", fakediscord.Dropped())
+
+	_, err := s.ChannelMessageSendComplex("42", &discordgo.MessageSend{Content: "hi"})
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		t.Fatalf("send err = %v, want a transport error (*url.Error)", err)
+	}
+	reqs := srv.Filter(fakediscord.On("POST", "/channels/42/messages"))
+	if len(reqs) != 1 || reqs[0].Status != 0 {
+		t.Fatalf("requests = %+v, want one recorded with status 0", reqs)
+	}
+	if msg, err := s.ChannelMessageSendComplex("42", &discordgo.MessageSend{Content: "again"}); err != nil || msg.Content != "again" {
+		t.Fatalf("send after the fault = %v, %v", msg, err)
+	}
+}
+
 func TestInteractionLifecycle(t *testing.T) {
 	srv := fakediscord.Start(fakediscord.Options{})
 	defer srv.Close()

@@ -9,10 +9,20 @@ import (
 
 // Fault is a scripted failure answer to one REST request.
 type Fault struct {
+	// Status, Header and Body are the HTTP answer sent instead of the
+	// normal one.
 	Status int
 	Header http.Header
 	Body   []byte
+	// Drop, when true, closes the connection without any answer, as a
+	// network failure would; Status, Header and Body are then unused.
+	Drop bool
 }
+
+// Dropped is a Fault that closes the connection without answering, so the
+// client's HTTP call fails with a transport error (a *url.Error naming the
+// request URL) instead of an HTTP status.
+func Dropped() Fault { return Fault{Drop: true} }
 
 // RateLimited is a 429 as Discord sends it for a per-route limit: a JSON
 // body with retry_after in seconds and the X-RateLimit-* headers.

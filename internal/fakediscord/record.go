@@ -22,7 +22,8 @@ type Request struct {
 	// empty or not JSON).
 	Body []byte
 	JSON map[string]any
-	// Status is the status code the fake answered with.
+	// Status is the status code the fake answered with; 0 when a Dropped
+	// fault closed the connection instead.
 	Status int
 }
 

@@ -52,6 +52,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	switch f, faulted := s.takeFault(r.Method, path); {
 	case !ok:
 		rep = notFound()
+	case faulted && f.Drop:
+		s.record(rec) // Status 0: no answer was sent
+		dropConnection(w)
+		return
 	case faulted:
 		rep = reply{status: f.Status, header: f.Header, body: f.Body}
 	default:
@@ -72,6 +76,17 @@ func splitAPIPath(p string) (version, rest string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// dropConnection closes the client's connection without writing anything.
+func dropConnection(w http.ResponseWriter) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		// Not hijackable (HTTP/2): aborting the handler also resets the
+		// stream without an answer.
+		panic(http.ErrAbortHandler)
+	}
+	_ = conn.Close()
 }
 
 func writeReply(w http.ResponseWriter, rep reply) {
