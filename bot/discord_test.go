@@ -84,6 +84,26 @@ func TestAskEndToEnd(t *testing.T) {
 	}
 }
 
+// TestTransportErrorKeepsTokensOutOfLogs makes the answer's edit fail at
+// the transport level: Go's *url.Error then names the webhook URL, which
+// holds the interaction token (a credential for 15 minutes). The log line
+// must carry the error with the token redacted.
+func TestTransportErrorKeepsTokensOutOfLogs(t *testing.T) {
+	h := startBot(t, &scripted{})
+	h.srv.FailNext("PATCH", "/webhooks/*/*/messages/@original", fakediscord.Dropped())
+	ix := h.interact(fakediscord.Interaction{Command: fakediscord.Ask("Where was the treaty signed?")})
+	if err := h.logs.waitFor(h.wait(5*time.Second), `"interaction_id":"`+ix.ID+`"`); err != nil {
+		t.Fatal(err)
+	}
+	logs := h.logs.String()
+	if !strings.Contains(logs, "[redacted]") || !strings.Contains(logs, `"err":`) {
+		t.Errorf("log lacks the redacted transport error: %s", logs)
+	}
+	if strings.Contains(logs, ix.Token) || strings.Contains(logs, h.srv.Token()) {
+		t.Errorf("a token leaked into the logs: %s", logs)
+	}
+}
+
 func TestAskDefersBeforeSlowAnswer(t *testing.T) {
 	release := make(chan struct{})
 	ans := &scripted{fn: func(ctx context.Context, req answer.Request) (answer.Answer, error) {
