@@ -89,7 +89,7 @@ func (e *Extractive) answerPart(ctx context.Context, part string, history []stri
 	parsed := parseQuestion(e.r, q, links)
 	cands, missing := candidates(parsed, passages)
 	b := block{question: part}
-	if missing == "" {
+	if missing == "" && !parsed.tooThin() {
 		b.picks, b.conflict, b.ok = compose(parsed, cands, maxSentences)
 	}
 	return b, nil

@@ -148,6 +148,8 @@ func TestDefaultArticlesNearMisses(t *testing.T) {
 		"What is the name of the Turkish president?", // other countries' presidents
 		"How many prisoners were exchanged?",
 		"How many delegates did Russia send?",
+		"Who chaired the meeting?", // no article says "chair"; "a meeting between Putin and Trump" is not it
+		"Who moderated the meeting?",
 	} {
 		if ans := ask(t, e, q); ans.Answered {
 			t.Errorf("%q answered %q, want a decline", q, ans.Text)

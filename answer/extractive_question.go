@@ -260,6 +260,26 @@ func (qs *question) nameCredit(n int, credit []float64) float64 {
 	return share
 }
 
+// tooThin reports whether the question's own relation is unknown to the
+// articles and too little else grounds it: its verb is a word no article
+// uses ("who chaired the meeting?") and at most one other content word is
+// known. The unknown verb usually is a paraphrase, which the scoring
+// tolerates, but with a single known word left any sentence holding that
+// word ("a meeting between Putin and Trump") would pass for the answer.
+func (qs *question) tooThin() bool {
+	unknownVerb, known := false, 0
+	for _, t := range qs.terms {
+		switch {
+		case t.link || t.frame:
+		case t.verb && !t.known:
+			unknownVerb = true
+		case t.known:
+			known++
+		}
+	}
+	return unknownVerb && known <= 1
+}
+
 // newQueryTerm weighs one analysed term. A word the corpus does not know
 // gets the typical IDF of the question rather than the maximum: a lower-case
 // unknown is as often a paraphrase ("chaired") as a sign the topic is
