@@ -51,6 +51,19 @@ func (s *scripted) questions() []string {
 	return qs
 }
 
+// heldAnswerer answers with citedAnswer once release is closed (or fails
+// with ctx's error first), so a test controls when answers are ready.
+func heldAnswerer(release <-chan struct{}) *scripted {
+	return &scripted{fn: func(ctx context.Context, req answer.Request) (answer.Answer, error) {
+		select {
+		case <-release:
+		case <-ctx.Done():
+			return answer.Answer{}, ctx.Err()
+		}
+		return citedAnswer(req.Question), nil
+	}}
+}
+
 // citedAnswer is a short answer citing one article.
 func citedAnswer(q string) answer.Answer {
 	return answer.Answer{

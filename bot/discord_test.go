@@ -106,14 +106,7 @@ func TestTransportErrorKeepsTokensOutOfLogs(t *testing.T) {
 
 func TestAskDefersBeforeSlowAnswer(t *testing.T) {
 	release := make(chan struct{})
-	ans := &scripted{fn: func(ctx context.Context, req answer.Request) (answer.Answer, error) {
-		select {
-		case <-release:
-		case <-ctx.Done():
-			return answer.Answer{}, ctx.Err()
-		}
-		return citedAnswer(req.Question), nil
-	}}
+	ans := heldAnswerer(release)
 	h := startBot(t, ans)
 	ix := h.interact(fakediscord.Interaction{Command: fakediscord.Ask("slow one?")})
 
@@ -500,14 +493,7 @@ func TestConcurrentAsks(t *testing.T) {
 
 func TestGracefulShutdownFinishesInFlight(t *testing.T) {
 	release := make(chan struct{})
-	ans := &scripted{fn: func(ctx context.Context, req answer.Request) (answer.Answer, error) {
-		select {
-		case <-release:
-		case <-ctx.Done():
-			return answer.Answer{}, ctx.Err()
-		}
-		return citedAnswer(req.Question), nil
-	}}
+	ans := heldAnswerer(release)
 	h := startBot(t, ans)
 	ix := h.interact(fakediscord.Interaction{Command: fakediscord.Ask("in flight?")})
 	if _, err := h.srv.WaitFor(h.wait(5*time.Second), fakediscord.Succeeded(callback(ix))); err != nil {

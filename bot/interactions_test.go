@@ -87,14 +87,7 @@ func (e *endpoint) deliver(t *testing.T, ix fakediscord.Interaction) (fakediscor
 
 func TestHTTPAskDefersThenEdits(t *testing.T) {
 	release := make(chan struct{})
-	ans := &scripted{fn: func(ctx context.Context, req answer.Request) (answer.Answer, error) {
-		select {
-		case <-release:
-		case <-ctx.Done():
-			return answer.Answer{}, ctx.Err()
-		}
-		return citedAnswer(req.Question), nil
-	}}
+	ans := heldAnswerer(release)
 	e := startEndpoint(t, ans)
 	// deliver returns only once the endpoint has answered: the deferral
 	// must not wait for the (blocked) answer.
@@ -266,14 +259,7 @@ func TestHTTPRejects(t *testing.T) {
 
 func TestHTTPShutdownFinishesInFlight(t *testing.T) {
 	release := make(chan struct{})
-	ans := &scripted{fn: func(ctx context.Context, req answer.Request) (answer.Answer, error) {
-		select {
-		case <-release:
-		case <-ctx.Done():
-			return answer.Answer{}, ctx.Err()
-		}
-		return citedAnswer(req.Question), nil
-	}}
+	ans := heldAnswerer(release)
 	e := startEndpoint(t, ans)
 	ix, _ := e.deliver(t, fakediscord.Interaction{Command: fakediscord.Ask("in flight?")})
 	done := make(chan error, 1)
