@@ -56,8 +56,11 @@ type Discord struct {
 	session *discordgo.Session
 	api     discordAPI
 	resp    *responder
-	seen    *seenIDs
-	work    inflight
+	// seen drops events Discord delivers twice (a gateway resume replays
+	// them) before they are even acknowledged, which happens before the
+	// core, with its own dedupe, sees the turn.
+	seen *dedupe
+	work inflight
 
 	// workCtx parents every answer; it outlives Run's context so answers
 	// under way can finish during a shutdown, and is cancelled when the
@@ -89,7 +92,7 @@ func NewDiscord(core *Core, cfg DiscordConfig, logger *slog.Logger) (*Discord, e
 	}
 	d := &Discord{
 		core: core, cfg: cfg, log: logger, session: s, api: s,
-		seen:         newSeenIDs(0),
+		seen:         newDedupe(DefaultDedupeSize),
 		disconnected: make(chan struct{}, 1),
 	}
 	d.resp = &responder{api: s, core: core, streamInterval: cfg.StreamInterval, quoteRunes: cfg.QuoteRunes}
@@ -105,23 +108,21 @@ func NewDiscord(core *Core, cfg DiscordConfig, logger *slog.Logger) (*Discord, e
 	return d, nil
 }
 
+// withDiscordDefaults fills cfg's zero (or negative) fields.
 func withDiscordDefaults(cfg DiscordConfig) DiscordConfig {
-	if cfg.StreamInterval <= 0 {
-		cfg.StreamInterval = DefaultStreamInterval
-	}
-	if cfg.TypingInterval <= 0 {
-		cfg.TypingInterval = DefaultTypingInterval
-	}
-	if cfg.ShutdownTimeout <= 0 {
-		cfg.ShutdownTimeout = DefaultShutdownTimeout
-	}
-	if cfg.QuoteRunes <= 0 {
-		cfg.QuoteRunes = DefaultQuoteRunes
-	}
-	if cfg.HTTPTimeout <= 0 {
-		cfg.HTTPTimeout = DefaultHTTPTimeout
-	}
+	defaultPositive(&cfg.StreamInterval, DefaultStreamInterval)
+	defaultPositive(&cfg.TypingInterval, DefaultTypingInterval)
+	defaultPositive(&cfg.ShutdownTimeout, DefaultShutdownTimeout)
+	defaultPositive(&cfg.QuoteRunes, DefaultQuoteRunes)
+	defaultPositive(&cfg.HTTPTimeout, DefaultHTTPTimeout)
 	return cfg
+}
+
+// defaultPositive sets *v to def unless it is positive.
+func defaultPositive[T ~int | ~int64](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
 
 // Run checks the token, opens the gateway, registers the slash commands

@@ -29,4 +29,14 @@ type discordAPI interface {
 	User(userID string, options ...discordgo.RequestOption) (*discordgo.User, error)
 }
 
-var _ discordAPI = (*discordgo.Session)(nil)
+// registerAPI is what registering commands from the HTTP interactions
+// endpoint needs: it may have to look up the application ID first.
+type registerAPI interface {
+	commandAPI
+	Application(appID string) (*discordgo.Application, error)
+}
+
+var (
+	_ discordAPI  = (*discordgo.Session)(nil)
+	_ registerAPI = (*discordgo.Session)(nil)
+)

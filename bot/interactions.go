@@ -57,13 +57,13 @@ type InteractionsConfig struct {
 // request's signature, answers PING, defers /ask in the HTTP response and
 // delivers the answer by editing the response through the REST API.
 type InteractionsHandler struct {
-	core    *Core
-	cfg     InteractionsConfig
-	log     *slog.Logger
-	session *discordgo.Session
-	resp    *responder
-	seen    *seenIDs
-	work    inflight
+	core *Core
+	cfg  InteractionsConfig
+	log  *slog.Logger
+	reg  registerAPI
+	resp *responder
+	seen *dedupe // as in Discord: duplicates are dropped before the deferral
+	work inflight
 
 	workCtx    context.Context
 	cancelWork context.CancelFunc
@@ -86,31 +86,23 @@ func NewInteractionsHandler(core *Core, cfg InteractionsConfig, logger *slog.Log
 	if err != nil {
 		return nil, fmt.Errorf("discord interactions: %w", err)
 	}
-	h := &InteractionsHandler{core: core, cfg: cfg, log: logger, session: s, seen: newSeenIDs(0)}
+	h := &InteractionsHandler{core: core, cfg: cfg, log: logger, reg: s, seen: newDedupe(DefaultDedupeSize)}
 	h.resp = &responder{api: s, core: core, streamInterval: cfg.StreamInterval, quoteRunes: cfg.QuoteRunes, originalMayLag: true}
 	h.workCtx, h.cancelWork = context.WithCancel(context.Background())
 	return h, nil
 }
 
+// withInteractionsDefaults fills cfg's zero fields (MaxClockSkew may be
+// negative: that disables the check).
 func withInteractionsDefaults(cfg InteractionsConfig) InteractionsConfig {
-	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = DefaultMaxBodyBytes
-	}
+	defaultPositive(&cfg.MaxBodyBytes, DefaultMaxBodyBytes)
 	if cfg.MaxClockSkew == 0 {
 		cfg.MaxClockSkew = DefaultMaxClockSkew
 	}
-	if cfg.StreamInterval <= 0 {
-		cfg.StreamInterval = DefaultStreamInterval
-	}
-	if cfg.ShutdownTimeout <= 0 {
-		cfg.ShutdownTimeout = DefaultShutdownTimeout
-	}
-	if cfg.QuoteRunes <= 0 {
-		cfg.QuoteRunes = DefaultQuoteRunes
-	}
-	if cfg.HTTPTimeout <= 0 {
-		cfg.HTTPTimeout = DefaultHTTPTimeout
-	}
+	defaultPositive(&cfg.StreamInterval, DefaultStreamInterval)
+	defaultPositive(&cfg.ShutdownTimeout, DefaultShutdownTimeout)
+	defaultPositive(&cfg.QuoteRunes, DefaultQuoteRunes)
+	defaultPositive(&cfg.HTTPTimeout, DefaultHTTPTimeout)
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -243,7 +235,7 @@ func (h *InteractionsHandler) RegisterCommands(ctx context.Context) error {
 	}
 	appID := h.cfg.AppID
 	if appID == "" {
-		app, err := h.session.Application("@me")
+		app, err := h.reg.Application("@me") // discordgo takes no context here; the client's timeout bounds it
 		if restStatus(err) == http.StatusUnauthorized {
 			return ErrBadToken
 		}
@@ -252,7 +244,7 @@ func (h *InteractionsHandler) RegisterCommands(ctx context.Context) error {
 		}
 		appID = app.ID
 	}
-	_, err := h.session.ApplicationCommandBulkOverwrite(appID, h.cfg.GuildID, commands(), discordgo.WithContext(ctx))
+	_, err := h.reg.ApplicationCommandBulkOverwrite(appID, h.cfg.GuildID, commands(), discordgo.WithContext(ctx))
 	if restStatus(err) == http.StatusUnauthorized {
 		return ErrBadToken
 	}
