@@ -5,8 +5,8 @@ import "fmt"
 // PanicError is what a recovered panic in the Answerer becomes. It reaches
 // Options.OnError (with the stack, for the log) but never the user.
 type PanicError struct {
-	Value any
-	Stack []byte
+	Value any    // what was passed to panic
+	Stack []byte // the panicking goroutine's stack, for the log
 }
 
 // Error describes the panic value.

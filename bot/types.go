@@ -22,8 +22,8 @@ const (
 
 // Input is one parsed user message.
 type Input struct {
-	Command  Command
-	Question string // for CmdAsk
+	Command  Command // what to do
+	Question string  // for CmdAsk
 }
 
 // Turn is one message from a user in a conversation.
@@ -36,7 +36,8 @@ type Turn struct {
 	ConversationID string
 	// UserID is who asked; rate limits are per user.
 	UserID string
-	Input  Input
+	// Input is what the user asked for.
+	Input Input
 	// OnDelta, when set, receives partial answer text while a generative
 	// answer streams, so a transport can show it growing.
 	OnDelta func(delta string)
@@ -57,6 +58,7 @@ const (
 
 // Reply is the core's answer to one Turn.
 type Reply struct {
+	// Kind says which of the fields below is set.
 	Kind ReplyKind
 	// Answer is set for ReplyAnswer.
 	Answer *answer.Answer

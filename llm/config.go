@@ -39,7 +39,9 @@ type Config struct {
 	// (Ollama) but not for the default OpenAI endpoint.
 	APIKey string
 	// BaseURL is the API root, ending in /v1; "" means OpenAI.
-	BaseURL        string
+	BaseURL string
+	// ChatModel and EmbeddingModel name the models used for answers and
+	// for embeddings.
 	ChatModel      string
 	EmbeddingModel string
 	// Dimensions, when > 0, asks the embedding model for vectors of that

@@ -6,9 +6,9 @@ import (
 
 // User is a Discord user in a dispatched event.
 type User struct {
-	ID       string
-	Username string
-	Bot      bool
+	ID       string // snowflake
+	Username string // display name
+	Bot      bool   // true for bot accounts, which footnote ignores
 }
 
 // Alice returns the default human user for events that name none.
@@ -20,8 +20,8 @@ func (u User) json() map[string]any {
 
 // Command is an application command invocation with string options.
 type Command struct {
-	Name    string
-	Options map[string]string
+	Name    string            // command name without the slash
+	Options map[string]string // option name → string value
 }
 
 // Ask is /ask with its required "question" option.
@@ -39,11 +39,11 @@ func Help() Command { return Command{Name: "help"} }
 // fields get defaults: fresh ID and token, a channel, user Alice, and no
 // guild (a DM) unless GuildID is set.
 type Interaction struct {
-	ID, Token string
-	ChannelID string
-	GuildID   string
-	User      User
-	Command   Command
+	ID, Token string  // the interaction's ID and its webhook token
+	ChannelID string  // where it was invoked
+	GuildID   string  // empty in a DM
+	User      User    // who invoked it
+	Command   Command // what was invoked
 }
 
 // fill sets defaults and registers the interaction so the fake accepts its
@@ -101,12 +101,12 @@ func (s *Server) Interact(ix Interaction) (Interaction, error) {
 // ChatMessage is a MESSAGE_CREATE to deliver. Empty fields get defaults: a
 // fresh ID, a channel, author Alice, no guild (a DM) unless GuildID is set.
 type ChatMessage struct {
-	ID        string
-	ChannelID string
-	GuildID   string
-	Content   string
-	Author    User
-	Mentions  []User
+	ID        string // message snowflake
+	ChannelID string // where it was posted
+	GuildID   string // empty in a DM
+	Content   string // the text as typed
+	Author    User   // who posted it
+	Mentions  []User // users Discord resolved as mentioned
 }
 
 // Bot returns the fake's bot user, for mentions and for messages the bot

@@ -21,10 +21,10 @@ const (
 
 // Identify is one IDENTIFY (or RESUME) a client sent on the gateway.
 type Identify struct {
-	Op       int // 2 identify, 6 resume
-	TokenOK  bool
-	Intents  int
-	Accepted bool
+	Op       int  // 2 identify, 6 resume
+	TokenOK  bool // whether it carried the accepted bot token
+	Intents  int  // the gateway intents bits it asked for
+	Accepted bool // whether the fake answered with READY (or RESUMED)
 }
 
 // gatewayState is the fake's gateway bookkeeping. Guarded by Server.mu.

@@ -10,15 +10,16 @@ import (
 // Message is a message as the fake's channel would show it, after every
 // create, edit and delete the bot made.
 type Message struct {
-	ID        string
-	ChannelID string
-	Content   string
+	ID        string // message snowflake
+	ChannelID string // channel it is in
+	Content   string // text after the latest edit
 	// Embeds is the raw JSON of each embed.
 	Embeds []map[string]any
-	Flags  int
+	Flags  int // Discord message flags (64 = ephemeral)
 	// Ephemeral is true for messages only the invoking user sees.
 	Ephemeral bool
-	Deleted   bool
+	// Deleted is true once the bot deleted the message.
+	Deleted bool
 	// Edits counts PATCHes applied after creation.
 	Edits int
 	// ReplyTo is message_reference.message_id of a reply.

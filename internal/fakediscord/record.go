@@ -11,13 +11,15 @@ import (
 
 // Request is one REST request the fake received.
 type Request struct {
+	// Method is the HTTP method.
 	Method string
 	// Path is the route below the API prefix, e.g. "/channels/123/messages".
 	Path string
 	// APIVersion is "10" or "9", from the /api/vN prefix.
 	APIVersion string
-	Query      url.Values
-	Header     http.Header
+	// Query and Header are the request's query parameters and headers.
+	Query  url.Values
+	Header http.Header
 	// Body is the raw request body; JSON is it decoded (nil when the body is
 	// empty or not JSON).
 	Body []byte

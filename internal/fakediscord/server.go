@@ -36,7 +36,7 @@ type Options struct {
 	// BotID and BotName describe the bot user returned by /users/@me and
 	// sent in READY.
 	BotID   string
-	BotName string
+	BotName string // default "footnote"
 	// HeartbeatInterval is sent in HELLO. Defaults to Discord's 41.25 s.
 	HeartbeatInterval time.Duration
 }

@@ -9,15 +9,15 @@ import (
 
 // Message is one chat message as the fake received it.
 type Message struct {
-	Role    string
-	Content string
+	Role    string // "system", "user" or "assistant"
+	Content string // the message text
 }
 
 // ChatRequest is what a [Responder] sees of a chat completion request.
 type ChatRequest struct {
-	Model    string
-	Messages []Message
-	Stream   bool
+	Model    string    // the requested model
+	Messages []Message // the conversation, in order
+	Stream   bool      // whether a server-sent event stream was asked for
 }
 
 // Responder writes the reply text for a chat request. It may be called from
