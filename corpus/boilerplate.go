@@ -161,7 +161,9 @@ func wordSetLines(phrases []string) map[string]bool {
 }
 
 // isChrome reports page furniture lines ("BACK TO THE TOP", "Share").
-func isChrome(p string) bool { return chrome[phrase(p)] || isShareLine(p) }
+func isChrome(p string) bool {
+	return !moreTokens(p, maxPhraseTokens) && (chrome[phrase(p)] || isShareLine(p))
+}
 
 // footerPhrases are headings that start a footer or a list of other
 // headlines, matched as the whole line or before a colon.
@@ -213,14 +215,16 @@ func hasLegalWords(p string) bool {
 
 // isFooterMarker reports a line that starts a footer or a headline list.
 func isFooterMarker(p string) bool {
-	ph := phrase(p)
-	if footerPhrases[ph] || isCopyright(p) {
+	short := !moreTokens(p, maxPhraseTokens)
+	if short && footerPhrases[phrase(p)] || isCopyright(p) {
 		return true
 	}
-	if i := strings.IndexAny(p, ":："); i > 0 && words(p) <= 20 && footerPhrases[phrase(p[:i])] {
+	// The cheap tests go first: words scans the whole line.
+	if i := strings.IndexAny(p, ":："); i > 0 && footerPhrases[phrase(p[:i])] && words(p) <= 20 {
 		return true
 	}
-	if words(p) <= 12 && !endsSentence(p) {
+	if !endsSentence(p) && words(p) <= 12 {
+		ph := phrase(p)
 		for _, pre := range footerPrefixes {
 			if strings.HasPrefix(ph, pre) {
 				return true
