@@ -16,19 +16,26 @@ import (
 
 // Open builds the index over articles, reusing the vectors stored in
 // opts.Dir (when set) for chunks whose text is unchanged and embedding only
-// the rest. Articles are streamed: each is chunked as it arrives and its
+// the rest. Articles are streamed, read on a goroutine of their own a few
+// dozen ahead of the indexer: each is chunked as it arrives and its
 // chunks are embedded in batches of opts.BatchSize, at most
 // opts.Concurrency calls at a time. A stored index that cannot be used
 // (another embedder, a corrupt file) is rebuilt with a notice. When anything
 // changed, the index file is saved atomically.
 //
-// An error from the article iterator, the embedder or ctx fails Open.
+// The article iterator runs on a goroutine of its own; Open returns only
+// after it has stopped. An error from the article iterator, the embedder or
+// ctx fails Open.
 func Open(ctx context.Context, opts Options, articles iter.Seq2[corpus.Article, error]) (*Index, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
 	}
 	b := newBuilder(ctx, opts)
+	// Files are read and cleaned while the index file is decoded and the
+	// articles before them are indexed.
+	articles, stop := prefetch(articles, prefetchDepth)
+	defer stop()
 	b.loadPrevious()
 	if err := b.addAll(articles); err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
