@@ -42,11 +42,7 @@ func interactionTurn(i *discordgo.Interaction) (Turn, bool) {
 	t := Turn{ID: i.ID, UserID: interactionUserID(i), ConversationID: conversationID(i.GuildID, i.ChannelID, interactionUserID(i))}
 	switch data.Name {
 	case string(CmdAsk):
-		q := ""
-		if opt := data.GetOption("question"); opt != nil {
-			q, _ = opt.Value.(string)
-		}
-		t.Input = Input{Command: CmdAsk, Question: q}
+		t.Input = Input{Command: CmdAsk, Question: stringOption(data.Options, "question")}
 	case string(CmdSources):
 		t.Input = Input{Command: CmdSources}
 	case string(CmdHelp):
@@ -55,6 +51,19 @@ func interactionTurn(i *discordgo.Interaction) (Turn, bool) {
 		return Turn{}, false
 	}
 	return t, true
+}
+
+// stringOption returns the string value of the option called name, or "".
+// Unlike discordgo's GetOption it skips null entries, which would panic
+// there.
+func stringOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+	for _, o := range opts {
+		if o != nil && o.Name == name {
+			s, _ := o.Value.(string)
+			return s
+		}
+	}
+	return ""
 }
 
 // interactionUserID is the invoking user: Member.User in a guild, User in
