@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -31,22 +32,26 @@ type Config struct {
 	// Generative is true when answers are written by the chat model.
 	Generative bool
 
-	OpenAI  OpenAIConfig
+	// OpenAI configures the OpenAI-compatible server (LLM path).
+	OpenAI OpenAIConfig
+	// Discord configures "footnote serve".
 	Discord DiscordConfig
-	Bot     BotConfig
+	// Bot holds the conversation core's protections.
+	Bot BotConfig
 
+	// LogLevel is debug, info, warn or error.
 	LogLevel string
 }
 
 // OpenAIConfig configures the OpenAI-compatible server.
 type OpenAIConfig struct {
-	APIKey         string
-	BaseURL        string
-	ChatModel      string
-	EmbeddingModel string
-	Dimensions     int
-	Timeout        time.Duration
-	MaxRetries     int
+	APIKey         string        // OPENAI_API_KEY; never logged
+	BaseURL        string        // OPENAI_BASE_URL; "" means OpenAI
+	ChatModel      string        // OPENAI_CHAT_MODEL
+	EmbeddingModel string        // OPENAI_EMBEDDING_MODEL
+	Dimensions     int           // OPENAI_EMBEDDING_DIMENSIONS; 0 means the model's default
+	Timeout        time.Duration // OPENAI_TIMEOUT, per request attempt
+	MaxRetries     int           // OPENAI_MAX_RETRIES; 0 means none
 }
 
 // Configured reports whether a key or base URL was given, which switches the
@@ -55,21 +60,21 @@ func (o OpenAIConfig) Configured() bool { return o.APIKey != "" || o.BaseURL != 
 
 // DiscordConfig configures the Discord bot.
 type DiscordConfig struct {
-	Token     string
-	GuildID   string
-	APIURL    string
-	PublicKey string
-	AppID     string
+	Token     string // DISCORD_BOT_TOKEN; never logged
+	GuildID   string // DISCORD_GUILD_ID; "" registers commands globally
+	APIURL    string // DISCORD_API_URL, the REST origin
+	PublicKey string // DISCORD_PUBLIC_KEY (hex), for --http mode
+	AppID     string // DISCORD_APP_ID; looked up when empty
 }
 
 // BotConfig holds the conversation core's protections.
 type BotConfig struct {
-	MaxQuestionRunes int
-	QuestionTimeout  time.Duration
-	MaxConcurrent    int
-	RatePerMinute    float64
-	Burst            int
-	HistoryTurns     int
+	MaxQuestionRunes int           // FOOTNOTE_MAX_QUESTION_RUNES
+	QuestionTimeout  time.Duration // FOOTNOTE_QUESTION_TIMEOUT
+	MaxConcurrent    int           // FOOTNOTE_MAX_CONCURRENT, across all users
+	RatePerMinute    float64       // FOOTNOTE_RATE_PER_MINUTE, per user
+	Burst            int           // FOOTNOTE_RATE_BURST
+	HistoryTurns     int           // FOOTNOTE_HISTORY_TURNS; 0 means no history
 }
 
 // lookupFunc reads one setting; the bool reports whether it was set.
@@ -157,16 +162,34 @@ func (c Config) validate() error {
 	if c.Generative && !c.OpenAI.Configured() {
 		return errors.New("FOOTNOTE_GENERATIVE=true needs OPENAI_API_KEY or OPENAI_BASE_URL")
 	}
-	if c.OpenAI.BaseURL != "" && !strings.HasPrefix(c.OpenAI.BaseURL, "http://") && !strings.HasPrefix(c.OpenAI.BaseURL, "https://") {
-		return fmt.Errorf("OPENAI_BASE_URL must start with http:// or https://, got %q", c.OpenAI.BaseURL)
+	if c.OpenAI.BaseURL != "" {
+		if err := checkHTTPURL(c.OpenAI.BaseURL); err != nil {
+			return fmt.Errorf("OPENAI_BASE_URL: %w", err)
+		}
 	}
-	if !strings.HasPrefix(c.Discord.APIURL, "http://") && !strings.HasPrefix(c.Discord.APIURL, "https://") {
-		return fmt.Errorf("DISCORD_API_URL must start with http:// or https://, got %q", c.Discord.APIURL)
+	if err := checkHTTPURL(c.Discord.APIURL); err != nil {
+		return fmt.Errorf("DISCORD_API_URL: %w", err)
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("FOOTNOTE_LOG_LEVEL must be debug, info, warn or error, not %q", c.LogLevel)
+	}
+	return nil
+}
+
+// checkHTTPURL checks that raw is an http(s) URL with a host. The error
+// never repeats the URL: it may carry credentials (user:pass@, ?api-key=).
+func checkHTTPURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return errors.New("not a valid URL")
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return errors.New("must start with http:// or https://")
+	}
+	if u.Host == "" {
+		return errors.New("has no host")
 	}
 	return nil
 }

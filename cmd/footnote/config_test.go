@@ -60,7 +60,9 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"bad duration", map[string]string{"OPENAI_TIMEOUT": "soon"}, "OPENAI_TIMEOUT must be a positive duration"},
 		{"bad number", map[string]string{"FOOTNOTE_MAX_CONCURRENT": "0"}, "FOOTNOTE_MAX_CONCURRENT must be a whole number"},
 		{"bad rate", map[string]string{"FOOTNOTE_RATE_PER_MINUTE": "-1"}, "positive number"},
-		{"bad base url", map[string]string{"OPENAI_BASE_URL": "localhost:11434"}, "OPENAI_BASE_URL must start with http"},
+		{"bad base url", map[string]string{"OPENAI_BASE_URL": "localhost:11434"}, "OPENAI_BASE_URL: must start with http"},
+		{"base url without host", map[string]string{"OPENAI_BASE_URL": "http://"}, "OPENAI_BASE_URL: has no host"},
+		{"bad discord url", map[string]string{"DISCORD_API_URL": "ftp://user:SECRET@x"}, "DISCORD_API_URL: must start with http"},
 		{"bad log level", map[string]string{"FOOTNOTE_LOG_LEVEL": "loud"}, "FOOTNOTE_LOG_LEVEL"},
 	}
 	for _, tt := range tests {
@@ -68,6 +70,9 @@ func TestLoadConfigErrors(t *testing.T) {
 			_, err := loadConfig(mapLookup(tt.env))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "SECRET") {
+				t.Errorf("error repeats a credential: %v", err)
 			}
 		})
 	}

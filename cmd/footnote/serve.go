@@ -72,7 +72,12 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 func newCoreLogged(eng *engine, cfg Config, logger *slog.Logger) (*bot.Core, error) {
 	opts := coreOptions(eng, cfg)
 	opts.OnError = func(t bot.Turn, err error) {
-		logger.Error("question failed", "turn_id", t.ID, "user_id", t.UserID, "conversation_id", t.ConversationID, "err", err)
+		attrs := []any{"turn_id", t.ID, "user_id", t.UserID, "conversation_id", t.ConversationID, "err", err}
+		var p *bot.PanicError
+		if errors.As(err, &p) {
+			attrs = append(attrs, "stack", string(p.Stack))
+		}
+		logger.Error("question failed", attrs...)
 	}
 	return bot.New(opts)
 }
