@@ -23,24 +23,29 @@ var (
 
 // Citation ties a numbered marker [N] in an answer to the article it comes from.
 type Citation struct {
-	N      int    `json:"n"`
-	Source string `json:"source"`
-	Title  string `json:"title,omitempty"`
-	Quote  string `json:"quote"`
-	// Start and End are the byte span of Quote's passage in the article's cleaned text.
+	N      int    `json:"n"`               // the marker's number, 1-based
+	Source string `json:"source"`          // the article's file name
+	Title  string `json:"title,omitempty"` // the article's title
+	Quote  string `json:"quote"`           // the cited sentence (possibly shortened)
+	// Start and End are the byte span of the quoted sentence in the
+	// article's cleaned text (corpus.Article.Text).
 	Start int `json:"start"`
 	End   int `json:"end"`
 }
 
 // Answer is the engine's reply to one question.
 type Answer struct {
+	// Question is the question as asked.
 	Question string `json:"question"`
 	// Text is the short answer with [N] markers, or a plain statement that
 	// the corpus does not say when Answered is false.
-	Text      string     `json:"answer"`
-	Answered  bool       `json:"answered"`
+	Text string `json:"answer"`
+	// Answered is false when the articles do not hold the answer.
+	Answered bool `json:"answered"`
+	// Citations back the [N] markers in Text, in order of N.
 	Citations []Citation `json:"citations"`
-	Mode      string     `json:"mode"`
+	// Mode is ModeExtractive or ModeGenerative: how Text was written.
+	Mode string `json:"mode"`
 	// Note is a one-line remark for the user, such as a fallback from the
 	// LLM to the extractive answer. Empty when there is nothing to say.
 	Note string `json:"note,omitempty"`
@@ -48,6 +53,7 @@ type Answer struct {
 
 // Request is one question put to an Answerer.
 type Request struct {
+	// Question is the user's question.
 	Question string
 	// History holds the earlier questions of the same conversation, oldest
 	// first, so a follow-up ("and who led Russia's?") can be resolved.
@@ -59,5 +65,8 @@ type Request struct {
 
 // Answerer answers questions from the corpus.
 type Answerer interface {
+	// Answer answers req. Errors are for bad input (ErrEmptyQuestion,
+	// ErrQuestionTooLong) and failures; "the articles don't say" is an
+	// Answer with Answered false, not an error.
 	Answer(ctx context.Context, req Request) (Answer, error)
 }
