@@ -13,16 +13,16 @@ import (
 
 // Report is the outcome of a run: every graded case and the totals.
 type Report struct {
-	Results []Result
-	Summary Summary
+	Results []Result // one per case, in the set's order
+	Summary Summary  // the totals over Results
 }
 
 // Summary totals a run.
 type Summary struct {
-	Total    int                  `json:"total"`
-	Correct  int                  `json:"correct"`
-	Accuracy float64              `json:"accuracy"`
-	ByKind   map[string]KindStats `json:"by_kind"`
+	Total    int                  `json:"total"`    // cases run
+	Correct  int                  `json:"correct"`  // cases graded correct
+	Accuracy float64              `json:"accuracy"` // Correct / Total
+	ByKind   map[string]KindStats `json:"by_kind"`  // the same per Case.Kind
 	// CitationPrecision is the share of files cited by answered replies
 	// that are expected sources (a reply to an unanswerable case cites only
 	// wrong files). Cases without expected sources are left out. Nil (and
@@ -34,16 +34,16 @@ type Summary struct {
 	// top-K retrieved passages include one. Nil (and left out of the JSON)
 	// when the run had no retriever or no such case.
 	RecallAtK *float64 `json:"recall_at_k,omitempty"`
-	K         int      `json:"k"`
-	P50Ms     float64  `json:"p50_ms"`
-	P95Ms     float64  `json:"p95_ms"`
+	K         int      `json:"k"`      // the k of RecallAtK
+	P50Ms     float64  `json:"p50_ms"` // median answer latency
+	P95Ms     float64  `json:"p95_ms"` // 95th percentile answer latency
 }
 
 // KindStats totals the cases of one kind.
 type KindStats struct {
-	Total    int     `json:"total"`
-	Correct  int     `json:"correct"`
-	Accuracy float64 `json:"accuracy"`
+	Total    int     `json:"total"`    // cases of the kind
+	Correct  int     `json:"correct"`  // of those, graded correct
+	Accuracy float64 `json:"accuracy"` // Correct / Total
 }
 
 // summarize computes the totals of results.

@@ -12,11 +12,11 @@ import (
 // Result is one graded case of a run.
 type Result struct {
 	Case
-	Answer  answer.Answer `json:"answer"`
-	Correct bool          `json:"correct"`
+	Answer  answer.Answer `json:"answer"`  // what the engine replied
+	Correct bool          `json:"correct"` // graded by Grade
 	// Reasons say why an incorrect answer failed; empty when Correct.
 	Reasons []string      `json:"reasons,omitempty"`
-	Latency time.Duration `json:"latency_ns"`
+	Latency time.Duration `json:"latency_ns"` // time to answer
 	// Retrieved lists the distinct sources of the top-k passages, best
 	// first; nil when the run had no retriever.
 	Retrieved []string `json:"retrieved,omitempty"`
