@@ -46,15 +46,17 @@ const (
 
 // candidates splits passages into sentences and scores each. A sentence
 // seen in two overlapping passages of one article is kept once, with the
-// better rank. missing is a name of the question whose words the passages
-// mostly lack: a question about something the articles never name.
+// better rank. missing is a name of the question whose words no passage
+// mostly holds: a question about something the articles never name. The
+// words must stand in one passage: "World" in one article and "Cup" in
+// another do not make the "World Cup".
 func candidates(q question, passages []retrieval.Passage) (out []candidate, missing string) {
 	type key struct {
 		source     string
 		start, end int
 	}
 	seen := map[key]bool{}
-	found := make([]float64, len(q.terms))
+	nameSeen := make([]int, len(q.names)) // most words of each name in one passage
 	for rank, p := range passages {
 		sents, ctx := splitPassage(p, rank)
 		prev := -1 // index in out of the sentence before, when kept
@@ -73,18 +75,18 @@ func candidates(q question, passages []retrieval.Passage) (out []candidate, miss
 			out = append(out, c)
 			prev = len(out) - 1
 		}
-		for i, t := range q.terms {
-			found[i] = max(found[i], termCredit(t, ctx))
+		for n, name := range q.names {
+			seen := 0
+			for _, i := range name {
+				if termCredit(q.terms[i], ctx) > 0 {
+					seen++
+				}
+			}
+			nameSeen[n] = max(nameSeen[n], seen)
 		}
 	}
-	for _, name := range q.names {
-		seen := 0
-		for _, i := range name {
-			if found[i] > 0 {
-				seen++
-			}
-		}
-		if 2*seen < len(name) {
+	for n, name := range q.names {
+		if 2*nameSeen[n] < len(name) {
 			return out, q.terms[name[0]].word
 		}
 	}
