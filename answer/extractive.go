@@ -87,6 +87,7 @@ func (e *Extractive) answerPart(ctx context.Context, part string, history []stri
 		return block{}, fmt.Errorf("extractive answer: search: %w", err)
 	}
 	parsed := parseQuestion(e.r, q, links)
+	parsed.capTopicNames(passages)
 	cands, missing := candidates(parsed, passages)
 	b := block{question: part}
 	if missing == "" && !parsed.tooThin() {

@@ -1,0 +1,66 @@
+package answer
+
+import "footnote/retrieval"
+
+// topicShare is the most a name every retrieved passage holds may weigh, as
+// a share of the heaviest content word of the question that is no name.
+const topicShare = 0.5
+
+// capTopicNames lowers the weight of the names that every retrieved passage
+// holds: they say what all the passages are about, not which sentence
+// answers. Among the handful of articles about Russia, "Russia" is common
+// and its IDF small; in a corpus of thousands of articles on other things it
+// is rare, and its IDF would outweigh the word that picks the answer
+// ("How did Ukraine describe Russia's demands?"). The cap keeps the answer
+// the same whatever else the corpus holds.
+func (qs *question) capTopicNames(passages []retrieval.Passage) {
+	if len(passages) < 2 || len(qs.names) == 0 {
+		return
+	}
+	content := 0.0
+	for _, t := range qs.terms {
+		if t.name < 0 && t.known && !t.frame && !t.link {
+			content = max(content, t.weight)
+		}
+	}
+	limit := topicShare * content
+	stems := make([]map[string]bool, len(passages))
+	for i, p := range passages {
+		stems[i] = stemSet(retrieval.Analyze(p.Title + " " + p.Text))
+	}
+	changed := false
+	for n, name := range qs.names {
+		if content == 0 || qs.nameWeights[n] <= limit || !allHold(qs, name, stems) {
+			continue
+		}
+		scale := limit / qs.nameWeights[n]
+		for _, i := range name {
+			qs.terms[i].weight *= scale
+		}
+		qs.nameWeights[n] = limit
+		changed = true
+	}
+	if changed {
+		full := make([]float64, len(qs.terms))
+		for i := range full {
+			full[i] = 1
+		}
+		qs.total = qs.held(full)
+	}
+}
+
+// allHold reports whether every passage holds most words of the name.
+func allHold(qs *question, name []int, passages []map[string]bool) bool {
+	for _, stems := range passages {
+		seen := 0
+		for _, i := range name {
+			if termCredit(qs.terms[i], stems) > 0 {
+				seen++
+			}
+		}
+		if 2*seen < len(name) {
+			return false
+		}
+	}
+	return true
+}
