@@ -1,0 +1,111 @@
+package eval_test
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"footnote/answer"
+	"footnote/corpus"
+	"footnote/eval"
+	"footnote/internal/haystack"
+)
+
+// BenchmarkAnswerE2E measures the offline product end to end, question →
+// answer with the extractive engine (query analysis, hybrid retrieval,
+// sentence scoring, citations), over the five default articles and over
+// the five buried in a 10 MB haystack. One op is one question of the
+// shared set, taken in turn; p50-ms and p95-ms are over every question
+// answered during the run.
+func BenchmarkAnswerE2E(b *testing.B) {
+	cases := loadSharedSet(b)
+	corpora := []struct {
+		name string
+		fsys func(b *testing.B) fs.FS
+	}{
+		{"articles=5", func(*testing.B) fs.FS { return corpus.Default() }},
+		{"haystack=10MB", func(b *testing.B) fs.FS {
+			m, _, err := haystack.MapFS(corpus.Default(), haystack.Options{Seed: 1, Bytes: 10 << 20})
+			if err != nil {
+				b.Fatal(err)
+			}
+			return m
+		}},
+	}
+	for _, c := range corpora {
+		b.Run(c.name, func(b *testing.B) {
+			ix := openIndex(b, c.fsys(b), "")
+			e := answer.NewExtractive(ix, answer.ExtractiveOptions{})
+			ctx := context.Background()
+			var lat []time.Duration
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				q := cases[i%len(cases)]
+				start := time.Now()
+				if _, err := e.Answer(ctx, answer.Request{Question: q.Question, History: q.History}); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+			}
+			b.ReportMetric(float64(ix.Len()), "chunks")
+			b.ReportMetric(percentileMs(lat, 50), "p50-ms")
+			b.ReportMetric(percentileMs(lat, 95), "p95-ms")
+		})
+	}
+}
+
+// BenchmarkColdStart10MB measures what footnote ask and footnote serve do
+// before the first answer over an unchanged 10 MB corpus on disk: list,
+// read and clean every file, load the index file, rebuild BM25 and the
+// vector collection. MB/s is article text per second.
+func BenchmarkColdStart10MB(b *testing.B) {
+	dir := b.TempDir()
+	sum, err := haystack.Write(dir, haystack.Options{Seed: 1, Bytes: 10 << 20})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := copyDefaultArticles(dir); err != nil {
+		b.Fatal(err)
+	}
+	indexDir := b.TempDir()
+	first := openIndex(b, os.DirFS(dir), indexDir)
+	b.SetBytes(sum.Bytes)
+	b.ResetTimer()
+	for b.Loop() {
+		ix := openIndex(b, os.DirFS(dir), indexDir)
+		if st := ix.Stats(); st.Embedded != 0 || st.Saved {
+			b.Fatalf("reopen embedded %d chunks (saved %v), want everything reused", st.Embedded, st.Saved)
+		}
+	}
+	b.ReportMetric(float64(first.Len()), "chunks")
+}
+
+// loadSharedSet reads testdata/qa.jsonl.
+func loadSharedSet(tb testing.TB) []eval.Case {
+	tb.Helper()
+	f, err := os.Open("../testdata/qa.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := eval.Load(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cases
+}
+
+// percentileMs returns the p-th percentile of ds in milliseconds (nearest
+// rank), 0 for none.
+func percentileMs(ds []time.Duration, p int) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := max(0, (p*len(s)+99)/100-1)
+	return float64(s[i].Microseconds()) / 1000
+}
