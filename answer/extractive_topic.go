@@ -24,13 +24,13 @@ func (qs *question) capTopicNames(passages []retrieval.Passage) {
 		}
 	}
 	limit := topicShare * content
+	// Passages are analysed only for a name heavy enough to cap, and only
+	// as far as needed: over a small corpus names weigh little, and this
+	// costs nothing.
 	stems := make([]map[string]bool, len(passages))
-	for i, p := range passages {
-		stems[i] = stemSet(retrieval.Analyze(p.Title + " " + p.Text))
-	}
 	changed := false
 	for n, name := range qs.names {
-		if content == 0 || qs.nameWeights[n] <= limit || !allHold(qs, name, stems) {
+		if content == 0 || qs.nameWeights[n] <= limit || !allHold(qs, name, passages, stems) {
 			continue
 		}
 		scale := limit / qs.nameWeights[n]
@@ -49,12 +49,16 @@ func (qs *question) capTopicNames(passages []retrieval.Passage) {
 	}
 }
 
-// allHold reports whether every passage holds most words of the name.
-func allHold(qs *question, name []int, passages []map[string]bool) bool {
-	for _, stems := range passages {
+// allHold reports whether every passage holds most words of the name,
+// analysing passages into stems[i] on first need.
+func allHold(qs *question, name []int, passages []retrieval.Passage, stems []map[string]bool) bool {
+	for i, p := range passages {
+		if stems[i] == nil {
+			stems[i] = stemSet(retrieval.Analyze(p.Title + " " + p.Text))
+		}
 		seen := 0
-		for _, i := range name {
-			if termCredit(qs.terms[i], stems) > 0 {
+		for _, t := range name {
+			if termCredit(qs.terms[t], stems[i]) > 0 {
 				seen++
 			}
 		}
