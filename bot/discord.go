@@ -44,7 +44,15 @@ type DiscordConfig struct {
 	QuoteRunes int
 	// HTTPTimeout bounds one REST call. Default DefaultHTTPTimeout.
 	HTTPTimeout time.Duration
+	// ShardID and ShardCount split the gateway across processes: this
+	// process receives the events of guilds whose shard is ShardID of
+	// ShardCount (DMs arrive on shard 0). ShardCount 0 or 1 means one
+	// process. Only shard 0 registers the slash commands.
+	ShardID, ShardCount int
 }
+
+// ErrShard is returned by NewDiscord for a shard outside 0..ShardCount-1.
+var ErrShard = errors.New("discord: shard ID must be from 0 to shard count - 1")
 
 // Discord is the gateway adapter: it logs in as the bot, registers /ask,
 // /sources and /help, and answers slash commands, DMs and mentions through
@@ -85,10 +93,17 @@ func NewDiscord(core *Core, cfg DiscordConfig, logger *slog.Logger) (*Discord, e
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.ShardCount < 0 || cfg.ShardID < 0 || (cfg.ShardCount > 1 && cfg.ShardID >= cfg.ShardCount) ||
+		(cfg.ShardCount <= 1 && cfg.ShardID != 0) {
+		return nil, fmt.Errorf("%w (got %d of %d)", ErrShard, cfg.ShardID, cfg.ShardCount)
+	}
 	cfg = withDiscordDefaults(cfg)
 	s, err := newSession(cfg.Token, cfg.APIURL, cfg.HTTPTimeout)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.ShardCount > 1 {
+		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
 	}
 	d := &Discord{
 		core: core, cfg: cfg, log: logger, session: s, api: s,

@@ -77,6 +77,9 @@ func commands() []*discordgo.ApplicationCommand {
 // are logged, since commands registered earlier still work and DMs and
 // mentions do not need them.
 func (d *Discord) registerCommands(ctx context.Context) error {
+	if d.cfg.ShardID != 0 {
+		return nil // shard 0 registers them for every shard
+	}
 	appID := d.appID()
 	if appID == "" {
 		d.log.Warn("discord: READY carried no application ID; slash commands not registered")

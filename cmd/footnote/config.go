@@ -65,6 +65,9 @@ type DiscordConfig struct {
 	APIURL    string // DISCORD_API_URL, the REST origin
 	PublicKey string // DISCORD_PUBLIC_KEY (hex), for --http mode
 	AppID     string // DISCORD_APP_ID; looked up when empty
+	// ShardID and ShardCount (DISCORD_SHARD_ID, DISCORD_SHARD_COUNT) run
+	// this process as one gateway shard; count 0 means unsharded.
+	ShardID, ShardCount int
 }
 
 // BotConfig holds the conversation core's protections.
@@ -122,11 +125,13 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 			MaxRetries:     p.integer("OPENAI_MAX_RETRIES", 3, 0, 10),
 		},
 		Discord: DiscordConfig{
-			Token:     p.str("DISCORD_BOT_TOKEN", ""),
-			GuildID:   p.str("DISCORD_GUILD_ID", ""),
-			APIURL:    p.str("DISCORD_API_URL", "https://discord.com"),
-			PublicKey: p.str("DISCORD_PUBLIC_KEY", ""),
-			AppID:     p.str("DISCORD_APP_ID", ""),
+			Token:      p.str("DISCORD_BOT_TOKEN", ""),
+			GuildID:    p.str("DISCORD_GUILD_ID", ""),
+			APIURL:     p.str("DISCORD_API_URL", "https://discord.com"),
+			PublicKey:  p.str("DISCORD_PUBLIC_KEY", ""),
+			AppID:      p.str("DISCORD_APP_ID", ""),
+			ShardID:    p.integer("DISCORD_SHARD_ID", 0, 0, 1<<16),
+			ShardCount: p.integer("DISCORD_SHARD_COUNT", 0, 0, 1<<16),
 		},
 		Bot: BotConfig{
 			MaxQuestionRunes: p.integer("FOOTNOTE_MAX_QUESTION_RUNES", 500, 10, 4000),
@@ -169,6 +174,9 @@ func (c Config) validate() error {
 	}
 	if err := checkHTTPURL(c.Discord.APIURL); err != nil {
 		return fmt.Errorf("DISCORD_API_URL: %w", err)
+	}
+	if c.Discord.ShardCount > 0 && c.Discord.ShardID >= c.Discord.ShardCount || c.Discord.ShardCount == 0 && c.Discord.ShardID != 0 {
+		return fmt.Errorf("DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT (got %d of %d)", c.Discord.ShardID, c.Discord.ShardCount)
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -63,6 +63,8 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"bad base url", map[string]string{"OPENAI_BASE_URL": "localhost:11434"}, "OPENAI_BASE_URL: must start with http"},
 		{"base url without host", map[string]string{"OPENAI_BASE_URL": "http://"}, "OPENAI_BASE_URL: has no host"},
 		{"bad discord url", map[string]string{"DISCORD_API_URL": "ftp://user:SECRET@x"}, "DISCORD_API_URL: must start with http"},
+		{"shard past count", map[string]string{"DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, "DISCORD_SHARD_ID must be below"},
+		{"shard without count", map[string]string{"DISCORD_SHARD_ID": "1"}, "DISCORD_SHARD_ID must be below"},
 		{"bad log level", map[string]string{"FOOTNOTE_LOG_LEVEL": "loud"}, "FOOTNOTE_LOG_LEVEL"},
 	}
 	for _, tt := range tests {

@@ -60,6 +60,9 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 		Token:   cfg.Discord.Token,
 		GuildID: cfg.Discord.GuildID,
 		APIURL:  cfg.Discord.APIURL,
+
+		ShardID:    cfg.Discord.ShardID,
+		ShardCount: cfg.Discord.ShardCount,
 	}, logger)
 	if err != nil {
 		return err

@@ -25,6 +25,8 @@ type Identify struct {
 	TokenOK  bool // whether it carried the accepted bot token
 	Intents  int  // the gateway intents bits it asked for
 	Accepted bool // whether the fake answered with READY (or RESUMED)
+	// Shard is the [shard_id, num_shards] pair it sent, nil when none.
+	Shard []int
 }
 
 // gatewayState is the fake's gateway bookkeeping. Guarded by Server.mu.
@@ -117,6 +119,7 @@ func (s *Server) login(c *gwConn, f gatewayFrame) bool {
 	var d struct {
 		Token   string `json:"token"`
 		Intents int    `json:"intents"`
+		Shard   []int  `json:"shard"`
 	}
 	_ = json.Unmarshal(f.Data, &d)
 	tokenOK := strings.TrimPrefix(d.Token, "Bot ") == s.opts.Token
@@ -128,7 +131,7 @@ func (s *Server) login(c *gwConn, f gatewayFrame) bool {
 	} else if !tokenOK {
 		code = CloseAuthenticationFailed
 	}
-	s.gateway.identifies = append(s.gateway.identifies, Identify{Op: f.Op, TokenOK: tokenOK, Intents: d.Intents, Accepted: code == 0})
+	s.gateway.identifies = append(s.gateway.identifies, Identify{Op: f.Op, TokenOK: tokenOK, Intents: d.Intents, Accepted: code == 0, Shard: d.Shard})
 	s.notifyLocked()
 	s.mu.Unlock()
 
