@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 )
 
@@ -31,6 +32,11 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 		return err
 	}
 	st := ix.Stats()
+	// Open reports a failed save as a notice and still answers from memory;
+	// for this command, whose purpose is the file, that is a failure.
+	if _, err := os.Stat(st.Path); err != nil {
+		return fmt.Errorf("index was built but not saved to %s", st.Path)
+	}
 	fmt.Fprintf(a.stdout, "indexed %d articles, %d chunks (%d embedded, %d reused) with %s in %s\nindex: %s\n",
 		st.Articles, st.Chunks, st.Embedded, st.Reused, st.EmbedderKey, time.Since(start).Round(time.Millisecond), st.Path)
 	return nil

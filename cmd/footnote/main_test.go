@@ -162,6 +162,22 @@ func TestIndexPersistsAndReuses(t *testing.T) {
 	}
 }
 
+func TestIndexFailsWhenItCannotSave(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-dir")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, map[string]string{"FOOTNOTE_INDEX_DIR": file}, "", "index")
+	if r.code != exitError || !strings.Contains(r.stderr, "not saved") {
+		t.Fatalf("exit %d, stderr %q: want exit 1 saying the index was not saved", r.code, r.stderr)
+	}
+	// ask still answers from memory, with a notice.
+	r = runCLI(t, map[string]string{"FOOTNOTE_INDEX_DIR": file}, "", "ask", "who led Ukraine's delegation?")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Umerov") || !strings.Contains(r.stderr, "cannot save") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 func TestCustomCorpusDir(t *testing.T) {
 	dir := t.TempDir()
 	article := "Lighthouse keepers of Skerry Point\n\nThe lighthouse at Skerry Point was kept by Morag Quill for forty years.\n"

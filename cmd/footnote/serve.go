@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -40,8 +41,14 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 	if *httpAddr == "" && cfg.Discord.Token == "" {
 		return errors.New("DISCORD_BOT_TOKEN is not set: create a bot in the Discord developer portal and put its token in the environment or .env")
 	}
-	if *httpAddr != "" && cfg.Discord.PublicKey == "" {
-		return errors.New("DISCORD_PUBLIC_KEY is not set: --http mode verifies every request with the application's public key")
+	var publicKey ed25519.PublicKey
+	if *httpAddr != "" {
+		if cfg.Discord.PublicKey == "" {
+			return errors.New("DISCORD_PUBLIC_KEY is not set: --http mode verifies every request with the application's public key")
+		}
+		if publicKey, err = bot.ParsePublicKey(cfg.Discord.PublicKey); err != nil {
+			return fmt.Errorf("DISCORD_PUBLIC_KEY: %w", err)
+		}
 	}
 	logger := a.logger(cfg)
 	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
@@ -54,7 +61,7 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 	}
 	logger.Info("footnote ready", "articles", len(eng.sources), "chunks", eng.index.Len(), "mode", eng.mode, "embedder", eng.index.Stats().EmbedderKey)
 	if *httpAddr != "" {
-		return serveHTTP(ctx, core, cfg, *httpAddr, logger)
+		return serveHTTP(ctx, core, cfg, publicKey, *httpAddr, logger)
 	}
 	d, err := bot.NewDiscord(core, bot.DiscordConfig{
 		Token:   cfg.Discord.Token,
@@ -87,11 +94,7 @@ func newCoreLogged(eng *engine, cfg Config, logger *slog.Logger) (*bot.Core, err
 
 // serveHTTP runs the interactions endpoint until ctx is cancelled, then
 // drains it.
-func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, addr string, logger *slog.Logger) error {
-	key, err := bot.ParsePublicKey(cfg.Discord.PublicKey)
-	if err != nil {
-		return fmt.Errorf("DISCORD_PUBLIC_KEY: %w", err)
-	}
+func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, key ed25519.PublicKey, addr string, logger *slog.Logger) error {
 	h, err := bot.NewInteractionsHandler(core, bot.InteractionsConfig{
 		PublicKey: key,
 		APIURL:    cfg.Discord.APIURL,

@@ -110,6 +110,10 @@ func TestServeNeedsToken(t *testing.T) {
 	if r.code != exitError || !strings.Contains(r.stderr, "DISCORD_PUBLIC_KEY is not set") {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
+	r = runCLI(t, map[string]string{"DISCORD_PUBLIC_KEY": "zz"}, "", "serve", "--http", "127.0.0.1:0")
+	if r.code != exitError || !strings.Contains(r.stderr, "DISCORD_PUBLIC_KEY") || strings.Contains(r.stderr, "ready") {
+		t.Fatalf("bad key: exit %d, stderr %q: want a clear error before the index is built", r.code, r.stderr)
+	}
 }
 
 func TestServeRejectedToken(t *testing.T) {
