@@ -12,6 +12,18 @@ import (
 // after cleaning (empty, only whitespace, or only boilerplate).
 var ErrNoText = errors.New("no article text")
 
+// ErrNotText is returned by [Clean], wrapped together with [ErrNoText], for a
+// file whose bytes are mostly not UTF-8 text: a binary file, or one in another encoding (UTF-16, a legacy
+// code page), misnamed .txt. Indexing its repaired bytes would put runs of
+// U+FFFD and fragments into answers.
+var ErrNotText = errors.New("not UTF-8 text")
+
+// maxNonTextShare is the share of a file's bytes, as a fraction
+// 1/maxNonTextShare, that may be invalid UTF-8 or control characters before
+// [Clean] refuses it. Random binary data is about half; a Latin-1 article
+// with its accents is a few percent.
+const maxNonTextShare = 4
+
 // maxTitleRunes is the length above which a first line is shortened for the
 // title: the first line of some files is a whole paragraph.
 const maxTitleRunes = 120
@@ -27,11 +39,15 @@ const maxTitleRunes = 120
 // buttons, footers and headline lists, and repeated paragraphs. Title is the
 // first remaining paragraph, shortened when long; Text keeps it.
 //
-// The only error is one wrapping [ErrNoText].
+// The only error is one wrapping [ErrNoText]; for a file that is mostly
+// invalid UTF-8 or control characters it wraps [ErrNotText] too.
 func Clean(source string, raw []byte) (Article, error) {
 	art := Article{Source: source, Size: int64(len(raw))}
-	lines, warnings := normalizeLines(raw)
+	lines, warnings, nonText := normalizeLines(raw)
 	art.Warnings = warnings
+	if nonText > 0 && nonText >= len(raw)/maxNonTextShare {
+		return art, fmt.Errorf("%s: %w: %w (%d of %d bytes are invalid UTF-8 or control characters)", source, ErrNoText, ErrNotText, nonText, len(raw))
+	}
 
 	var fm frontMatter
 	var paras []string

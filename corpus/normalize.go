@@ -10,9 +10,9 @@ import (
 // normalizeLines repairs raw file bytes and returns the text as trimmed lines
 // with whitespace normalised: invalid UTF-8 becomes U+FFFD, every line break
 // convention becomes one line break, odd spaces and tabs become a single
-// space, and invisible characters are dropped. Warnings describe repairs.
-func normalizeLines(raw []byte) ([]string, []string) {
-	var warnings []string
+// space, and invisible characters are dropped. Warnings describe repairs;
+// nonText counts the invalid bytes and control characters removed.
+func normalizeLines(raw []byte) (lines, warnings []string, nonText int) {
 	raw = trimBOM(raw)
 	text, bad := repairUTF8(raw)
 	if bad > 0 {
@@ -22,11 +22,11 @@ func normalizeLines(raw []byte) ([]string, []string) {
 	if controls > 0 {
 		warnings = append(warnings, fmt.Sprintf("removed %d control %s", controls, plural(controls, "character", "characters")))
 	}
-	lines := strings.Split(text, "\n")
+	lines = strings.Split(text, "\n")
 	for i, l := range lines {
 		lines[i] = collapseSpaces(l)
 	}
-	return lines, warnings
+	return lines, warnings, bad + controls
 }
 
 func plural(n int, one, many string) string {

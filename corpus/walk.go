@@ -51,8 +51,9 @@ func (o WalkOptions) maxBytes() int64 {
 // directory, hidden files and directories (".name") excepted, visited in
 // lexical order of their slash path, which becomes [Article.Source].
 //
-// Empty files, files over the size limit and files with no text left after
-// cleaning are skipped with a warning. A missing or non-directory root, an
+// Empty files, files over the size limit, files that are not UTF-8 text
+// (binary, UTF-16) and files with no text left after cleaning are skipped
+// with a warning. A missing or non-directory root, an
 // unreadable file or directory, ctx being done, or fn returning an error
 // stops the walk with that error (fn's error is returned as is). When no
 // article was delivered Walk returns an error wrapping [ErrEmpty].
@@ -196,6 +197,10 @@ func loadFile(fsys fs.FS, p string, opts WalkOptions) (Article, bool, error) {
 		return Article{}, false, nil
 	}
 	art, err := Clean(p, raw)
+	if errors.Is(err, ErrNotText) {
+		opts.warn(p, "skipped: "+strings.TrimPrefix(err.Error(), p+": no article text: "))
+		return Article{}, false, nil
+	}
 	if errors.Is(err, ErrNoText) {
 		opts.warn(p, "skipped: no article text left after cleaning")
 		return Article{}, false, nil
