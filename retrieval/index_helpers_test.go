@@ -2,6 +2,7 @@ package retrieval_test
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"slices"
 	"sync"
@@ -18,8 +19,10 @@ type countingEmbedder struct {
 	inner retrieval.Embedder
 	key   string // overrides inner.Key() when set
 
-	// holdUntil, when > 0, makes each call wait (up to 5 s) until that many
-	// calls are in flight, so a test can see whether the bound is reached.
+	// holdUntil, when > 0, makes each call wait until that many calls are
+	// in flight, so a test can see whether the bound is reached. A call
+	// that waits longer than holdTimeout fails, which fails the Open and
+	// so the test.
 	holdUntil int
 	// fault, when set, may replace a call's result (call numbers from 1).
 	fault func(call int, texts []string, vecs [][]float32) ([][]float32, error)
@@ -30,7 +33,13 @@ type countingEmbedder struct {
 	batchSizes  []int
 	inflight    int
 	maxInflight int
+	// reached is closed once holdUntil calls have been in flight together.
+	reached chan struct{}
 }
+
+// holdTimeout bounds the wait in hold. It only turns a broken bound into a
+// failure instead of a hang; correct code never comes near it.
+const holdTimeout = 30 * time.Second
 
 func newCounting(dim int) *countingEmbedder {
 	return &countingEmbedder{inner: retrieval.NewLocalEmbedder(dim)}
@@ -51,13 +60,23 @@ func (c *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 	c.batchSizes = append(c.batchSizes, len(texts))
 	c.inflight++
 	c.maxInflight = max(c.maxInflight, c.inflight)
+	reached := c.reachedChan()
+	if c.holdUntil > 0 && c.maxInflight >= c.holdUntil {
+		select {
+		case <-reached:
+		default:
+			close(reached)
+		}
+	}
 	c.mu.Unlock()
 	defer func() {
 		c.mu.Lock()
 		c.inflight--
 		c.mu.Unlock()
 	}()
-	c.hold()
+	if err := c.hold(ctx, reached); err != nil {
+		return nil, err
+	}
 	vecs, err := c.inner.Embed(ctx, texts)
 	if c.fault != nil && err == nil {
 		return c.fault(call, texts, vecs)
@@ -65,21 +84,33 @@ func (c *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 	return vecs, err
 }
 
-// hold waits until holdUntil calls are in flight. The deadline only keeps
-// a broken implementation from hanging the test; it is not asserted on.
-func (c *countingEmbedder) hold() {
-	if c.holdUntil <= 0 {
-		return
+// reachedChan returns the channel closed when holdUntil is reached,
+// making it on first use. c.mu must be held.
+func (c *countingEmbedder) reachedChan() chan struct{} {
+	if c.reached == nil {
+		c.reached = make(chan struct{})
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
+	return c.reached
+}
+
+// hold waits until holdUntil calls have been in flight together (signalled
+// by closing reached), the context ends, or holdTimeout passes; the last
+// two are errors.
+func (c *countingEmbedder) hold(ctx context.Context, reached <-chan struct{}) error {
+	if c.holdUntil <= 0 {
+		return nil
+	}
+	timer := time.NewTimer(holdTimeout)
+	defer timer.Stop()
+	select {
+	case <-reached:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("hold: %w", ctx.Err())
+	case <-timer.C:
 		c.mu.Lock()
-		reached := c.maxInflight >= c.holdUntil
-		c.mu.Unlock()
-		if reached {
-			return
-		}
-		time.Sleep(time.Millisecond)
+		defer c.mu.Unlock()
+		return fmt.Errorf("hold: %d of %d calls in flight after %v; the concurrency bound is never reached", c.maxInflight, c.holdUntil, holdTimeout)
 	}
 }
 
@@ -87,7 +118,7 @@ func (c *countingEmbedder) hold() {
 func (c *countingEmbedder) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.calls, c.texts, c.batchSizes, c.maxInflight = 0, nil, nil, 0
+	c.calls, c.texts, c.batchSizes, c.maxInflight, c.reached = 0, nil, nil, 0, nil
 }
 
 func (c *countingEmbedder) snapshot() (calls int, texts []string, sizes []int, maxInflight int) {

@@ -27,6 +27,10 @@ const (
 	formatVersion = 1
 	filePrefix    = "index-"
 	fileSuffix    = ".gob.gz"
+	// maxFileDim bounds the vector dimension a file may claim, far above
+	// any embedding model's (a few thousand), so that dimension × chunks
+	// cannot overflow when a damaged header is checked against the data.
+	maxFileDim = 1 << 20
 )
 
 // fileHeader opens an index file.
@@ -246,8 +250,8 @@ func checkHeader(h fileHeader) error {
 		return fmt.Errorf("format version %d, want %d", h.Version, formatVersion)
 	case h.EmbedderKey == "":
 		return errors.New("no embedder key")
-	case h.Dim < 0 || h.Articles < 0:
-		return fmt.Errorf("bad header (dim %d, %d articles)", h.Dim, h.Articles)
+	case h.Dim < 0 || h.Dim > maxFileDim || h.Articles < 0:
+		return fmt.Errorf("bad header (dimension %d, %d articles)", h.Dim, h.Articles)
 	}
 	return nil
 }
