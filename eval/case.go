@@ -11,12 +11,12 @@ import (
 
 // Case is one question of a question set with what a correct answer holds.
 type Case struct {
-	ID       string `json:"id"`
-	Question string `json:"question"`
+	ID       string `json:"id"`       // unique within the set, e.g. "v01"
+	Question string `json:"question"` // the question as a user would ask it
 	// Kind groups cases in the summary: fact, paraphrase, conflict, multi,
 	// typo, followup, unanswerable, stretch.
 	Kind   string `json:"kind"`
-	Expect Expect `json:"expect"`
+	Expect Expect `json:"expect"` // what a correct answer holds
 	// History holds earlier questions of the same conversation, oldest
 	// first, for follow-up cases ("and Russia's?"). Empty for most cases.
 	History []string `json:"history,omitempty"`

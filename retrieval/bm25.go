@@ -40,8 +40,8 @@ type posting struct {
 
 // Scored is a document id with its score; higher is better.
 type Scored struct {
-	ID    string
-	Score float64
+	ID    string  // the document id given to Add
+	Score float64 // the BM25 score; only comparable within one search
 }
 
 // NewBM25 returns an empty index with k1 = 1.2 and b = 0.75.

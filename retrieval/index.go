@@ -50,8 +50,8 @@ type Progress struct {
 
 // Stats describes an opened [Index].
 type Stats struct {
-	Chunks   int
-	Articles int
+	Chunks   int // chunks in the index
+	Articles int // articles in the index
 	// Embedded counts chunks embedded during this Open; Reused counts chunks
 	// whose vectors were loaded from the index file instead.
 	Embedded, Reused int
@@ -61,7 +61,8 @@ type Stats struct {
 	// Saved reports whether Open wrote the index file.
 	Saved bool
 	// Path is the index file, "" for an in-memory index.
-	Path        string
+	Path string
+	// EmbedderKey is the Key of the embedder that built the vectors.
 	EmbedderKey string
 	// Dim is the vector dimension, 0 for an index without chunks.
 	Dim int
@@ -69,8 +70,9 @@ type Stats struct {
 
 // ArticleInfo summarises one indexed article.
 type ArticleInfo struct {
+	// Source, Title and Date are as in the article's [Chunk]s.
 	Source, Title, Date string
-	Chunks              int
+	Chunks              int // chunks cut from the article
 }
 
 // Index is a hybrid (vector + BM25) index over the chunks of a corpus. It is

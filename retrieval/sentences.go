@@ -7,7 +7,9 @@ import (
 )
 
 // Span is a byte range of a text; End is exclusive.
-type Span struct{ Start, End int }
+type Span struct {
+	Start, End int // byte offsets into the text: text[Start:End] is the sentence
+}
 
 // Sentences splits text into sentences and returns their byte spans, in
 // order, each trimmed of surrounding white space; empty sentences are

@@ -11,9 +11,9 @@ type Chunk struct {
 	// ID is unique within an index and stable for the same article content.
 	ID     string
 	Source string // article file name, as in corpus.Article.Source
-	Title  string
-	Date   string
-	Text   string
+	Title  string // article title, as in corpus.Article.Title
+	Date   string // article date (YYYY-MM-DD) or "", as in corpus.Article.Date
+	Text   string // the chunk's text, a slice of the article's cleaned text
 	// Start and End are the byte span of Text in the article's cleaned text.
 	Start, End int
 }
@@ -48,7 +48,7 @@ type Term struct {
 	// is not in the index vocabulary but a close spelling is ("delegaton"),
 	// Stem is that vocabulary term and Corrected is true.
 	Stem      string
-	Corrected bool
+	Corrected bool // Stem is a spelling correction of Word
 	// Known reports whether Stem occurs in the index at all.
 	Known bool
 	// IDF is the term's inverse document frequency over chunks; an unknown

@@ -10,8 +10,8 @@ import (
 
 // Summary counts what was generated.
 type Summary struct {
-	Files int
-	Bytes int64
+	Files int   // articles generated
+	Bytes int64 // total bytes of their text
 }
 
 // Write generates the haystack into dir (created if missing), one file per
