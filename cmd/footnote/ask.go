@@ -57,11 +57,14 @@ func (a *app) cmdAsk(ctx context.Context, args []string) error {
 func (a *app) askLines(ctx context.Context, eng *engine, asJSON bool) error {
 	sc := bufio.NewScanner(a.stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	failed := 0
+	failed, asked := 0, 0
 	for sc.Scan() {
 		q := strings.TrimSpace(sc.Text())
 		if q == "" {
 			continue
+		}
+		if asked++; asked > 1 && !asJSON {
+			fmt.Fprintln(a.stdout) // a blank line between answers
 		}
 		if err := a.askOne(ctx, eng, q, asJSON); err != nil {
 			if ctx.Err() != nil {

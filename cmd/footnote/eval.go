@@ -8,7 +8,7 @@ import (
 	"footnote/eval"
 )
 
-const evalUsage = `Usage: footnote eval [--json] [--min ACC] [--corpus DIR] FILE.jsonl
+const evalUsage = `Usage: footnote eval [--json] [--min ACC] [--k K] [--corpus DIR] FILE.jsonl
 
 Runs every question in FILE.jsonl through the configured engine (offline or
 LLM) and grades the answers: the answer holds an expected phrase, cites an

@@ -37,7 +37,8 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 	if _, err := os.Stat(st.Path); err != nil {
 		return fmt.Errorf("index was built but not saved to %s", st.Path)
 	}
-	fmt.Fprintf(a.stdout, "indexed %d articles, %d chunks (%d embedded, %d reused) with %s in %s\nindex: %s\n",
-		st.Articles, st.Chunks, st.Embedded, st.Reused, st.EmbedderKey, time.Since(start).Round(time.Millisecond), st.Path)
+	fmt.Fprintf(a.stdout, "indexed %s, %s (%d embedded, %d reused) with %s in %s\nindex: %s\n",
+		count(st.Articles, "article", "articles"), count(st.Chunks, "chunk", "chunks"), st.Embedded, st.Reused,
+		st.EmbedderKey, time.Since(start).Round(time.Millisecond), st.Path)
 	return nil
 }

@@ -95,6 +95,10 @@ func (a *app) run(ctx context.Context, args []string) int {
 	var err error
 	switch cmd {
 	case "help", "-h", "-help", "--help":
+		if len(rest) == 1 && rest[0] != "help" {
+			// "footnote help ask" is "footnote ask --help".
+			return a.run(ctx, []string{rest[0], "--help"})
+		}
 		fmt.Fprint(a.stdout, mainUsage)
 		return exitOK
 	case "ask":
@@ -110,7 +114,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 	case "serve":
 		err = a.cmdServe(ctx, rest)
 	default:
-		err = usageError{fmt.Sprintf("unknown command %q", cmd)}
+		fmt.Fprintf(a.stderr, "footnote: unknown command %q (see 'footnote help')\n", cmd)
+		return exitUsage
 	}
 	return a.exitCode(cmd, err)
 }
@@ -146,19 +151,23 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
 }
 
-// newFlagSet returns a FlagSet that prints usage to the app's stderr (or
-// stdout for --help) and never exits the process.
-func (a *app) newFlagSet(name, usage string) *flag.FlagSet {
+// newFlagSet returns a FlagSet that never prints or exits by itself: the
+// flag package would print the usage on every parse error, and footnote's
+// errors are one line on stderr. --help is printed by printHelp instead.
+func (a *app) newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
-		fmt.Fprint(a.stdout, usage)
-		fs.SetOutput(a.stdout)
-		fmt.Fprintln(a.stdout, "\nFlags:")
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
+	fs.Usage = func() {}
 	return fs
+}
+
+// printHelp writes a command's usage text and its flags to stdout.
+func (a *app) printHelp(fs *flag.FlagSet, usage string) {
+	fmt.Fprint(a.stdout, usage)
+	fmt.Fprintln(a.stdout, "\nFlags:")
+	fs.SetOutput(a.stdout)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
 }
 
 // corpusFlagHelp documents the --corpus flag every command shares.
@@ -167,12 +176,13 @@ const corpusFlagHelp = "directory of .txt/.md articles (default: FOOTNOTE_CORPUS
 // command is one subcommand's flag set with the flags all commands share.
 type command struct {
 	fs        *flag.FlagSet
+	usage     string
 	corpusDir *string
 }
 
 func (a *app) newCommand(name, usage string) *command {
-	fs := a.newFlagSet(name, usage)
-	return &command{fs: fs, corpusDir: fs.String("corpus", "", corpusFlagHelp)}
+	fs := a.newFlagSet(name)
+	return &command{fs: fs, usage: usage, corpusDir: fs.String("corpus", "", corpusFlagHelp)}
 }
 
 // setup parses a command's arguments, allowing at most maxArgs positional
@@ -180,6 +190,9 @@ func (a *app) newCommand(name, usage string) *command {
 // shared flags applied.
 func (a *app) setup(c *command, args []string, maxArgs int) (Config, []string, error) {
 	pos, err := parseFlags(c.fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		a.printHelp(c.fs, c.usage)
+	}
 	if err != nil {
 		return Config{}, nil, err
 	}
@@ -203,7 +216,6 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
 				return nil, flag.ErrHelp
 			}
 			return nil, usageError{err.Error()}

@@ -95,6 +95,25 @@ func TestUsageAndExitCodes(t *testing.T) {
 	}
 }
 
+func TestHelpAndFlagErrorsPrintOnce(t *testing.T) {
+	r := runCLI(t, nil, "", "ask", "--help")
+	if n := strings.Count(r.stdout, "Usage: footnote ask"); n != 1 || !strings.Contains(r.stdout, "-json") {
+		t.Errorf("ask --help printed its usage %d times (want once, with flags):\n%s", n, r.stdout)
+	}
+	r = runCLI(t, nil, "", "ask", "--nope")
+	if r.stdout != "" || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("a bad flag should be one line on stderr only; stdout %q stderr %q", r.stdout, r.stderr)
+	}
+	r = runCLI(t, nil, "", "help", "index")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Usage: footnote index") {
+		t.Errorf("help index: exit %d, stdout %q", r.code, r.stdout)
+	}
+	r = runCLI(t, nil, "", "bogus")
+	if !strings.Contains(r.stderr, "see 'footnote help'") {
+		t.Errorf("unknown command hint: %q", r.stderr)
+	}
+}
+
 func TestAskOffline(t *testing.T) {
 	r := runCLI(t, nil, "", "ask", "who led Ukraine's delegation?")
 	if r.code != exitOK {

@@ -42,8 +42,16 @@ func (a *app) cmdSources(ctx context.Context, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%d articles\n", n)
+	fmt.Fprintln(a.stdout, count(n, "article", "articles"))
 	return nil
+}
+
+// count renders n with the singular or plural noun: "1 article", "5 articles".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // humanBytes formats a size as B, KB or MB.
