@@ -10,7 +10,9 @@ import (
 // ExtractiveOptions tune the extractive answerer. Zero values take the
 // defaults.
 type ExtractiveOptions struct {
-	// K is how many passages are read for an answer; default 8.
+	// K is how many passages are read for an answer; default 12. The answerer
+	// ranks their sentences itself, so reading past the fused top few finds a
+	// sentence that BM25 ranks first but the vectors rank low.
 	K int
 	// MaxSentences caps the sentences quoted for a question; default 3. A
 	// question that asks several things ("who ... and how long ...?")
@@ -22,7 +24,7 @@ type ExtractiveOptions struct {
 
 // Defaults of ExtractiveOptions.
 const (
-	DefaultExtractiveK      = 8
+	DefaultExtractiveK      = 12
 	DefaultMaxSentences     = 3
 	DefaultMaxQuestionRunes = 500
 )
