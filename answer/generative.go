@@ -21,7 +21,8 @@ type ChatModel interface {
 // GenerativeOptions tune the generative answerer. Zero values take the
 // defaults.
 type GenerativeOptions struct {
-	// K is how many passages the model is shown; default 6.
+	// K is how many passages the model is shown; default 10 (about 1.5k
+	// tokens): fusion can rank the passage that answers below the first few.
 	K int
 	// MaxQuestionRunes caps the question's length; default 500.
 	MaxQuestionRunes int
@@ -29,7 +30,7 @@ type GenerativeOptions struct {
 
 // Defaults of GenerativeOptions.
 const (
-	DefaultGenerativeK                = 6
+	DefaultGenerativeK                = 10
 	DefaultGenerativeMaxQuestionRunes = 500
 )
 
