@@ -34,22 +34,30 @@ func FuzzExtractive(f *testing.F) {
 		}
 		e := answer.NewExtractive(newFixtureRetriever(t), answer.ExtractiveOptions{})
 		ans, err := e.Answer(context.Background(), answer.Request{Question: q, History: []string{prev}})
-		if err != nil {
-			if !errors.Is(err, answer.ErrEmptyQuestion) && !errors.Is(err, answer.ErrQuestionTooLong) {
-				t.Fatalf("Answer(%q): unexpected error %v", q, err)
-			}
-			return
-		}
-		if !ans.Answered && len(ans.Citations) != 0 {
-			t.Fatalf("decline with citations: %+v", ans)
-		}
-		if ans.Answered && len(ans.Citations) == 0 {
-			t.Fatalf("answer without citations: %q", ans.Text)
-		}
-		for _, c := range ans.Citations {
-			if !strings.Contains(ans.Text, "["+strconv.Itoa(c.N)+"]") {
-				t.Fatalf("marker [%d] missing from %q", c.N, ans.Text)
-			}
-		}
+		checkWellFormed(t, q, ans, err)
 	})
+}
+
+// checkWellFormed checks what every extractive reply must satisfy: only the
+// input errors, declines cite nothing, answers cite something, and every
+// citation's marker is in the text.
+func checkWellFormed(t *testing.T, q string, ans answer.Answer, err error) {
+	t.Helper()
+	if err != nil {
+		if !errors.Is(err, answer.ErrEmptyQuestion) && !errors.Is(err, answer.ErrQuestionTooLong) {
+			t.Fatalf("Answer(%q): unexpected error %v", q, err)
+		}
+		return
+	}
+	if !ans.Answered && len(ans.Citations) != 0 {
+		t.Fatalf("decline with citations: %+v", ans)
+	}
+	if ans.Answered && len(ans.Citations) == 0 {
+		t.Fatalf("answer without citations: %q", ans.Text)
+	}
+	for _, c := range ans.Citations {
+		if !strings.Contains(ans.Text, "["+strconv.Itoa(c.N)+"]") {
+			t.Fatalf("marker [%d] missing from %q", c.N, ans.Text)
+		}
+	}
 }

@@ -2,7 +2,6 @@ package answer_test
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -50,22 +49,8 @@ func TestExtractiveOddQuestions(t *testing.T) {
 		for _, history := range [][]string{nil, {q}, {"Who led the Ukrainian delegation?"}} {
 			t.Run(name+"/history"+strconv.Itoa(len(history)), func(t *testing.T) {
 				ans, err := e.Answer(context.Background(), answer.Request{Question: q, History: history})
-				if err != nil {
-					if !errors.Is(err, answer.ErrEmptyQuestion) && !errors.Is(err, answer.ErrQuestionTooLong) {
-						t.Fatalf("Answer(%q): unexpected error %v", q, err)
-					}
-					return
-				}
-				if !ans.Answered && len(ans.Citations) != 0 {
-					t.Fatalf("decline with citations: %+v", ans)
-				}
-				if ans.Answered && len(ans.Citations) == 0 {
-					t.Fatalf("answer without citations: %q", ans.Text)
-				}
+				checkWellFormed(t, q, ans, err)
 				for _, c := range ans.Citations {
-					if !strings.Contains(ans.Text, "["+strconv.Itoa(c.N)+"]") {
-						t.Errorf("marker [%d] missing from %q", c.N, ans.Text)
-					}
 					body, ok := text[c.Source]
 					if !ok || c.Start < 0 || c.End > len(body) || c.Start >= c.End {
 						t.Errorf("citation %d span %d..%d outside %s", c.N, c.Start, c.End, c.Source)
