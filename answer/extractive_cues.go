@@ -13,11 +13,13 @@ import (
 // Patterns for the answer cues a sentence can carry.
 var (
 	// Months are matched capitalised only: "may" is mostly a verb.
-	reMonth    = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?\s*\d{0,4}`)
-	reYear     = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
-	reWeekday  = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b`)
-	reClock    = regexp.MustCompile(`(?i)\b(\d{1,2}[:.]\d{2}|\d{3,4}\s*(gmt|utc)|\d{1,2}\s*(a\.?m\.?|p\.?m\.?)|gmt|utc|noon|midnight|o'clock)\b`)
-	reDuration = regexp.MustCompile(`(?i)\b(\d+([.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few|a few)[\s-]+(second|minute|hour|day|week|month|year|decade)s?\b`)
+	reMonth   = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?\s*\d{0,4}`)
+	reYear    = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
+	reWeekday = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b`)
+	reClock   = regexp.MustCompile(`(?i)\b(\d{1,2}[:.]\d{2}|\d{3,4}\s*(gmt|utc)|\d{1,2}\s*(a\.?m\.?|p\.?m\.?)|gmt|utc|noon|midnight|o'clock)\b`)
+	// "a second" is left out: in news it is nearly always the ordinal ("a
+	// second round", "a second-level delegation"), not one second.
+	reDuration = regexp.MustCompile(`(?i)\b(?:(?:\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few)[\s-]+(?:second|minute|hour|day|week|month|year|decade)s?|(?:a|an|one)[\s-]+(?:minute|hour|day|week|month|year|decade)s?)\b`)
 	reNumber   = regexp.MustCompile(`(?i)\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b`)
 	reShare    = regexp.MustCompile(`(?i)(\b(half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|thirds|quarters|fifths|percent|per cent)\b|\d\s*%|\bone in \w+\b)`)
 	reQuote    = regexp.MustCompile(`["“”«»]\s*[^"“”«»]{3,}["“”«»]`)
@@ -25,6 +27,58 @@ var (
 	rePrior    = regexp.MustCompile(`(?i)\b(former|formerly|previously|earlier|once|ex-|used to|had been|prior)\b`)
 	rePlace    = regexp.MustCompile(`\b(?:in|at|to|from|near|inside|outside|on)\s+(?:the\s+)?((?:[A-Z][\p{L}'’-]+\s*)+)`)
 )
+
+// durationScore rates whether s says how long something lasted. A span
+// used as an offset ("24 hours before the talks", "the first talks in three
+// years", "two days ago") dates an event rather than measuring it, so it
+// counts for little.
+func durationScore(s string, qwords map[string]bool) float64 {
+	best := 0.0
+	for _, loc := range reDuration.FindAllStringIndex(s, -1) {
+		if !addsWords(s[loc[0]:loc[1]], qwords) {
+			continue
+		}
+		score := 1.0
+		if isOffset(s[:loc[0]], s[loc[1]:]) {
+			score = 0.3
+		}
+		best = max(best, score)
+	}
+	return best
+}
+
+// isOffset reports whether a duration between before and after is used
+// as an offset in time rather than as a length.
+func isOffset(before, after string) bool {
+	next := strings.Fields(strings.ToLower(after))
+	if len(next) > 0 {
+		switch strings.Trim(next[0], ",.;:") {
+		case "before", "after", "ago", "earlier", "later", "since", "prior":
+			return true
+		}
+	}
+	prev := strings.Fields(strings.ToLower(before))
+	for len(prev) > 0 && isApproximator(prev[len(prev)-1]) {
+		prev = prev[:len(prev)-1] // "in (more than) three years"
+	}
+	if len(prev) > 0 {
+		switch prev[len(prev)-1] {
+		case "in", "the": // "first talks in three years", "the 24 hours"
+			return true
+		}
+	}
+	return false
+}
+
+// isApproximator lists the words that may stand between a preposition and
+// the figure it governs ("in more than three years", "after just over 90").
+func isApproximator(w string) bool {
+	switch w {
+	case "over", "under", "than", "more", "less", "nearly", "almost", "about", "around", "just", "some", "roughly":
+		return true
+	}
+	return false
+}
 
 // cueScore is how well sentence s carries the answer type t, in [0, 1].
 // Matches made only of words the question already holds do not count: the
@@ -61,9 +115,7 @@ func cueScore(t answerType, s string, qwords map[string]bool) float64 {
 	case cuePlace:
 		return placeScore(s, qwords)
 	case cueDuration:
-		if has(reDuration) {
-			return 1
-		}
+		return durationScore(s, qwords)
 	case cueNumber:
 		if has(reNumber) {
 			return 1
