@@ -74,6 +74,8 @@ func TestDetectAnswerType(t *testing.T) {
 		{"Which country was Zelensky in?", cuePlace},
 		{"How long did the negotiations last?", cueDuration},
 		{"How many civilians were killed?", cueNumber},
+		{"What is the number of victims?", cueNumber},
+		{"What is Ukraine's number one priority?", cueNone},
 		{"What share of Ukraine do Russian forces control?", cueShare},
 		{"What post did Medinsky hold before?", cueRole},
 		{"How did Ukraine describe Russia's demands?", cueQuote},

@@ -1,5 +1,7 @@
 package answer
 
+import "strings"
+
 // answerType is the kind of thing a question asks for, read off its
 // question word ("how long" → a duration). A sentence that holds such a
 // thing, beyond what the question already says, is more likely the answer.
@@ -78,11 +80,23 @@ func headNoun(rest []string) (string, answerType) {
 		if i >= 3 || isAuxiliary(w) || w == "of" {
 			break
 		}
+		if w == "number" && i+1 < len(rest) && isNumeral(rest[i+1]) {
+			continue // "number one priority" ranks; it asks for no figure
+		}
 		if t := nounType(w); t != cueNone {
 			return w, t
 		}
 	}
 	return "", cueNone
+}
+
+// isNumeral reports whether w is a figure or a small number word.
+func isNumeral(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+		return true
+	}
+	return w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 // nounType maps a head noun to an answer type.
