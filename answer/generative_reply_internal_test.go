@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func TestReplyFilterRewrites(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := genRun(guard, tt.reply, nil)
-		if got.text != tt.want || !genEqualInts(got.cited, tt.cited) || got.declined != tt.declined {
+		if got.text != tt.want || !slices.Equal(got.cited, tt.cited) || got.declined != tt.declined {
 			t.Errorf("%q → %q cited %v declined %v; want %q %v %v", tt.reply, got.text, got.cited, got.declined, tt.want, tt.cited, tt.declined)
 		}
 	}
@@ -86,18 +87,6 @@ func genPieces(s string, offset, size int) []string {
 		out, s = append(out, s[:size]), s[size:]
 	}
 	return append(out, s)
-}
-
-func genEqualInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // BenchmarkReplyFilterStream streams a 2 KB cited answer in 4-byte pieces
