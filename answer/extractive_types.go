@@ -1,7 +1,5 @@
 package answer
 
-import "strings"
-
 // answerType is the kind of thing a question asks for, read off its
 // question word ("how long" → a duration). A sentence that holds such a
 // thing, beyond what the question already says, is more likely the answer.
@@ -80,7 +78,7 @@ func headNoun(rest []string) (string, answerType) {
 		if i >= 3 || isAuxiliary(w) || w == "of" {
 			break
 		}
-		if w == "number" && i+1 < len(rest) && isNumeral(rest[i+1]) {
+		if w == "number" && i+1 < len(rest) && isFigure(rest[i+1]) {
 			continue // "number one priority" ranks; it asks for no figure
 		}
 		if t := nounType(w); t != cueNone {
@@ -88,15 +86,6 @@ func headNoun(rest []string) (string, answerType) {
 		}
 	}
 	return "", cueNone
-}
-
-// isNumeral reports whether w is a figure or a small number word.
-func isNumeral(w string) bool {
-	switch w {
-	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
-		return true
-	}
-	return w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 // nounType maps a head noun to an answer type.
