@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"footnote/answer"
+	"footnote/answer/extractive"
 	"footnote/corpus"
 	"footnote/eval"
 	"footnote/internal/haystack"
@@ -38,7 +39,7 @@ func BenchmarkAnswerE2E(b *testing.B) {
 	for _, c := range corpora {
 		b.Run(c.name, func(b *testing.B) {
 			ix := openIndex(b, c.fsys(b), "")
-			e := answer.NewExtractive(ix, answer.ExtractiveOptions{})
+			e := extractive.New(ix, extractive.Options{})
 			ctx := context.Background()
 			var lat []time.Duration
 			b.ResetTimer()

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"footnote/answer"
+	"footnote/answer/extractive"
 	"footnote/corpus"
 	"footnote/eval"
 	"footnote/internal/haystack"
@@ -85,7 +85,7 @@ func runInHaystack(t *testing.T, fsys fs.FS, indexDir string) eval.Report {
 			t.Fatalf("reopen embedded %d chunks, want all reused", st.Embedded)
 		}
 	}
-	rep, err := eval.Run(context.Background(), loadSharedSet(t), answer.NewExtractive(ix, answer.ExtractiveOptions{}), ix, eval.Options{})
+	rep, err := eval.Run(context.Background(), loadSharedSet(t), extractive.New(ix, extractive.Options{}), ix, eval.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"os"
 
 	"footnote/answer"
+	"footnote/answer/extractive"
+	"footnote/answer/generative"
 	"footnote/corpus"
 	"footnote/llm"
 	"footnote/retrieval"
@@ -16,9 +18,9 @@ import (
 
 // Compile-time checks that the concrete types fit the engine's interfaces.
 var (
-	_ answer.Retriever   = (*retrieval.Index)(nil)
-	_ retrieval.Embedder = (*llm.Embedder)(nil)
-	_ answer.ChatModel   = (*llm.Client)(nil)
+	_ answer.Retriever     = (*retrieval.Index)(nil)
+	_ retrieval.Embedder   = (*llm.Embedder)(nil)
+	_ generative.ChatModel = (*llm.Client)(nil)
 )
 
 // engine is everything a command needs to answer questions.
@@ -141,10 +143,10 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 	if err != nil {
 		return nil, err
 	}
-	extractive := answer.NewExtractive(ix, answer.ExtractiveOptions{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
-	e := &engine{index: ix, answerer: extractive, sources: sources, mode: answer.ModeExtractive}
+	offline := extractive.New(ix, extractive.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
+	e := &engine{index: ix, answerer: offline, sources: sources, mode: answer.ModeExtractive}
 	if cfg.Generative {
-		e.answerer = answer.NewGenerative(ix, client, extractive, answer.GenerativeOptions{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
+		e.answerer = generative.New(ix, client, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
 		e.mode = answer.ModeGenerative
 	}
 	return e, nil
