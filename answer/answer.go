@@ -5,6 +5,7 @@ package answer
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // Modes an Answer reports.
@@ -58,6 +59,11 @@ type Request struct {
 	// History holds the earlier questions of the same conversation, oldest
 	// first, so a follow-up ("and who led Russia's?") can be resolved.
 	History []string
+	// Since and Until, when non-zero, limit the answer to articles dated
+	// within them; Sources, when non-empty, to these article files. They
+	// filter retrieval, not just the display.
+	Since, Until time.Time
+	Sources      []string
 	// OnDelta, when set, receives partial answer text as it is generated.
 	// Only the generative mode streams; the extractive mode never calls it.
 	OnDelta func(delta string)

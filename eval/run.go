@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"footnote/answer"
+	"footnote/retrieval"
 )
 
 // Result is one graded case of a run.
@@ -77,7 +78,7 @@ func retrieve(ctx context.Context, res *Result, r answer.Retriever, k int) error
 	if n := len(res.History); n > 0 {
 		query = res.History[n-1] + " " + query
 	}
-	passages, err := r.Search(ctx, query, k)
+	passages, err := r.Retrieve(ctx, retrieval.Query{Text: query, K: k})
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}

@@ -31,6 +31,11 @@ type fixedRetriever struct {
 	queries []string
 }
 
+// Retrieve implements answer.Retriever over Search; filters are ignored.
+func (f *fixedRetriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieval.Passage, error) {
+	return f.Search(ctx, q.Text, q.K)
+}
+
 func (f *fixedRetriever) Search(_ context.Context, q string, k int) ([]retrieval.Passage, error) {
 	f.queries = append(f.queries, q)
 	var out []retrieval.Passage

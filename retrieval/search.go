@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // ErrEmptyQuery is returned by Search for a query with no text.
@@ -17,11 +18,60 @@ var ErrEmptyQuery = errors.New("query is empty")
 // BM25 can end up first.
 const minCandidates = 40
 
-// Search returns up to k passages for query, best first: the vector list
-// (cosine similarity over chromem) and the BM25 list over spell-corrected
-// query terms, fused by [fuse]. Equal scores are ordered by chunk ID, so the
-// same query on the same index always gives the same order.
+// Query is one retrieval request. The zero value of every filter field
+// means "no filter".
+type Query struct {
+	// Text is the query text. Required.
+	Text string
+	// K is how many passages to return. Required, positive.
+	K int
+	// Since and Until, when non-zero, keep only chunks of articles dated on
+	// or after Since and on or before Until (whole days, UTC). Undated
+	// articles are dropped by either bound.
+	Since, Until time.Time
+	// Sources, when non-empty, keeps only chunks of these article files.
+	Sources []string
+}
+
+// filtered reports whether q restricts which chunks may be returned.
+func (q Query) filtered() bool {
+	return !q.Since.IsZero() || !q.Until.IsZero() || len(q.Sources) > 0
+}
+
+// keep reports whether c passes q's filters.
+func (q Query) keep(c Chunk) bool {
+	if len(q.Sources) > 0 && !slices.Contains(q.Sources, c.Source) {
+		return false
+	}
+	if q.Since.IsZero() && q.Until.IsZero() {
+		return true
+	}
+	if c.Date == "" {
+		return false
+	}
+	if !q.Since.IsZero() && c.Date < q.Since.UTC().Format(time.DateOnly) {
+		return false
+	}
+	if !q.Until.IsZero() && c.Date > q.Until.UTC().Format(time.DateOnly) {
+		return false
+	}
+	return true
+}
+
+// Search returns up to k passages for query, best first. It is
+// Retrieve with no filters.
 func (ix *Index) Search(ctx context.Context, query string, k int) ([]Passage, error) {
+	return ix.Retrieve(ctx, Query{Text: query, K: k})
+}
+
+// Retrieve returns up to q.K passages for q.Text that pass q's filters,
+// best first: the vector list (cosine similarity over chromem) and the
+// BM25 list over spell-corrected query terms, fused by [fuse]. Equal
+// scores are ordered by chunk ID, so the same query on the same index
+// always gives the same order. Filters apply before fusion, so a filtered
+// query still gets its best q.K matching passages.
+func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
+	query, k := q.Text, q.K
 	if strings.TrimSpace(query) == "" {
 		return nil, ErrEmptyQuery
 	}
@@ -36,16 +86,36 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Passage, er
 	}
 	k = min(k, ix.Len())
 	depth := min(max(3*k, minCandidates), ix.Len())
+	if q.filtered() {
+		// Filtered lists are cut after filtering, so rank everything.
+		depth = ix.Len()
+	}
 	vector, err := ix.vectorHits(ctx, query, depth)
 	if err != nil {
 		return nil, err
 	}
-	fused := fuse(vector, ix.lexicalHits(query, depth))
+	lexical := ix.lexicalHits(query, depth)
+	if q.filtered() {
+		vector = ix.keepHits(vector, q)
+		lexical = ix.keepHits(lexical, q)
+	}
+	fused := fuse(vector, lexical)
 	out := make([]Passage, 0, min(k, len(fused)))
 	for _, f := range fused[:min(k, len(fused))] {
 		out = append(out, Passage{Chunk: ix.chunks[f.id].Chunk, Score: f.score, Vector: f.vector, Lexical: f.lexical})
 	}
 	return out, nil
+}
+
+// keepHits returns the hits whose chunks pass q's filters, in order.
+func (ix *Index) keepHits(hits []hit, q Query) []hit {
+	out := hits[:0]
+	for _, h := range hits {
+		if c, ok := ix.chunks[h.id]; ok && q.keep(c.Chunk) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // vectorHits embeds the query (exactly once) and returns the depth chunks

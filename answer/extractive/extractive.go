@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"footnote/answer"
+	"footnote/retrieval"
 )
 
 // ExtractiveOptions tune the extractive answerer. Zero values take the
@@ -66,7 +67,7 @@ func (e *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 	history := slices.Clone(req.History)
 	blocks := make([]block, 0, len(parts))
 	for _, part := range parts {
-		b, err := e.answerPart(ctx, part, history, perPart)
+		b, err := e.answerPart(ctx, part, history, perPart, retrieval.Query{K: e.opts.K, Since: req.Since, Until: req.Until, Sources: req.Sources})
 		if err != nil {
 			return answer.Answer{}, err
 		}
@@ -83,10 +84,12 @@ func (e *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 
 // answerPart answers one part of a question. history holds the
 // conversation's earlier questions and the question's earlier parts, which
-// a follow-up ("how long did they last?") leans on.
-func (e *Engine) answerPart(ctx context.Context, part string, history []string, maxSentences int) (block, error) {
+// a follow-up ("how long did they last?") leans on. rq carries the
+// request's filters; its Text is set here.
+func (e *Engine) answerPart(ctx context.Context, part string, history []string, maxSentences int, rq retrieval.Query) (block, error) {
 	q, links := resolveFollowUp(part, history)
-	passages, err := e.r.Search(ctx, expandQuery(strings.Join(append(links, q), " ")), e.opts.K)
+	rq.Text = expandQuery(strings.Join(append(links, q), " "))
+	passages, err := e.r.Retrieve(ctx, rq)
 	if err != nil {
 		return block{}, fmt.Errorf("extractive answer: search: %w", err)
 	}

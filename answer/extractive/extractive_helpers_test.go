@@ -59,6 +59,11 @@ func newFixtureRetriever(t *testing.T) *fixtureRetriever {
 	return f
 }
 
+// Retrieve implements answer.Retriever over Search; filters are ignored.
+func (f *fixtureRetriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieval.Passage, error) {
+	return f.Search(ctx, q.Text, q.K)
+}
+
 func (f *fixtureRetriever) Search(ctx context.Context, q string, k int) ([]retrieval.Passage, error) {
 	f.ks = append(f.ks, k)
 	if err := ctx.Err(); err != nil {

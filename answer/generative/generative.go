@@ -72,7 +72,7 @@ func (g *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 	if err != nil {
 		return answer.Answer{}, err
 	}
-	passages, err := g.r.Search(ctx, answer.SearchQuery(q, req.History), g.opts.K)
+	passages, err := g.r.Retrieve(ctx, retrieval.Query{Text: answer.SearchQuery(q, req.History), K: g.opts.K, Since: req.Since, Until: req.Until, Sources: req.Sources})
 	if err != nil {
 		if ctx.Err() != nil {
 			return answer.Answer{}, fmt.Errorf("generative answer: search: %w", err)

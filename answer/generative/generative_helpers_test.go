@@ -41,6 +41,11 @@ type genRetriever struct {
 	queries  []string
 }
 
+// Retrieve implements answer.Retriever over Search; filters are ignored.
+func (r *genRetriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieval.Passage, error) {
+	return r.Search(ctx, q.Text, q.K)
+}
+
 func (r *genRetriever) Search(_ context.Context, query string, k int) ([]retrieval.Passage, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
