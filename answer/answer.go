@@ -47,6 +47,11 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Mode is ModeExtractive or ModeGenerative: how Text was written.
 	Mode string `json:"mode"`
+	// Confidence is the engine's estimate, in [0,1], that Text answers the
+	// question correctly from the articles (for a decline: that answering
+	// would have been right). Engines that cannot estimate it report 0 for
+	// declines and 1 for answers. eval uses it for risk–coverage curves.
+	Confidence float64 `json:"confidence"`
 	// Note is a one-line remark for the user, such as a fallback from the
 	// LLM to the extractive answer. Empty when there is nothing to say.
 	Note string `json:"note,omitempty"`
