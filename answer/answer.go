@@ -61,9 +61,10 @@ type Answer struct {
 type Request struct {
 	// Question is the user's question.
 	Question string
-	// History holds the earlier questions of the same conversation, oldest
-	// first, so a follow-up ("and who led Russia's?") can be resolved.
-	History []string
+	// History holds the earlier turns of the same conversation, oldest
+	// first, so a follow-up ("and who led Russia's?", "what was his
+	// previous job?") can be resolved against earlier questions and answers.
+	History []Turn
 	// Since and Until, when non-zero, limit the answer to articles dated
 	// within them; Sources, when non-empty, to these article files. They
 	// filter retrieval, not just the display.
@@ -72,6 +73,34 @@ type Request struct {
 	// OnDelta, when set, receives partial answer text as it is generated.
 	// Only the generative mode streams; the extractive mode never calls it.
 	OnDelta func(delta string)
+}
+
+// Turn is one earlier exchange of a conversation.
+type Turn struct {
+	// Question is what was asked.
+	Question string `json:"question"`
+	// Answer is the answer's text as shown (markers included); empty when
+	// the question was declined or not answered.
+	Answer string `json:"answer,omitempty"`
+}
+
+// Questions returns the questions of turns, oldest first.
+func Questions(turns []Turn) []string {
+	out := make([]string, len(turns))
+	for i, t := range turns {
+		out[i] = t.Question
+	}
+	return out
+}
+
+// QuestionTurns makes turns of questions alone (no answers known), as a
+// question set's follow-up cases give them.
+func QuestionTurns(questions []string) []Turn {
+	out := make([]Turn, len(questions))
+	for i, q := range questions {
+		out[i] = Turn{Question: q}
+	}
+	return out
 }
 
 // Answerer answers questions from the corpus.

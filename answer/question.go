@@ -2,7 +2,9 @@ package answer
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"footnote/retrieval"
@@ -24,26 +26,79 @@ func ValidQuestion(q string, maxRunes int) (string, error) {
 const maxFollowUpDepth = 2
 
 // SearchQuery is the retrieval query for q: q itself, or, when q leans on
-// the conversation ("and who led Russia's?"), the earlier questions it
-// leans on followed by q, so the search finds the delegation passages and
-// not whatever mentions "Russia's". The model still gets q and the history
-// separately to work out what is asked.
-func SearchQuery(q string, history []string) string {
+// the conversation ("and who led Russia's?", "what was his previous
+// job?"), the earlier questions it leans on, the names the last answer
+// gave, then q. So the search finds the delegation passages, or the
+// passages about the person the last answer named, and not whatever
+// mentions "Russia's". The model still gets q and the history separately
+// to work out what is asked.
+func SearchQuery(q string, history []Turn) string {
 	if !LeansOnHistory(q) {
 		return q
 	}
 	parts := []string{q}
-	for i := len(history) - 1; i >= 0 && len(parts) <= maxFollowUpDepth; i-- {
-		h := strings.TrimSpace(history[i])
+	if n := len(history); n > 0 {
+		if names := AnswerNames(history[n-1].Answer); len(names) > 0 {
+			parts = append([]string{strings.Join(names, " ")}, parts...)
+		}
+	}
+	for i, added := len(history)-1, 0; i >= 0 && added < maxFollowUpDepth; i-- {
+		h := strings.TrimSpace(history[i].Question)
 		if h == "" {
 			continue
 		}
 		parts = append([]string{h}, parts...)
+		added++
 		if !LeansOnHistory(h) {
 			break
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// boldRe matches a bold span, the form a direct answer leads with.
+var boldRe = regexp.MustCompile(`\*\*([^*\n]{1,80})\*\*`)
+
+// AnswerNames returns the names an answer text gives: runs of capitalised
+// words that do not open a sentence, plus bold spans ("**Rustem Umerov**"),
+// in order, without duplicates. Markers and declines give none.
+func AnswerNames(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		n = strings.Trim(n, " *,.;:!?\"'“”‘’()[]")
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	for _, m := range boldRe.FindAllStringSubmatch(text, -1) {
+		add(m[1])
+	}
+	text = boldRe.ReplaceAllString(text, ".")
+	var run []string
+	flush := func() {
+		if len(run) > 0 {
+			add(strings.Join(run, " "))
+			run = run[:0]
+		}
+	}
+	sentenceStart := true
+	for _, f := range strings.Fields(text) {
+		w := strings.Trim(f, "*\"'“”‘’()[],;:")
+		r, _ := utf8.DecodeRuneInString(w)
+		if w != "" && unicode.IsUpper(r) && !sentenceStart {
+			run = append(run, w)
+		} else {
+			flush()
+		}
+		sentenceStart = strings.HasSuffix(f, ".") || strings.HasSuffix(f, "?") || strings.HasSuffix(f, "!") || strings.HasSuffix(f, "—")
+		if strings.ContainsAny(f, ",;:") || sentenceStart {
+			flush()
+		}
+	}
+	flush()
+	return out
 }
 
 // followUpOpeners start questions that continue the previous one.

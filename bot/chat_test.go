@@ -56,7 +56,7 @@ func TestRunChat(t *testing.T) {
 	}
 	wantHistory := [][]string{nil, {"Who met in Istanbul?"}, {"Who met in Istanbul?", "and when?"}}
 	for i, want := range wantHistory {
-		if strings.Join(reqs[i].History, "|") != strings.Join(want, "|") {
+		if strings.Join(answer.Questions(reqs[i].History), "|") != strings.Join(want, "|") {
 			t.Errorf("question %d history = %q, want %q", i, reqs[i].History, want)
 		}
 	}

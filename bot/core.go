@@ -96,7 +96,7 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 		}
 		return errorReply(c.userMessage(ctx, err))
 	}
-	c.history.add(t.ConversationID, q)
+	c.history.add(t.ConversationID, answer.Turn{Question: q, Answer: answeredText(a)})
 	return Reply{Kind: ReplyAnswer, Answer: &a}
 }
 
@@ -158,4 +158,13 @@ func (c *Core) userMessage(ctx context.Context, err error) string {
 // errorReply is a ReplyError with text.
 func errorReply(text string) Reply {
 	return Reply{Kind: ReplyError, Text: text}
+}
+
+// answeredText is what a follow-up may lean on from a: its text when it
+// answered, nothing for a decline (whose words name no finding).
+func answeredText(a answer.Answer) string {
+	if !a.Answered {
+		return ""
+	}
+	return a.Text
 }

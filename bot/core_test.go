@@ -495,7 +495,7 @@ func TestHistory(t *testing.T) {
 	}
 	for i, s := range steps {
 		ask(c, s.conv, "u", s.q)
-		got := fa.requests()[i].History
+		got := answer.Questions(fa.requests()[i].History)
 		if strings.Join(got, "|") != strings.Join(s.want, "|") {
 			t.Errorf("step %d (%s %q): History = %q, want %q", i, s.conv, s.q, got, s.want)
 		}
@@ -527,7 +527,7 @@ func TestHistoryDisabledAndBounded(t *testing.T) {
 		if h := reqs[3].History; len(h) != 0 {
 			t.Errorf("A's history = %q, want it forgotten", h)
 		}
-		if h := reqs[4].History; len(h) != 1 || h[0] != "first in C" {
+		if h := reqs[4].History; len(h) != 1 || h[0].Question != "first in C" {
 			t.Errorf("C's history = %q, want [first in C]", h)
 		}
 	})

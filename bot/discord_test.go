@@ -242,7 +242,7 @@ func TestDMAndFollowUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	reqs := h.ans.requests()
-	if len(reqs) != 2 || !slices.Equal(reqs[1].History, []string{"Where was the treaty signed?"}) {
+	if len(reqs) != 2 || !slices.Equal(answer.Questions(reqs[1].History), []string{"Where was the treaty signed?"}) {
 		t.Fatalf("second request history = %q, want the first question", reqs[len(reqs)-1].History)
 	}
 	if _, ok := sends[0].Field("message_reference"); ok {

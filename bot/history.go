@@ -1,37 +1,41 @@
 package bot
 
-import "sync"
+import (
+	"sync"
 
-// history keeps the last few questions of each conversation, so a
+	"footnote/answer"
+)
+
+// history keeps the last few turns (question and answer) of each conversation, so a
 // follow-up ("and who led Russia's?") reaches the engine with its context.
 // Conversations not active for a while are forgotten (bounded LRU).
 type history struct {
 	turns int // questions kept per conversation; <= 0 disables history
 
 	mu    sync.Mutex
-	convs *lru[string, []string]
+	convs *lru[string, []answer.Turn]
 }
 
 // newHistory keeps turns questions for each of at most maxConvs conversations.
 func newHistory(turns, maxConvs int) *history {
-	return &history{turns: turns, convs: newLRU[string, []string](maxConvs)}
+	return &history{turns: turns, convs: newLRU[string, []answer.Turn](maxConvs)}
 }
 
-// get returns a copy of the conversation's recent questions, oldest first.
+// get returns a copy of the conversation's recent turns, oldest first.
 // An empty conversation ID has no history: turns without one cannot be told
 // apart, and sharing history between them would leak questions.
-func (h *history) get(conv string) []string {
+func (h *history) get(conv string) []answer.Turn {
 	if h.turns <= 0 || conv == "" {
 		return nil
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	qs, _ := h.convs.get(conv)
-	return append([]string(nil), qs...)
+	return append([]answer.Turn(nil), qs...)
 }
 
-// add records a question, dropping the oldest beyond the cap.
-func (h *history) add(conv, question string) {
+// add records a turn, dropping the oldest beyond the cap.
+func (h *history) add(conv string, turn answer.Turn) {
 	if h.turns <= 0 || conv == "" {
 		return
 	}
@@ -40,7 +44,7 @@ func (h *history) add(conv, question string) {
 	qs, _ := h.convs.get(conv)
 	// Copy rather than append in place: get hands out copies, but a fresh
 	// slice keeps this obviously free of aliasing.
-	next := append(append(make([]string, 0, len(qs)+1), qs...), question)
+	next := append(append(make([]answer.Turn, 0, len(qs)+1), qs...), turn)
 	if len(next) > h.turns {
 		next = next[len(next)-h.turns:]
 	}

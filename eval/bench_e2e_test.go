@@ -46,7 +46,7 @@ func BenchmarkAnswerE2E(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				q := cases[i%len(cases)]
 				start := time.Now()
-				if _, err := e.Answer(ctx, answer.Request{Question: q.Question, History: q.History}); err != nil {
+				if _, err := e.Answer(ctx, answer.Request{Question: q.Question, History: answer.QuestionTurns(q.History)}); err != nil {
 					b.Fatal(err)
 				}
 				lat = append(lat, time.Since(start))

@@ -60,7 +60,7 @@ func Run(ctx context.Context, cases []Case, a answer.Answerer, r answer.Retrieve
 // ask puts one case to the answerer and grades the reply.
 func ask(ctx context.Context, c Case, a answer.Answerer) Result {
 	start := time.Now()
-	ans, err := a.Answer(ctx, answer.Request{Question: c.Question, History: c.History})
+	ans, err := a.Answer(ctx, answer.Request{Question: c.Question, History: answer.QuestionTurns(c.History)})
 	res := Result{Case: c, Answer: ans, Latency: time.Since(start)}
 	if err != nil {
 		res.Reasons = []string{"error: " + err.Error()}

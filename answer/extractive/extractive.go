@@ -64,7 +64,7 @@ func (e *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 	}
 	parts := splitParts(fixQuestionWord(q))
 	perPart := max(1, (e.opts.MaxSentences+len(parts)-1)/len(parts))
-	history := slices.Clone(req.History)
+	history := answer.Questions(req.History)
 	blocks := make([]block, 0, len(parts))
 	for _, part := range parts {
 		b, err := e.answerPart(ctx, part, history, perPart, retrieval.Query{K: e.opts.K, Since: req.Since, Until: req.Until, Sources: req.Sources})

@@ -34,7 +34,7 @@ func FuzzExtractive(f *testing.F) {
 			t.Skip()
 		}
 		e := extractive.New(newFixtureRetriever(t), extractive.Options{})
-		ans, err := e.Answer(context.Background(), answer.Request{Question: q, History: []string{prev}})
+		ans, err := e.Answer(context.Background(), answer.Request{Question: q, History: answer.QuestionTurns([]string{prev})})
 		checkWellFormed(t, q, ans, err)
 	})
 }

@@ -49,7 +49,7 @@ func TestExtractiveOddQuestions(t *testing.T) {
 	for name, q := range questions {
 		for _, history := range [][]string{nil, {q}, {"Who led the Ukrainian delegation?"}} {
 			t.Run(name+"/history"+strconv.Itoa(len(history)), func(t *testing.T) {
-				ans, err := e.Answer(context.Background(), answer.Request{Question: q, History: history})
+				ans, err := e.Answer(context.Background(), answer.Request{Question: q, History: answer.QuestionTurns(history)})
 				checkWellFormed(t, q, ans, err)
 				for _, c := range ans.Citations {
 					body, ok := text[c.Source]

@@ -197,7 +197,7 @@ func TestExtractiveSearchErrors(t *testing.T) {
 // ask answers q with e and fails the test on an error.
 func ask(t *testing.T, e *extractive.Engine, q string, history ...string) answer.Answer {
 	t.Helper()
-	ans, err := e.Answer(context.Background(), answer.Request{Question: q, History: history})
+	ans, err := e.Answer(context.Background(), answer.Request{Question: q, History: answer.QuestionTurns(history)})
 	if err != nil {
 		t.Fatalf("Answer(%q): %v", q, err)
 	}

@@ -82,7 +82,7 @@ func (g *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 	if len(passages) == 0 {
 		return declined(req.Question), nil
 	}
-	msgs, err := prompts.Build(q, lastN(req.History, maxPromptHistory), promptPassages(passages))
+	msgs, err := prompts.Build(q, lastN(answer.Questions(req.History), maxPromptHistory), promptPassages(passages))
 	if err != nil {
 		return answer.Answer{}, fmt.Errorf("generative answer: build prompt: %w", err)
 	}
@@ -174,8 +174,11 @@ func promptPassages(ps []retrieval.Passage) []prompts.Passage {
 
 // guardData is the text the model was given as data, which a reply may
 // repeat freely.
-func guardData(q string, history []string, ps []retrieval.Passage) []string {
-	data := append([]string{q}, history...)
+func guardData(q string, history []answer.Turn, ps []retrieval.Passage) []string {
+	data := []string{q}
+	for _, t := range history {
+		data = append(data, t.Question, t.Answer)
+	}
 	for _, p := range ps {
 		data = append(data, p.Title, p.Text)
 	}

@@ -101,7 +101,7 @@ func TestGenerativeEndToEndFallback(t *testing.T) {
 func TestGenerativeEndToEndFollowUp(t *testing.T) {
 	gen, srv, _ := genE2ERig(t, genQuotingModel("Medinsky"))
 	ans, err := gen.Answer(context.Background(), answer.Request{
-		Question: "and who led Russia's?", History: []string{"Who led Ukraine's delegation?"},
+		Question: "and who led Russia's?", History: []answer.Turn{{Question: "Who led Ukraine's delegation?"}},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -114,7 +114,7 @@ func (r *genRig) ask(t *testing.T, q string, history ...string) (answer.Answer, 
 	t.Helper()
 	var streamed strings.Builder
 	ans, err := r.gen.Answer(context.Background(), answer.Request{
-		Question: q, History: history, OnDelta: func(d string) { streamed.WriteString(d) },
+		Question: q, History: answer.QuestionTurns(history), OnDelta: func(d string) { streamed.WriteString(d) },
 	})
 	if err != nil {
 		t.Fatalf("Answer(%q): %v", q, err)
