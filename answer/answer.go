@@ -47,6 +47,15 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Mode is ModeExtractive or ModeGenerative: how Text was written.
 	Mode string `json:"mode"`
+	// Claims are the answer's checkable statements with the citations
+	// that support them, when the engine checked them (the generative
+	// engine does); empty otherwise.
+	Claims []Claim `json:"claims,omitempty"`
+	// Verified counts the claims a cited passage was found to support.
+	Verified int `json:"verified"`
+	// Check tallies what checking the claims changed; nil when the engine
+	// did not check them.
+	Check *CheckStats `json:"check,omitempty"`
 	// Confidence is the engine's estimate, in [0,1], that Text answers the
 	// question correctly from the articles (for a decline: that answering
 	// would have been right). Engines that cannot estimate it report 0 for
@@ -55,6 +64,30 @@ type Answer struct {
 	// Note is a one-line remark for the user, such as a fallback from the
 	// LLM to the extractive answer. Empty when there is nothing to say.
 	Note string `json:"note,omitempty"`
+}
+
+// Claim is one statement of an answer and its evidence.
+type Claim struct {
+	// Text is the claim as written, without markers.
+	Text string `json:"text"`
+	// Citations are the markers [N] the claim carries after checking
+	// (numbers of Answer.Citations).
+	Citations []int `json:"citations"`
+	// Supported reports whether a cited passage states the claim.
+	Supported bool `json:"supported"`
+	// Quote is the passage sentence that supports the claim ("" when
+	// none does).
+	Quote string `json:"quote,omitempty"`
+}
+
+// CheckStats tallies a claim check: claims checked, markers moved to the
+// passage that supports their claim, markers dropped because no passage
+// does, and claims no passage supports.
+type CheckStats struct {
+	Checked     int `json:"checked"`
+	Moved       int `json:"moved"`
+	Dropped     int `json:"dropped"`
+	Unsupported int `json:"unsupported"`
 }
 
 // Request is one question put to an Answerer.
