@@ -28,6 +28,9 @@ type Options struct {
 	K int
 	// MaxQuestionRunes caps the question's length; default 500.
 	MaxQuestionRunes int
+	// Unsupported is what happens to a claim no passage supports; the
+	// zero value marks it "(not in the sources)".
+	Unsupported Unsupported
 }
 
 // Defaults of GenerativeOptions.
@@ -108,12 +111,24 @@ func (g *Engine) finish(ctx context.Context, req answer.Request, r filteredReply
 	case len(r.cited) == 0:
 		return g.fallBack(ctx, req, "LLM answer cited no article", errUngrounded)
 	}
+	c := verify(r, passages, &matcher{w: g.r}, g.opts.Unsupported)
+	if c.supported == 0 {
+		ans := declined(req.Question)
+		ans.Text = answer.Decline("", passages)
+		ans.Check = &c.stats
+		ans.Claims = c.claims
+		return ans, nil
+	}
 	return answer.Answer{
-		Question:  req.Question,
-		Text:      r.text,
-		Answered:  true,
-		Citations: citations(r, passages),
-		Mode:      answer.ModeGenerative,
+		Question:   req.Question,
+		Text:       c.text,
+		Answered:   true,
+		Citations:  citations(c, passages),
+		Claims:     c.claims,
+		Verified:   c.supported,
+		Check:      &c.stats,
+		Mode:       answer.ModeGenerative,
+		Confidence: float64(c.supported) / float64(max(1, c.stats.Checked)),
 	}, nil
 }
 
@@ -155,12 +170,9 @@ func reasonOf(err error) string {
 	return ""
 }
 
-// declinedText is the whole answer when the articles hold no answer.
-const declinedText = "The articles don't say."
-
 // declined is the Answer for a question the passages do not answer.
 func declined(question string) answer.Answer {
-	return answer.Answer{Question: question, Text: declinedText, Citations: []answer.Citation{}, Mode: answer.ModeGenerative}
+	return answer.Answer{Question: question, Text: answer.DeclineText, Citations: []answer.Citation{}, Mode: answer.ModeGenerative}
 }
 
 // promptPassages numbers the passages for the prompt, from 1.
