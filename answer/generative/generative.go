@@ -108,8 +108,6 @@ func (g *Engine) finish(ctx context.Context, req answer.Request, r filteredReply
 		return g.fallBack(ctx, req, "LLM reply withheld (it repeated its instructions)", errLeak)
 	case r.declined:
 		return declined(req.Question), nil
-	case len(r.cited) == 0:
-		return g.fallBack(ctx, req, "LLM answer cited no article", errUngrounded)
 	}
 	c := verify(r, passages, &matcher{w: g.r}, g.opts.Unsupported)
 	if c.supported == 0 {
@@ -134,8 +132,7 @@ func (g *Engine) finish(ctx context.Context, req answer.Request, r filteredReply
 
 // Reasons for a fallback that are not errors of the chat model.
 var (
-	errLeak       = errors.New("the reply repeated the system prompt")
-	errUngrounded = errors.New("the reply cited no passage")
+	errLeak = errors.New("the reply repeated the system prompt")
 )
 
 // fallBack answers with the fallback answerer, noting why. Without a

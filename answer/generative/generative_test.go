@@ -90,20 +90,33 @@ func TestGenerativeQuoteSpan(t *testing.T) {
 	}
 }
 
-func TestGenerativeUngroundedFallsBack(t *testing.T) {
-	tests := map[string]string{
-		"no markers":         "Rustem Umerov led Ukraine's delegation.",
-		"only bogus markers": "Rustem Umerov led it [7]. Medinsky led Russia's [12].",
+// TestGenerativeUncitedReplyIsChecked: a reply without usable markers is
+// not trusted or thrown away but checked like any other: claims the
+// passages state get the marker of the passage that states them, and a
+// reply the passages do not support declines, naming the closest articles.
+func TestGenerativeUncitedReplyIsChecked(t *testing.T) {
+	tests := []struct {
+		name, reply, want string
+	}{
+		{"no markers", "Rustem Umerov led Ukraine's delegation.", "Rustem Umerov led Ukraine's delegation [1]."},
+		{"only bogus markers", "Rustem Umerov led it [7]. Medinsky led Russia's [12].", "Rustem Umerov led it [1]. Medinsky led Russia's [1]."},
+		{"nothing supported", "Olena Zelenska opened the summit in Geneva.", ""},
 	}
-	for name, reply := range tests {
-		t.Run(name, func(t *testing.T) {
-			r := newGenRig(t, genReply(reply), nil)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newGenRig(t, genReply(tt.reply), nil)
 			ans, _ := r.ask(t, "Who led Ukraine's delegation?")
-			if ans.Mode != answer.ModeExtractive || ans.Text != genFallbackText || r.fallback.count() != 1 {
-				t.Fatalf("got %+v, want the fallback answer", ans)
+			if r.fallback.count() != 0 || ans.Mode != answer.ModeGenerative {
+				t.Fatalf("got %+v, want a checked generative answer", ans)
 			}
-			if !strings.Contains(ans.Note, "cited no article") {
-				t.Errorf("note = %q", ans.Note)
+			if tt.want == "" {
+				if ans.Answered || !strings.HasPrefix(ans.Text, answer.DeclineText) || !strings.Contains(ans.Text, "Closest: "+genTalks[0].Source) {
+					t.Errorf("got %q, want a decline naming the closest articles", ans.Text)
+				}
+				return
+			}
+			if !ans.Answered || ans.Text != tt.want || len(ans.Citations) != 1 || ans.Citations[0].Source != genTalks[1].Source {
+				t.Errorf("got %q %+v, want %q citing %s", ans.Text, ans.Citations, tt.want, genTalks[1].Source)
 			}
 		})
 	}

@@ -258,6 +258,9 @@ func writeClaim(b *strings.Builder, c *claim, keep []int, numbers map[int]int, o
 		fmt.Fprintf(&marks, "[%d]", n)
 	}
 	lead, body, tail := c.lead, c.body, c.tail
+	if marks.Len() == 0 && tail != "" {
+		body = strings.TrimRight(body, " \t")
+	}
 	if marks.Len() > 0 {
 		switch {
 		case lead != "":
