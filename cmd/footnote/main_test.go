@@ -296,9 +296,7 @@ func TestChatPiped(t *testing.T) {
 // TestAskStreamsOnTerminal: on a terminal the generative answer is printed
 // as it streams, then the sources; the text is not printed twice.
 func TestAskStreamsOnTerminal(t *testing.T) {
-	srv := fakeopenai.New(t, fakeopenai.WithResponder(func(fakeopenai.ChatRequest) string {
-		return "Rustem Umerov led Ukraine's delegation [1]. Vladimir Medinsky led Russia's [2]."
-	}))
+	srv := fakeopenai.New(t, fakeopenai.WithResponder(fakeopenai.Scripted(fakeopenai.Grounded)))
 	env := map[string]string{"OPENAI_BASE_URL": srv.URL(), "FOOTNOTE_INDEX_DIR": t.TempDir()}
 	var out, errb bytes.Buffer
 	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, isTerminal: true,
@@ -307,7 +305,7 @@ func TestAskStreamsOnTerminal(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	got := out.String()
-	if strings.Count(got, "Rustem Umerov led") != 1 || !strings.Contains(got, "Sources:") {
+	if strings.Count(got, "delegation was led by Defence Minister Rustem Umerov") != 2 || !strings.Contains(got, "Sources:") {
 		t.Errorf("want the streamed answer once, then sources:\n%s", got)
 	}
 	if last := srv.LastChat(); last == nil || !last.Stream {
