@@ -47,6 +47,10 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Mode is ModeExtractive or ModeGenerative: how Text was written.
 	Mode string `json:"mode"`
+	// Rewritten is the standalone question a follow-up was rewritten
+	// into before retrieval ("what was Vladimir Medinsky's previous
+	// job?"); empty when the question was used as asked.
+	Rewritten string `json:"rewritten,omitempty"`
 	// Claims are the answer's checkable statements with the citations
 	// that support them, when the engine checked them (the generative
 	// engine does); empty otherwise.

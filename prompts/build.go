@@ -28,7 +28,7 @@ var (
 	ErrBadPassage = errors.New("prompt: bad passage number")
 )
 
-//go:embed system.tmpl user.tmpl
+//go:embed system.tmpl user.tmpl rewrite_system.tmpl rewrite_user.tmpl
 var templateFiles embed.FS
 
 // templates are parsed once; text/template is safe for concurrent use, and
@@ -79,7 +79,7 @@ func Build(question string, history []string, passages []Passage) ([]Message, er
 	return []Message{{Role: RoleSystem, Content: system}, {Role: RoleUser, Content: user}}, nil
 }
 
-func render(name string, data userData) (string, error) {
+func render(name string, data any) (string, error) {
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, name, data); err != nil {
 		return "", fmt.Errorf("render %s: %w", name, err)

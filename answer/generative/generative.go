@@ -75,7 +75,11 @@ func (g *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 	if err != nil {
 		return answer.Answer{}, err
 	}
-	passages, err := g.r.Retrieve(ctx, retrieval.Query{Text: answer.SearchQuery(q, req.History), K: g.opts.K, Since: req.Since, Until: req.Until, Sources: req.Sources})
+	query, asked := answer.SearchQuery(q, req.History), q
+	if standalone, ok := g.rewrite(ctx, q, req.History); ok {
+		query, asked = standalone, standalone
+	}
+	passages, err := g.r.Retrieve(ctx, retrieval.Query{Text: query, K: g.opts.K, Since: req.Since, Until: req.Until, Sources: req.Sources})
 	if err != nil {
 		if ctx.Err() != nil {
 			return answer.Answer{}, fmt.Errorf("generative answer: search: %w", err)
@@ -85,7 +89,7 @@ func (g *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 	if len(passages) == 0 {
 		return declined(req.Question), nil
 	}
-	msgs, err := prompts.Build(q, lastN(answer.Questions(req.History), maxPromptHistory), promptPassages(passages))
+	msgs, err := prompts.Build(asked, lastN(answer.Questions(req.History), maxPromptHistory), promptPassages(passages))
 	if err != nil {
 		return answer.Answer{}, fmt.Errorf("generative answer: build prompt: %w", err)
 	}
@@ -97,7 +101,11 @@ func (g *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 		}
 		return g.fallBack(ctx, req, "LLM unavailable"+reasonOf(err), err)
 	}
-	return g.finish(ctx, req, f.final(reply), passages)
+	ans, err := g.finish(ctx, req, f.final(reply), passages)
+	if asked != q {
+		ans.Rewritten = asked
+	}
+	return ans, err
 }
 
 // finish turns a filtered reply into the Answer, or falls back when the

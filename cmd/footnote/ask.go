@@ -25,10 +25,15 @@ type jsonAnswer struct {
 	Answered  bool              `json:"answered"`
 	Answer    string            `json:"answer"`
 	Citations []answer.Citation `json:"citations"`
-	Mode      string            `json:"mode"`
-	Note      string            `json:"note,omitempty"`
-	Error     string            `json:"error,omitempty"`
-	ElapsedMs int64             `json:"elapsed_ms"`
+	// Claims, Verified and Check come from the claim check of LLM answers.
+	Claims    []answer.Claim     `json:"claims,omitempty"`
+	Verified  int                `json:"verified"`
+	Check     *answer.CheckStats `json:"check,omitempty"`
+	Rewritten string             `json:"rewritten,omitempty"`
+	Mode      string             `json:"mode"`
+	Note      string             `json:"note,omitempty"`
+	Error     string             `json:"error,omitempty"`
+	ElapsedMs int64              `json:"elapsed_ms"`
 }
 
 func (a *app) cmdAsk(ctx context.Context, args []string) error {
@@ -139,6 +144,10 @@ func toJSON(ans answer.Answer, elapsed time.Duration) jsonAnswer {
 		Answered:  ans.Answered,
 		Answer:    ans.Text,
 		Citations: ans.Citations,
+		Claims:    ans.Claims,
+		Verified:  ans.Verified,
+		Check:     ans.Check,
+		Rewritten: ans.Rewritten,
 		Mode:      ans.Mode,
 		Note:      ans.Note,
 		ElapsedMs: elapsed.Milliseconds(),

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"footnote/answer/generative"
+
 	"github.com/joho/godotenv"
 )
 
@@ -31,6 +33,9 @@ type Config struct {
 	Embedder string
 	// Generative is true when answers are written by the chat model.
 	Generative bool
+	// Unsupported is what happens to an LLM claim no passage supports
+	// (FOOTNOTE_UNSUPPORTED: mark, drop or keep).
+	Unsupported generative.Unsupported
 
 	// OpenAI configures the OpenAI-compatible server (LLM path).
 	OpenAI OpenAIConfig
@@ -148,6 +153,11 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 	}
 	c.Embedder = strings.ToLower(p.str("FOOTNOTE_EMBEDDER", defEmbedder))
 	c.Generative = p.boolean("FOOTNOTE_GENERATIVE", c.OpenAI.Configured())
+	unsupported, err := generative.ParseUnsupported(p.str("FOOTNOTE_UNSUPPORTED", "mark"))
+	if err != nil {
+		return Config{}, fmt.Errorf("FOOTNOTE_UNSUPPORTED: %w", err)
+	}
+	c.Unsupported = unsupported
 	if err := p.err(); err != nil {
 		return Config{}, err
 	}

@@ -146,7 +146,7 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 	offline := extractive.New(ix, extractive.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
 	e := &engine{index: ix, answerer: offline, sources: sources, mode: answer.ModeExtractive}
 	if cfg.Generative {
-		e.answerer = generative.New(ix, client, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
+		e.answerer = generative.New(ix, client, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes, Unsupported: cfg.Unsupported})
 		e.mode = answer.ModeGenerative
 	}
 	return e, nil

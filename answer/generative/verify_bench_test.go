@@ -1,0 +1,50 @@
+package generative
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"footnote/corpus"
+	"footnote/retrieval"
+)
+
+// nilWeigher weighs every term 1, as an index without the terms would.
+type nilWeigher struct{}
+
+func (nilWeigher) Terms(string) []retrieval.Term { return nil }
+
+// BenchmarkVerify10Passages is the cost of checking a four-claim answer
+// against 10 passages of ~600 bytes cut from the default articles.
+func BenchmarkVerify10Passages(b *testing.B) {
+	articles, err := corpus.Load(b.Context(), corpus.Default(), corpus.WalkOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var passages []retrieval.Passage
+	for _, a := range articles {
+		for off := 0; off+600 <= len(a.Text) && len(passages) < 10; off += 1500 {
+			passages = append(passages, retrieval.Passage{Chunk: retrieval.Chunk{Source: a.Source, Text: a.Text[off : off+600], Start: off, End: off + 600}})
+		}
+	}
+	if len(passages) < 10 {
+		b.Fatalf("only %d passages", len(passages))
+	}
+	var text strings.Builder
+	var cited []int
+	for i := 0; i < 4; i++ {
+		p := passages[i*2].Text
+		sp := retrieval.Sentences(p)[1]
+		fmt.Fprintf(&text, "%s [%d] ", strings.TrimRight(p[sp.Start:sp.End], "."), i+1)
+		cited = append(cited, (i*2+3)%10+1) // mostly the wrong passage: markers move
+	}
+	r := filteredReply{text: text.String(), cited: cited}
+	m := &matcher{w: nilWeigher{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := verify(r, passages, m, UnsupportedMark)
+		if c.stats.Checked == 0 {
+			b.Fatal("nothing checked")
+		}
+	}
+}
