@@ -68,6 +68,14 @@ func WithResponder(r Responder) Option {
 // New starts a server on 127.0.0.1 and stops it when t ends.
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
+	s := Start(opts...)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a server on 127.0.0.1 outside a test (the fakeopenai
+// command); Close stops it.
+func Start(opts ...Option) *Server {
 	s := &Server{
 		done:       make(chan struct{}),
 		defaultDim: 64,
@@ -82,13 +90,15 @@ func New(t testing.TB, opts ...Option) *Server {
 	mux.HandleFunc("POST "+Embeddings, s.guard(s.handleEmbeddings))
 	mux.HandleFunc("POST "+Chat, s.guard(s.handleChat))
 	s.srv = httptest.NewServer(mux)
-	t.Cleanup(func() {
-		// Release handlers blocked in a delay first: Close waits for them.
-		close(s.done)
-		s.srv.CloseClientConnections()
-		s.srv.Close()
-	})
 	return s
+}
+
+// Close stops the server.
+func (s *Server) Close() {
+	// Release handlers blocked in a delay first: Close waits for them.
+	close(s.done)
+	s.srv.CloseClientConnections()
+	s.srv.Close()
 }
 
 // URL is the API base URL, ending in /v1, for go-openai's ClientConfig.BaseURL.
