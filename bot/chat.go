@@ -18,18 +18,21 @@ type ChatOptions struct {
 	// MaxLineBytes caps one input line; a longer line ends the chat with an
 	// error. Default 1 MiB.
 	MaxLineBytes int
+	// Render turns each reply into the text blocks written to out.
+	// Required.
+	Render func(Reply) []string
 }
 
-// Respond is one REPL step: it parses text, handles it as a turn with no ID
-// (so it is never a duplicate) and returns the reply rendered as messages.
-// A terminal front end (line editing, history) calls it once per line.
-func (c *Core) Respond(ctx context.Context, conversationID, userID, text string) []string {
+// Respond is one REPL step: it parses text and handles it as a turn with no
+// ID (so it is never a duplicate). A terminal front end (line editing,
+// history) calls it once per line and renders the reply.
+func (c *Core) Respond(ctx context.Context, conversationID, userID, text string) Reply {
 	reply, _ := c.Handle(ctx, Turn{
 		ConversationID: conversationID,
 		UserID:         userID,
 		Input:          Parse(text),
 	})
-	return Render(reply)
+	return reply
 }
 
 // RunChat reads questions and commands from in, one per line, and writes
@@ -44,6 +47,9 @@ func RunChat(ctx context.Context, core *Core, in io.Reader, out io.Writer, opts 
 	}
 	if opts.UserID == "" {
 		opts.UserID = "cli"
+	}
+	if opts.Render == nil {
+		return errors.New("bot: ChatOptions.Render is nil")
 	}
 	if opts.MaxLineBytes <= 0 {
 		opts.MaxLineBytes = 1 << 20
@@ -60,7 +66,7 @@ func RunChat(ctx context.Context, core *Core, in io.Reader, out io.Writer, opts 
 		if line == "" {
 			continue
 		}
-		for _, msg := range core.Respond(ctx, opts.ConversationID, opts.UserID, line) {
+		for _, msg := range opts.Render(core.Respond(ctx, opts.ConversationID, opts.UserID, line)) {
 			if _, err := fmt.Fprintln(w, msg); err != nil {
 				return fmt.Errorf("write reply: %w", err)
 			}

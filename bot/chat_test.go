@@ -13,6 +13,7 @@ import (
 	"footnote/answer"
 	"footnote/bot"
 	"footnote/corpus"
+	"footnote/discord"
 )
 
 func TestRunChat(t *testing.T) {
@@ -33,7 +34,7 @@ func TestRunChat(t *testing.T) {
 		"/ask   What did Kyiv want?",
 	}, "\n") // no trailing newline: the last line still counts
 	var out bytes.Buffer
-	if err := bot.RunChat(context.Background(), c, strings.NewReader(script), &out, bot.ChatOptions{}); err != nil {
+	if err := bot.RunChat(context.Background(), c, strings.NewReader(script), &out, bot.ChatOptions{Render: discord.Render}); err != nil {
 		t.Fatalf("RunChat: %v", err)
 	}
 	got := out.String()
@@ -65,9 +66,9 @@ func TestRunChat(t *testing.T) {
 func TestRespond(t *testing.T) {
 	fa := &fakeAnswerer{}
 	c := newCore(t, fa, bot.Options{})
-	msgs := c.Respond(context.Background(), "conv", "user", "  /ask Who won?  ")
-	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "Answer to Who won? [1].") {
-		t.Fatalf("Respond = %q", msgs)
+	r := c.Respond(context.Background(), "conv", "user", "  /ask Who won?  ")
+	if r.Kind != bot.ReplyAnswer || r.Answer == nil || !strings.HasPrefix(r.Answer.Text, "Answer to Who won? [1].") {
+		t.Fatalf("Respond = %+v", r)
 	}
 	if q := fa.requests()[0].Question; q != "Who won?" {
 		t.Errorf("engine got %q", q)
@@ -103,6 +104,9 @@ func TestRunChatErrors(t *testing.T) {
 			out := tt.out
 			if out == nil {
 				out = &bytes.Buffer{}
+			}
+			if tt.opts.Render == nil {
+				tt.opts.Render = discord.Render
 			}
 			err := bot.RunChat(tt.ctx, c, tt.in, out, tt.opts)
 			if err == nil {

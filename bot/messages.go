@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -31,5 +32,15 @@ func msgRateLimited(wait time.Duration) string {
 
 // msgUnknownCommand points a user who typed "/foo" at the real commands.
 func msgUnknownCommand(word string) string {
-	return fmt.Sprintf("I don't know the command %s. Try `/ask <question>`, `/sources` or `/help`.", codeSpan(word))
+	return fmt.Sprintf("I don't know the command %s. Try `/ask <question>`, `/sources` or `/help`.", commandSpan(word))
+}
+
+// commandSpan wraps a typed command in backticks; one containing a backtick
+// gets double backticks and padding so it still renders.
+func commandSpan(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if !strings.Contains(s, "`") {
+		return "`" + s + "`"
+	}
+	return "`` " + strings.ReplaceAll(s, "``", "` `") + " ``"
 }

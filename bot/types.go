@@ -1,8 +1,10 @@
-// Package bot is footnote's conversation core and its Discord adapter.
+// Package bot is footnote's transport-free conversation core and the CLI
+// chat loop.
 //
-// The core ([Core]) is transport-independent: it takes what a Discord user
-// types (/ask, /sources, /help or plain text), asks the answer engine, and
-// returns a [Reply]. The CLI harness and the Discord adapter both use it.
+// The core ([Core]) takes what a user types (/ask, /sources, /help or plain
+// text), asks the answer engine, and returns a [Reply]. The CLI harness
+// ([RunChat]) and the Discord adapter (package footnote/discord) both use
+// it; nothing here knows about Discord's wire format.
 package bot
 
 import (

@@ -13,6 +13,7 @@ import (
 	"github.com/peterh/liner"
 
 	"footnote/bot"
+	"footnote/discord"
 )
 
 const chatUsage = `Usage: footnote chat [--corpus DIR]
@@ -46,7 +47,7 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 		return err
 	}
 	if !(a.stdinTTY && a.isTerminal) {
-		return bot.RunChat(ctx, core, a.stdin, a.stdout, bot.ChatOptions{})
+		return bot.RunChat(ctx, core, a.stdin, a.stdout, bot.ChatOptions{Render: discord.Render})
 	}
 	return a.chatTerminal(ctx, core, cfg)
 }
@@ -110,7 +111,7 @@ func (a *app) chatTerminal(ctx context.Context, core *bot.Core, cfg Config) erro
 			break
 		}
 		line.AppendHistory(text)
-		for _, piece := range core.Respond(ctx, chatConversation, chatConversation, text) {
+		for _, piece := range discord.Render(core.Respond(ctx, chatConversation, chatConversation, text)) {
 			fmt.Fprintln(a.stdout, piece)
 		}
 		fmt.Fprintln(a.stdout)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"footnote/bot"
+	"footnote/discord"
 )
 
 const serveUsage = `Usage: footnote serve [--http ADDR] [--corpus DIR]
@@ -46,7 +47,7 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 		if cfg.Discord.PublicKey == "" {
 			return errors.New("DISCORD_PUBLIC_KEY is not set: --http mode verifies every request with the application's public key")
 		}
-		if publicKey, err = bot.ParsePublicKey(cfg.Discord.PublicKey); err != nil {
+		if publicKey, err = discord.ParsePublicKey(cfg.Discord.PublicKey); err != nil {
 			return fmt.Errorf("DISCORD_PUBLIC_KEY: %w", err)
 		}
 	}
@@ -63,7 +64,7 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 	if *httpAddr != "" {
 		return serveHTTP(ctx, core, cfg, publicKey, *httpAddr, logger)
 	}
-	d, err := bot.NewDiscord(core, bot.DiscordConfig{
+	d, err := discord.NewGateway(core, discord.GatewayConfig{
 		Token:   cfg.Discord.Token,
 		GuildID: cfg.Discord.GuildID,
 		APIURL:  cfg.Discord.APIURL,
@@ -95,7 +96,7 @@ func newCoreLogged(eng *engine, cfg Config, logger *slog.Logger) (*bot.Core, err
 // serveHTTP runs the interactions endpoint until ctx is cancelled, then
 // drains it.
 func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, key ed25519.PublicKey, addr string, logger *slog.Logger) error {
-	h, err := bot.NewInteractionsHandler(core, bot.InteractionsConfig{
+	h, err := discord.NewInteractionsHandler(core, discord.InteractionsConfig{
 		PublicKey: key,
 		APIURL:    cfg.Discord.APIURL,
 		Token:     cfg.Discord.Token,
@@ -124,7 +125,7 @@ func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, key ed25519.Publ
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down")
-	shutCtx, cancel := context.WithTimeout(context.Background(), bot.DefaultShutdownTimeout)
+	shutCtx, cancel := context.WithTimeout(context.Background(), discord.DefaultShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutCtx); err != nil {
 		logger.Warn("http shutdown", "err", err)
