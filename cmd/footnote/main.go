@@ -56,6 +56,7 @@ Commands:
   index    build and persist the search index
   eval     grade answers against a question set (JSONL)
   serve    run the Discord bot (gateway, or --http for the interactions endpoint)
+  feedback export the 👎 votes from Discord as question-set cases
   help     show this help
 
 Run "footnote <command> --help" for a command's flags.
@@ -113,6 +114,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.cmdEval(ctx, rest)
 	case "serve":
 		err = a.cmdServe(ctx, rest)
+	case "feedback":
+		err = a.cmdFeedback(ctx, rest)
 	default:
 		fmt.Fprintf(a.stderr, "footnote: unknown command %q (see 'footnote help')\n", cmd)
 		return exitUsage
