@@ -18,6 +18,9 @@ func logTurn(logger *slog.Logger, idKey string, t bot.Turn, guildID, channelID s
 	}
 	if a := reply.Answer; a != nil {
 		attrs = append(attrs, "mode", a.Mode, "answered", a.Answered, "sources", citedSources(a.Citations))
+		if c := a.Check; c != nil {
+			attrs = append(attrs, "claims_checked", c.Checked, "claims_moved", c.Moved, "claims_dropped", c.Dropped, "claims_unsupported", c.Unsupported)
+		}
 	}
 	if err != nil {
 		attrs = append(attrs, "err", redact(err, secrets...))
