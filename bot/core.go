@@ -46,6 +46,12 @@ func New(opts Options) (*Core, error) {
 	}, nil
 }
 
+// Sources returns the corpus metadata /sources lists (Text empty), for
+// transports that offer the article list (Discord's source: autocomplete).
+func (c *Core) Sources() []corpus.Article {
+	return append([]corpus.Article(nil), c.sources...)
+}
+
 // Handle answers one turn. It returns false, and a zero Reply, when the turn
 // is a duplicate (its non-empty ID was seen before): the transport then sends
 // nothing. Every other turn gets a reply, an error reply included; Handle
@@ -88,7 +94,7 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 		}
 		return errorReply(msgCancelled)
 	}
-	req := answer.Request{Question: q, History: c.history.get(t.ConversationID), OnDelta: t.OnDelta}
+	req := answer.Request{Question: q, History: c.history.get(t.ConversationID), Sources: t.Input.Sources, OnDelta: t.OnDelta}
 	a, err := c.run(ctx, req, release)
 	if err != nil {
 		if c.opts.OnError != nil {

@@ -26,6 +26,9 @@ const (
 type Input struct {
 	Command  Command // what to do
 	Question string  // for CmdAsk
+	// Sources, when set, restricts a CmdAsk answer to these article files
+	// (Discord's /ask source: option).
+	Sources []string
 }
 
 // Turn is one message from a user in a conversation.

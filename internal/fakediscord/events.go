@@ -43,7 +43,19 @@ type Interaction struct {
 	ChannelID string  // where it was invoked
 	GuildID   string  // empty in a DM
 	User      User    // who invoked it
-	Command   Command // what was invoked
+	Command   Command // what was invoked (slash and autocomplete)
+	// Kind is what sort of interaction this is; the zero value is a slash
+	// command.
+	Kind InteractionKind
+	// CustomID and MessageID are a component click's button and the
+	// message it is on (KindComponent).
+	CustomID, MessageID string
+	// Target is the message a message command was used on
+	// (KindMessageCommand); Command.Name is the command's name.
+	Target *ChatMessage
+	// Focused names the option being typed (KindAutocomplete); its partial
+	// value is Command.Options[Focused].
+	Focused string
 }
 
 // fill sets defaults and registers the interaction so the fake accepts its
@@ -65,7 +77,7 @@ func (s *Server) fill(ix Interaction) Interaction {
 	}
 	s.mu.Lock()
 	if _, ok := s.store.interactions[ix.Token]; !ok {
-		s.store.interactions[ix.Token] = &interaction{id: ix.ID, token: ix.Token, channelID: ix.ChannelID}
+		s.store.interactions[ix.Token] = &interaction{id: ix.ID, token: ix.Token, channelID: ix.ChannelID, messageID: ix.MessageID}
 	}
 	s.mu.Unlock()
 	return ix
@@ -82,6 +94,7 @@ func (s *Server) payload(ix Interaction) map[string]any {
 		"channel_id": ix.ChannelID, "locale": "en-US",
 		"data": map[string]any{"id": "cmd-" + ix.Command.Name, "name": ix.Command.Name, "type": 1, "options": opts},
 	}
+	s.kindPayload(ix, p, opts)
 	if ix.GuildID != "" {
 		p["guild_id"] = ix.GuildID
 		p["member"] = map[string]any{"user": ix.User.json(), "roles": []any{}, "joined_at": time.Now().UTC().Format(time.RFC3339)}

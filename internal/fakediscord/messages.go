@@ -30,6 +30,9 @@ type Message struct {
 	Original         bool
 	// Loading is true for a deferred response not yet edited ("thinking…").
 	Loading bool
+	// Components is the raw JSON of each action row, after the latest
+	// create, edit or update.
+	Components []map[string]any
 	// Pings is true when this message, with the allowed_mentions it was last
 	// sent with, would notify anyone (@everyone, @here, a user or a role).
 	Pings bool
@@ -40,6 +43,11 @@ type interaction struct {
 	id, token, channelID string
 	acked                bool
 	originalID           string
+	// messageID is the message a component interaction came from, which
+	// an update callback edits.
+	messageID string
+	// choices are an autocomplete interaction's answer.
+	choices []any
 }
 
 // messageStore holds messages and interactions. Guarded by Server.mu.
@@ -47,10 +55,11 @@ type messageStore struct {
 	messages     map[string]*Message
 	order        []string
 	interactions map[string]*interaction // by token
+	threads      map[string]*Thread      // by channel ID
 }
 
 func newMessageStore() messageStore {
-	return messageStore{messages: map[string]*Message{}, interactions: map[string]*interaction{}}
+	return messageStore{messages: map[string]*Message{}, interactions: map[string]*interaction{}, threads: map[string]*Thread{}}
 }
 
 // create stores a new message from a send request body.
@@ -88,6 +97,14 @@ func applyBody(m *Message, r Request) {
 	}
 	if f, ok := r.JSON["flags"].(float64); ok {
 		m.Flags = int(f)
+	}
+	if raw, ok := r.JSON["components"].([]any); ok {
+		m.Components = m.Components[:0]
+		for _, c := range raw {
+			if row, ok := c.(map[string]any); ok {
+				m.Components = append(m.Components, row)
+			}
+		}
 	}
 	m.Pings = wouldPing(m.Content, r.JSON["allowed_mentions"])
 }

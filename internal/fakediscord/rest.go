@@ -142,6 +142,12 @@ func (s *Server) route(r Request) reply {
 		return s.createChannelMessage(seg[1], r)
 	case r.Route("POST", "/channels/*/typing"):
 		return noContent()
+	case r.Route("POST", "/channels/*/messages/*/threads"):
+		return s.startThread(seg[1], seg[3], r)
+	case r.Route("PATCH", "/channels/*/messages/*"):
+		return s.editChannelMessage(seg[1], seg[3], r)
+	case r.Route("GET", "/channels/*"):
+		return s.channel(seg[1])
 	}
 	return notFound()
 }

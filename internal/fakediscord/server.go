@@ -39,6 +39,9 @@ type Options struct {
 	BotName string // default "footnote"
 	// HeartbeatInterval is sent in HELLO. Defaults to Discord's 41.25 s.
 	HeartbeatInterval time.Duration
+	// NoThreadPermission makes starting a thread fail with 403 Missing
+	// Permissions, as for a bot without Create Public Threads.
+	NoThreadPermission bool
 }
 
 // Server is a running fake Discord. Create it with [Start]; stop it with

@@ -31,6 +31,9 @@ func validateMessage(body map[string]any, create bool) (reply, bool) {
 }
 
 func checkMessage(body map[string]any, create bool) error {
+	if err := checkComponents(body); err != nil {
+		return err
+	}
 	content, _ := body["content"].(string)
 	if n := utf8.RuneCountInString(content); n > maxContent {
 		return fmt.Errorf("content: must be %d or fewer in length (got %d)", maxContent, n)

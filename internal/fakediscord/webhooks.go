@@ -38,6 +38,31 @@ func (s *Server) acknowledgeLocked(ix *interaction, r Request) reply {
 			return rep
 		}
 	case callbackDeferredMessage:
+	case callbackDeferredUpdate:
+		ix.acked = true
+		s.notifyLocked()
+		return noContent()
+	case callbackUpdateMessage:
+		if rep, bad := validateMessage(data, false); bad {
+			return rep
+		}
+		m, ok := s.store.messages[ix.messageID]
+		if !ok {
+			return apiError(http.StatusNotFound, 10008, "Unknown Message")
+		}
+		applyBody(m, Request{JSON: data})
+		m.Edits++
+		ix.acked = true
+		s.notifyLocked()
+		return noContent()
+	case callbackAutocomplete:
+		if err := autocompleteResult(data); err != nil {
+			return badComponents(err)
+		}
+		ix.choices, _ = data["choices"].([]any)
+		ix.acked = true
+		s.notifyLocked()
+		return noContent()
 	default:
 		return apiError(http.StatusBadRequest, 50035, "Invalid Form Body: unsupported interaction response type")
 	}
