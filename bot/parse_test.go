@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"reflect"
 	"testing"
 
 	"footnote/bot"
@@ -35,7 +36,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := bot.Parse(tt.in); got != tt.want {
+			if got := bot.Parse(tt.in); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Parse(%q) = %+v, want %+v", tt.in, got, tt.want)
 			}
 		})
