@@ -23,16 +23,15 @@ type ChatOptions struct {
 	Render func(Reply) []string
 }
 
-// Respond is one REPL step: it parses text and handles it as a turn with no
-// ID (so it is never a duplicate). A terminal front end (line editing,
+// Respond is one REPL step: it parses text and handles it as a turn. A
+// terminal front end (line editing,
 // history) calls it once per line and renders the reply.
 func (c *Core) Respond(ctx context.Context, conversationID, userID, text string) Reply {
-	reply, _ := c.Handle(ctx, Turn{
+	return c.Handle(ctx, Turn{
 		ConversationID: conversationID,
 		UserID:         userID,
 		Input:          Parse(text),
 	})
-	return reply
 }
 
 // RunChat reads questions and commands from in, one per line, and writes

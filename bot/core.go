@@ -14,7 +14,9 @@ import (
 // Core is footnote's transport-independent conversation logic: it validates
 // questions, applies per-user rate limits, a global concurrency cap and a
 // per-question timeout, keeps short per-conversation history for follow-ups,
-// drops duplicate turns, and turns engine failures into short, safe replies.
+// and turns engine failures (panics included) into short, safe replies.
+// Dropping redelivered messages is the transport's job (package discord),
+// which sees the delivery IDs before it acknowledges anything.
 // It is safe for concurrent use.
 type Core struct {
 	opts    Options
@@ -22,7 +24,6 @@ type Core struct {
 	limits  *userLimits
 	slots   slots
 	history *history
-	seen    *dedupe
 }
 
 // New returns a Core configured by opts (see [Options] for defaults).
@@ -42,7 +43,6 @@ func New(opts Options) (*Core, error) {
 		limits:  newUserLimits(opts.RatePerMinute, opts.Burst, opts.MaxUsers),
 		slots:   make(slots, opts.MaxConcurrent),
 		history: newHistory(opts.HistoryTurns, opts.MaxConversations),
-		seen:    newDedupe(opts.DedupeSize),
 	}, nil
 }
 
@@ -52,26 +52,21 @@ func (c *Core) Sources() []corpus.Article {
 	return append([]corpus.Article(nil), c.sources...)
 }
 
-// Handle answers one turn. It returns false, and a zero Reply, when the turn
-// is a duplicate (its non-empty ID was seen before): the transport then sends
-// nothing. Every other turn gets a reply, an error reply included; Handle
-// never returns an error, because every failure has something to tell the
-// user.
-func (c *Core) Handle(ctx context.Context, t Turn) (Reply, bool) {
-	if !c.seen.first(t.ID) {
-		return Reply{}, false
-	}
+// Handle answers one turn. Every turn gets a reply, an error reply
+// included; Handle never returns an error, because every failure has
+// something to tell the user.
+func (c *Core) Handle(ctx context.Context, t Turn) Reply {
 	switch t.Input.Command {
 	case CmdHelp:
-		return Reply{Kind: ReplyHelp, Text: c.Help()}, true
+		return Reply{Kind: ReplyHelp, Text: c.Help()}
 	case CmdSources:
-		return Reply{Kind: ReplySources, Sources: append([]corpus.Article(nil), c.sources...)}, true
+		return Reply{Kind: ReplySources, Sources: append([]corpus.Article(nil), c.sources...)}
 	case CmdAsk:
-		return c.ask(ctx, t), true
+		return c.ask(ctx, t)
 	case CmdUnknown:
-		return errorReply(msgUnknownCommand(t.Input.Question)), true
+		return errorReply(msgUnknownCommand(t.Input.Question))
 	default:
-		return errorReply(msgUnknownCommand("/" + string(t.Input.Command))), true
+		return errorReply(msgUnknownCommand("/" + string(t.Input.Command)))
 	}
 }
 
@@ -110,7 +105,8 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 // own goroutine so that a hung or panicking Answerer cannot hang or crash the
 // transport: Handle returns at the deadline regardless, and the slot is
 // released only when the engine really stops, so the concurrency cap stays
-// honest.
+// honest. This is the one place the conversation core recovers panics: a
+// panicking engine becomes a *PanicError for OnError and a short apology.
 func (c *Core) run(ctx context.Context, req answer.Request, release func()) (answer.Answer, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()

@@ -32,7 +32,7 @@ func newCore(t *testing.T, fa answer.Answerer, opts bot.Options) *bot.Core {
 
 // ask sends one question as a turn without an ID.
 func ask(c *bot.Core, conv, user, q string) bot.Reply {
-	r, _ := c.Handle(context.Background(), bot.Turn{
+	r := c.Handle(context.Background(), bot.Turn{
 		ConversationID: conv, UserID: user, Input: bot.Input{Command: bot.CmdAsk, Question: q},
 	})
 	return r
@@ -126,10 +126,7 @@ func TestHandle(t *testing.T) {
 			fa := &fakeAnswerer{fn: tt.engine}
 			var onErr atomic.Int32
 			c := newCore(t, fa, bot.Options{Sources: sources, OnError: func(bot.Turn, error) { onErr.Add(1) }})
-			r, ok := c.Handle(context.Background(), bot.Turn{ID: "1", ConversationID: "c", UserID: "u", Input: tt.input})
-			if !ok {
-				t.Fatal("Handle reported a duplicate for a new turn")
-			}
+			r := c.Handle(context.Background(), bot.Turn{ID: "1", ConversationID: "c", UserID: "u", Input: tt.input})
 			if r.Kind != tt.wantKind {
 				t.Fatalf("Kind = %q (text %q), want %q", r.Kind, r.Text, tt.wantKind)
 			}
@@ -182,71 +179,6 @@ func TestHandlePanicReachesOnError(t *testing.T) {
 	}
 }
 
-func TestHandleDuplicates(t *testing.T) {
-	fa := &fakeAnswerer{}
-	c := newCore(t, fa, bot.Options{RatePerMinute: math.Inf(1)})
-	turn := bot.Turn{ID: "m1", ConversationID: "c", UserID: "u", Input: bot.Input{Command: bot.CmdAsk, Question: "q"}}
-	if _, ok := c.Handle(context.Background(), turn); !ok {
-		t.Fatal("first delivery reported as duplicate")
-	}
-	if r, ok := c.Handle(context.Background(), turn); ok || r.Kind != "" {
-		t.Fatalf("second delivery = %+v, %v; want zero reply, false", r, ok)
-	}
-	if n := len(fa.requests()); n != 1 {
-		t.Errorf("engine called %d times, want 1", n)
-	}
-	// Turns without an ID are never duplicates.
-	turn.ID = ""
-	for i := range 2 {
-		if _, ok := c.Handle(context.Background(), turn); !ok {
-			t.Errorf("ID-less turn %d reported as duplicate", i)
-		}
-	}
-}
-
-func TestHandleDuplicatesConcurrent(t *testing.T) {
-	fa := &fakeAnswerer{}
-	c := newCore(t, fa, bot.Options{RatePerMinute: math.Inf(1)})
-	const rounds = 50
-	for i := range rounds {
-		id := fmt.Sprintf("m%d", i)
-		var answered atomic.Int32
-		var wg sync.WaitGroup
-		for range 2 {
-			wg.Go(func() {
-				turn := bot.Turn{ID: id, ConversationID: "c", UserID: "u", Input: bot.Input{Command: bot.CmdAsk, Question: "q"}}
-				if _, ok := c.Handle(context.Background(), turn); ok {
-					answered.Add(1)
-				}
-			})
-		}
-		wg.Wait()
-		if n := answered.Load(); n != 1 {
-			t.Fatalf("turn %s answered %d times, want exactly 1", id, n)
-		}
-	}
-	if n := len(fa.requests()); n != rounds {
-		t.Errorf("engine called %d times, want %d", n, rounds)
-	}
-}
-
-func TestDedupeForgetsOldIDs(t *testing.T) {
-	c := newCore(t, &fakeAnswerer{}, bot.Options{DedupeSize: 2, RatePerMinute: math.Inf(1)})
-	handle := func(id string) bool {
-		_, ok := c.Handle(context.Background(), bot.Turn{ID: id, Input: bot.Input{Command: bot.CmdHelp}})
-		return ok
-	}
-	for _, id := range []string{"a", "b", "c"} {
-		handle(id)
-	}
-	if handle("c") {
-		t.Error(`recent ID "c" answered twice`)
-	}
-	if !handle("a") {
-		t.Error(`ID "a" should have been forgotten (DedupeSize 2) and answered again`)
-	}
-}
-
 func TestRateLimit(t *testing.T) {
 	clock := newFakeClock()
 	fa := &fakeAnswerer{}
@@ -273,7 +205,7 @@ func TestRateLimit(t *testing.T) {
 	}
 	for _, s := range steps {
 		clock.Advance(s.advance)
-		r, _ := c.Handle(context.Background(), bot.Turn{ConversationID: s.user, UserID: s.user, Input: s.input})
+		r := c.Handle(context.Background(), bot.Turn{ConversationID: s.user, UserID: s.user, Input: s.input})
 		if r.Kind != s.wantKind || !strings.Contains(r.Text, s.wantText) {
 			t.Fatalf("%s: got %q %q, want %q containing %q", s.name, r.Kind, r.Text, s.wantKind, s.wantText)
 		}
@@ -399,7 +331,7 @@ func TestTimeoutStuckAnswerer(t *testing.T) {
 	var deltas []string
 	turn := bot.Turn{ConversationID: "c", UserID: "u", Input: bot.Input{Command: bot.CmdAsk, Question: "stuck"},
 		OnDelta: func(d string) { mu.Lock(); deltas = append(deltas, d); mu.Unlock() }}
-	if r, _ := c.Handle(context.Background(), turn); !strings.Contains(r.Text, "took too long") {
+	if r := c.Handle(context.Background(), turn); !strings.Contains(r.Text, "took too long") {
 		t.Fatalf("got %q %q, want a timeout reply", r.Kind, r.Text)
 	}
 	if r := ask(c, "c2", "u2", "other"); !strings.Contains(r.Text, "lot of questions") {
@@ -434,7 +366,7 @@ func TestCallerCancelled(t *testing.T) {
 	c := newCore(t, fa, bot.Options{})
 	ctx, cancel := context.WithCancel(context.Background())
 	go cancel()
-	r, _ := c.Handle(ctx, bot.Turn{UserID: "u", Input: bot.Input{Command: bot.CmdAsk, Question: "q"}})
+	r := c.Handle(ctx, bot.Turn{UserID: "u", Input: bot.Input{Command: bot.CmdAsk, Question: "q"}})
 	if r.Kind != bot.ReplyError || !strings.Contains(r.Text, "had to stop") {
 		t.Errorf("got %q %q, want a cancelled reply", r.Kind, r.Text)
 	}
@@ -451,7 +383,7 @@ func TestOnDeltaForwarded(t *testing.T) {
 	}}
 	c := newCore(t, fa, bot.Options{})
 	var got strings.Builder
-	r, _ := c.Handle(context.Background(), bot.Turn{UserID: "u", Input: bot.Input{Command: bot.CmdAsk, Question: "q"},
+	r := c.Handle(context.Background(), bot.Turn{UserID: "u", Input: bot.Input{Command: bot.CmdAsk, Question: "q"},
 		OnDelta: func(d string) { got.WriteString(d) }})
 	if r.Kind != bot.ReplyAnswer || got.String() != "Hello" {
 		t.Errorf("reply %q, deltas %q; want an answer and \"Hello\"", r.Kind, got.String())

@@ -21,7 +21,6 @@ const (
 	DefaultHistoryTurns     = 3
 	DefaultMaxConversations = 10000
 	DefaultMaxUsers         = 10000
-	DefaultDedupeSize       = 4096
 )
 
 // Options configures a [Core]. Zero fields take the defaults above; negative
@@ -58,9 +57,6 @@ type Options struct {
 	// MaxUsers bounds how many users' rate limiters are kept; a forgotten
 	// user starts again with a full bucket.
 	MaxUsers int
-	// DedupeSize is how many recent Turn IDs are remembered to drop
-	// redelivered messages.
-	DedupeSize int
 	// Now is the clock, for tests. Nil means time.Now.
 	Now func() time.Time
 	// OnError, when set, receives the internal error behind every error
@@ -89,7 +85,6 @@ func (o Options) withDefaults() (Options, error) {
 		{"Burst", &o.Burst, DefaultBurst},
 		{"MaxConversations", &o.MaxConversations, DefaultMaxConversations},
 		{"MaxUsers", &o.MaxUsers, DefaultMaxUsers},
-		{"DedupeSize", &o.DedupeSize, DefaultDedupeSize},
 	}
 	for _, f := range ints {
 		if err := defaultInt(f.name, f.v, f.def); err != nil {

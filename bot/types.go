@@ -33,8 +33,8 @@ type Input struct {
 
 // Turn is one message from a user in a conversation.
 type Turn struct {
-	// ID identifies the message or interaction; a Turn seen twice with the
-	// same non-empty ID is answered once.
+	// ID identifies the message or interaction, for logs. The transport
+	// drops redelivered IDs before a Turn is built.
 	ID string
 	// ConversationID groups turns whose history feeds follow-ups: a DM
 	// channel, a guild channel+user, or the CLI session.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"footnote/bot"
+	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -24,7 +26,7 @@ func (d *Gateway) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 		return
 	}
 	defer d.work.leave()
-	defer d.recoverPanic("interaction_id", i.ID)
+	defer guard(d.log, "interaction_id", i.ID)
 	if !d.seen.first(i.ID) {
 		d.log.Info("discord: duplicate interaction ignored", "interaction_id", i.ID)
 		return
@@ -52,11 +54,7 @@ func (d *Gateway) handleInteraction(ctx context.Context, i *discordgo.Interactio
 	if turn.Input.Command == bot.CmdAsk {
 		reply, err = d.ask(ctx, i, turn)
 	} else {
-		var handled bool
-		reply, handled = d.core.Handle(ctx, turn)
-		if !handled {
-			return
-		}
+		reply = d.core.Handle(ctx, turn)
 		err = d.resp.respondDirect(ctx, i, reply)
 	}
 	logTurn(d.log, "interaction_id", turn, i.GuildID, i.ChannelID, start, reply, err, i.Token)
@@ -70,8 +68,7 @@ func (d *Gateway) ask(ctx context.Context, i *discordgo.Interaction, turn bot.Tu
 	if err != nil {
 		return bot.Reply{}, fmt.Errorf("defer: %w", err)
 	}
-	reply, _, err := d.resp.answerDeferred(ctx, i, turn)
-	return reply, err
+	return d.resp.answerDeferred(ctx, i, turn)
 }
 
 // refuseShuttingDown tells the user, privately, to ask again later: an
@@ -83,9 +80,13 @@ func (d *Gateway) refuseShuttingDown(i *discordgo.Interaction) {
 	_ = d.api.InteractionRespond(i, messageResponse(msg), discordgo.WithContext(ctx))
 }
 
-// recoverPanic keeps a panicking handler from taking the bot down.
-func (d *Gateway) recoverPanic(idKey, id string) {
+// guard, deferred at the root of every goroutine that handles an event
+// (gateway interactions and messages, deferred HTTP answers), keeps a
+// panicking handler from taking the bot down and logs it once. It is the
+// transport's one recovery point; the engine's panics are already turned
+// into error replies by the core.
+func guard(log *slog.Logger, idKey, id string) {
 	if p := recover(); p != nil {
-		d.log.Error("discord handler panicked", idKey, id, "panic", fmt.Sprint(p))
+		log.Error("discord handler panicked", idKey, id, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 	}
 }

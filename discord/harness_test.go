@@ -130,7 +130,7 @@ func newDiscordCore(t testing.TB, ans answer.Answerer) *bot.Core {
 	t.Helper()
 	core, err := bot.New(bot.Options{
 		Answerer: ans, Sources: testSources(), MaxQuestionRunes: 2000, Timeout: 20 * time.Second,
-		MaxConcurrent: 100, RatePerMinute: 6000, Burst: 200, HistoryTurns: 5, DedupeSize: 1000,
+		MaxConcurrent: 100, RatePerMinute: 6000, Burst: 200, HistoryTurns: 5,
 	})
 	if err != nil {
 		t.Fatalf("bot.New: %v", err)

@@ -173,11 +173,7 @@ func (h *InteractionsHandler) command(w http.ResponseWriter, i *discordgo.Intera
 		return
 	}
 	defer h.work.leave()
-	reply, handled := h.core.Handle(h.workCtx, turn)
-	if !handled {
-		writeJSON(w, deferredResponse())
-		return
-	}
+	reply := h.core.Handle(h.workCtx, turn)
 	msgs := renderDiscord(reply, h.cfg.QuoteRunes)
 	writeJSON(w, messageResponse(msgs[0]))
 	var err error
@@ -190,12 +186,8 @@ func (h *InteractionsHandler) command(w http.ResponseWriter, i *discordgo.Intera
 // answer delivers a deferred /ask answer; it runs after the HTTP response.
 func (h *InteractionsHandler) answer(i *discordgo.Interaction, turn bot.Turn, start time.Time) {
 	defer h.work.leave()
-	defer func() {
-		if p := recover(); p != nil {
-			h.log.Error("discord interactions: handler panicked", "interaction_id", i.ID, "panic", fmt.Sprint(p))
-		}
-	}()
-	reply, _, err := h.resp.answerDeferred(h.workCtx, i, turn)
+	defer guard(h.log, "interaction_id", i.ID)
+	reply, err := h.resp.answerDeferred(h.workCtx, i, turn)
 	logTurn(h.log, "interaction_id", turn, i.GuildID, i.ChannelID, start, reply, err, i.Token)
 }
 

@@ -29,7 +29,7 @@ func (d *Gateway) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		return
 	}
 	defer d.work.leave()
-	defer d.recoverPanic("message_id", m.ID)
+	defer guard(d.log, "message_id", m.ID)
 	if !d.seen.first(m.ID) {
 		d.log.Info("discord: duplicate message ignored", "message_id", m.ID)
 		return
@@ -51,11 +51,8 @@ func (d *Gateway) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 func (d *Gateway) answerMessage(ctx context.Context, m *discordgo.Message, turn bot.Turn) {
 	start := time.Now()
 	stopTyping := d.keepTyping(ctx, m.ChannelID)
-	reply, handled := d.core.Handle(ctx, turn)
+	reply := d.core.Handle(ctx, turn)
 	stopTyping()
-	if !handled {
-		return
-	}
 	var ref *discordgo.MessageReference
 	if m.GuildID != "" {
 		failIfGone := false

@@ -2,7 +2,6 @@ package discord
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"footnote/bot"
 	"net/http"
@@ -13,10 +12,9 @@ import (
 
 // Texts the adapter itself shows users.
 const (
-	textInternalError = "Sorry, something went wrong while answering. Please try again."
-	textErrorNotice   = "Sorry, I couldn't answer that."
-	textShuttingDown  = "I'm restarting right now. Please ask again in a minute."
-	textUnknownCmd    = "I don't know that command. Try /help."
+	textErrorNotice  = "Sorry, I couldn't answer that."
+	textShuttingDown = "I'm restarting right now. Please ask again in a minute."
+	textUnknownCmd   = "I don't know that command. Try /help."
 )
 
 // responder answers application-command interactions through the
@@ -90,32 +88,16 @@ func conversationID(guildID, channelID, userID string) string {
 
 // answerDeferred runs an already deferred /ask: the core answers (a
 // streaming answer grows in the original response), then the reply
-// replaces the "thinking…" message. A panic becomes an error reply, so the
-// user is never left waiting.
-func (r *responder) answerDeferred(ctx context.Context, i *discordgo.Interaction, turn bot.Turn) (reply bot.Reply, handled bool, err error) {
+// replaces the "thinking…" message. The core turns an engine panic into an
+// error reply, so the user is never left waiting.
+func (r *responder) answerDeferred(ctx context.Context, i *discordgo.Interaction, turn bot.Turn) (bot.Reply, error) {
 	stream := startStream(r.streamInterval, func(content string) {
 		_, _ = r.editOriginal(ctx, i, outMessage{Content: content})
 	})
 	turn.OnDelta = stream.push
-	func() {
-		defer func() {
-			if p := recover(); p != nil {
-				reply, handled = bot.Reply{Kind: bot.ReplyError, Text: textInternalError}, true
-				err = fmt.Errorf("panic answering: %v", p)
-			}
-		}()
-		reply, handled = r.core.Handle(ctx, turn)
-	}()
+	reply := r.core.Handle(ctx, turn)
 	stream.stop()
-	if !handled {
-		// A duplicate the adapter did not catch: remove the deferral.
-		_ = r.api.InteractionResponseDelete(i, discordgo.WithContext(ctx))
-		return reply, false, err
-	}
-	if derr := r.deliverDeferred(ctx, i, reply); derr != nil {
-		err = errors.Join(err, derr)
-	}
-	return reply, true, err
+	return reply, r.deliverDeferred(ctx, i, reply)
 }
 
 // deliverDeferred sends reply for a deferred interaction: the first

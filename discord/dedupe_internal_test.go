@@ -1,0 +1,64 @@
+package discord
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+func TestDedupe(t *testing.T) {
+	d := newDedupe(2)
+	if !d.first("a") || d.first("a") {
+		t.Fatal(`"a" should be new once, then a duplicate`)
+	}
+	for range 2 {
+		if !d.first("") {
+			t.Error("an empty ID is never a duplicate")
+		}
+	}
+	d.first("b")
+	d.first("c") // forgets "a", the oldest
+	if d.first("c") {
+		t.Error(`recent ID "c" reported new twice`)
+	}
+	if !d.first("a") {
+		t.Error(`"a" should have been forgotten (size 2) and be new again`)
+	}
+}
+
+func TestDedupeConcurrent(t *testing.T) {
+	d := newDedupe(DefaultDedupeSize)
+	for i := range 50 {
+		id := fmt.Sprintf("m%d", i)
+		var firsts atomic.Int32
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				if d.first(id) {
+					firsts.Add(1)
+				}
+			})
+		}
+		wg.Wait()
+		if n := firsts.Load(); n != 1 {
+			t.Fatalf("ID %s was first %d times, want 1", id, n)
+		}
+	}
+}
+
+func TestGuardRecoversAndLogsOnce(t *testing.T) {
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, nil))
+	func() {
+		defer guard(log, "message_id", "m1")
+		panic("boom")
+	}()
+	out := buf.String()
+	if strings.Count(out, "discord handler panicked") != 1 || !strings.Contains(out, "message_id=m1") || !strings.Contains(out, "boom") {
+		t.Errorf("log = %q, want one line naming the message and the panic", out)
+	}
+}
