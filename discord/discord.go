@@ -58,8 +58,19 @@ type GatewayConfig struct {
 	ShardID, ShardCount int
 }
 
-// ErrShard is returned by NewGateway for a shard outside 0..ShardCount-1.
+// ErrShard is returned by NewGateway and CheckShard for a shard outside
+// 0..ShardCount-1.
 var ErrShard = errors.New("discord: shard ID must be from 0 to shard count - 1")
+
+// CheckShard reports whether id of count is a valid shard (count 0 or 1:
+// unsharded, id must be 0). cmd/footnote's config calls it to name the
+// settings; NewGateway calls it again for other callers.
+func CheckShard(id, count int) error {
+	if count < 0 || id < 0 || (count > 1 && id >= count) || (count <= 1 && id != 0) {
+		return fmt.Errorf("%w (got %d of %d)", ErrShard, id, count)
+	}
+	return nil
+}
 
 // Gateway is the gateway adapter: it logs in as the bot, registers /ask,
 // /sources and /help, and answers slash commands, DMs and mentions through
@@ -100,9 +111,8 @@ func NewGateway(core *bot.Core, cfg GatewayConfig, logger *slog.Logger) (*Gatewa
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	if cfg.ShardCount < 0 || cfg.ShardID < 0 || (cfg.ShardCount > 1 && cfg.ShardID >= cfg.ShardCount) ||
-		(cfg.ShardCount <= 1 && cfg.ShardID != 0) {
-		return nil, fmt.Errorf("%w (got %d of %d)", ErrShard, cfg.ShardID, cfg.ShardCount)
+	if err := CheckShard(cfg.ShardID, cfg.ShardCount); err != nil {
+		return nil, err
 	}
 	cfg = withGatewayDefaults(cfg)
 	s, err := newSession(cfg.Token, cfg.APIURL, cfg.HTTPTimeout)

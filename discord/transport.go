@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -40,21 +41,29 @@ func (t redirectTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return t.base.RoundTrip(r)
 }
 
-// parseAPIURL checks a Discord API origin such as "https://discord.com" or
-// "http://127.0.0.1:8080". Empty means the real Discord.
+// CheckAPIURL reports whether raw can be the APIURL of a [GatewayConfig] or
+// [InteractionsConfig]: an http(s) origin such as "https://discord.com" or
+// "http://127.0.0.1:8080", without query or fragment. Empty means the real
+// Discord. The error never repeats the URL, which may carry credentials.
+// cmd/footnote's config calls it to name the setting (DISCORD_API_URL).
+func CheckAPIURL(raw string) error {
+	_, err := parseAPIURL(raw)
+	return err
+}
+
+// parseAPIURL is CheckAPIURL returning the parsed origin.
 func parseAPIURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultDiscordAPIURL
 	}
 	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, fmt.Errorf("discord API URL %q: %w", raw, err)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("discord API URL %q: want an origin like https://discord.com", raw)
-	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("discord API URL %q: must not have a query or fragment", raw)
+	switch {
+	case err != nil:
+		return nil, errors.New("not a valid URL")
+	case (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		return nil, errors.New("want an http(s) origin like https://discord.com")
+	case u.RawQuery != "" || u.Fragment != "":
+		return nil, errors.New("must not have a query or fragment")
 	}
 	return u, nil
 }
@@ -83,7 +92,7 @@ func botAuthorization(token string) string {
 func newSession(token, apiURL string, timeout time.Duration) (*discordgo.Session, error) {
 	origin, err := parseAPIURL(apiURL)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("discord API URL: %w", err)
 	}
 	s, err := discordgo.New(botAuthorization(token))
 	if err != nil {

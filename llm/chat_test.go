@@ -74,6 +74,8 @@ func TestNewValidates(t *testing.T) {
 		{"openai without key", llm.Config{}, false},
 		{"key with newline inside", llm.Config{APIKey: "sk-abc\ndef"}, false},
 		{"bad base URL", llm.Config{APIKey: testKey, BaseURL: "localhost:11434"}, false},
+		{"base URL with credentials", llm.Config{APIKey: testKey, BaseURL: "ftp://user:sk-abc@host/v1"}, false},
+		{"base URL without host", llm.Config{APIKey: testKey, BaseURL: "http://?api-key=sk-abc"}, false},
 		{"negative timeout", llm.Config{APIKey: testKey, Timeout: -1}, false},
 		{"batch too big", llm.Config{APIKey: testKey, EmbedBatch: 5000}, false},
 		{"negative dimensions", llm.Config{APIKey: testKey, Dimensions: -3}, false},

@@ -6,6 +6,7 @@
 package llm
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -118,9 +119,8 @@ func (cfg Config) validate() error {
 		return fmt.Errorf("%w: the API key contains spaces or control characters: check OPENAI_API_KEY", ErrUnauthorized)
 	}
 	if cfg.BaseURL != "" {
-		u, err := url.Parse(cfg.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("base URL %q is not an http(s) URL", cfg.BaseURL)
+		if err := CheckBaseURL(cfg.BaseURL); err != nil {
+			return fmt.Errorf("base URL: %w", err)
 		}
 	}
 	switch {
@@ -132,6 +132,23 @@ func (cfg Config) validate() error {
 		return fmt.Errorf("embed batch %d is outside 1..%d", cfg.EmbedBatch, maxEmbedBatch)
 	case cfg.BackoffBase < 0 || cfg.MaxBackoff < 0 || cfg.MaxRetryWait < 0:
 		return fmt.Errorf("backoff durations must not be negative")
+	}
+	return nil
+}
+
+// CheckBaseURL reports whether raw can be a Config.BaseURL: an http(s) URL
+// with a host. The error never repeats the URL, which may carry credentials
+// (user:pass@host, ?api-key=…); cmd/footnote's config calls it to name the
+// setting, and [New] calls it again for other callers.
+func CheckBaseURL(raw string) error {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	switch {
+	case err != nil:
+		return errors.New("not a valid URL")
+	case u.Scheme != "http" && u.Scheme != "https":
+		return errors.New("must start with http:// or https://")
+	case u.Host == "":
+		return errors.New("has no host")
 	}
 	return nil
 }

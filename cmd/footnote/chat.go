@@ -55,20 +55,9 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 // coreOptions are the conversation core's options over the engine with the
 // configured protections; the chat harness and the Discord bot share them.
 func coreOptions(eng *engine, cfg Config) bot.Options {
-	history := cfg.Bot.HistoryTurns
-	if history == 0 {
-		history = -1 // bot reads 0 as "default"; the setting 0 means none
-	}
-	return bot.Options{
-		Answerer:         eng.answerer,
-		Sources:          eng.sources,
-		MaxQuestionRunes: cfg.Bot.MaxQuestionRunes,
-		Timeout:          cfg.Bot.QuestionTimeout,
-		MaxConcurrent:    cfg.Bot.MaxConcurrent,
-		RatePerMinute:    cfg.Bot.RatePerMinute,
-		Burst:            cfg.Bot.Burst,
-		HistoryTurns:     history,
-	}
+	opts := cfg.Bot
+	opts.Answerer, opts.Sources = eng.answerer, eng.sources
+	return opts
 }
 
 // chatTerminal runs the harness with line editing and persistent history

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +11,9 @@ import (
 	"time"
 
 	"footnote/answer/generative"
+	"footnote/bot"
+	"footnote/discord"
+	"footnote/llm"
 
 	"github.com/joho/godotenv"
 )
@@ -41,8 +43,9 @@ type Config struct {
 	OpenAI OpenAIConfig
 	// Discord configures "footnote serve".
 	Discord DiscordConfig
-	// Bot holds the conversation core's protections.
-	Bot BotConfig
+	// Bot holds the conversation core's protections, already in the form
+	// bot.New takes (the wiring only adds the answerer and the sources).
+	Bot bot.Options
 
 	// LogLevel is debug, info, warn or error.
 	LogLevel string
@@ -56,7 +59,7 @@ type OpenAIConfig struct {
 	EmbeddingModel string        // OPENAI_EMBEDDING_MODEL
 	Dimensions     int           // OPENAI_EMBEDDING_DIMENSIONS; 0 means the model's default
 	Timeout        time.Duration // OPENAI_TIMEOUT, per request attempt
-	MaxRetries     int           // OPENAI_MAX_RETRIES; 0 means none
+	MaxRetries     int           // OPENAI_MAX_RETRIES, as llm.Config: negative means none (the setting 0)
 }
 
 // Configured reports whether a key or base URL was given, which switches the
@@ -73,16 +76,6 @@ type DiscordConfig struct {
 	// ShardID and ShardCount (DISCORD_SHARD_ID, DISCORD_SHARD_COUNT) run
 	// this process as one gateway shard; count 0 means unsharded.
 	ShardID, ShardCount int
-}
-
-// BotConfig holds the conversation core's protections.
-type BotConfig struct {
-	MaxQuestionRunes int           // FOOTNOTE_MAX_QUESTION_RUNES
-	QuestionTimeout  time.Duration // FOOTNOTE_QUESTION_TIMEOUT
-	MaxConcurrent    int           // FOOTNOTE_MAX_CONCURRENT, across all users
-	RatePerMinute    float64       // FOOTNOTE_RATE_PER_MINUTE, per user
-	Burst            int           // FOOTNOTE_RATE_BURST
-	HistoryTurns     int           // FOOTNOTE_HISTORY_TURNS; 0 means no history
 }
 
 // lookupFunc reads one setting; the bool reports whether it was set.
@@ -127,7 +120,7 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 			EmbeddingModel: p.str("OPENAI_EMBEDDING_MODEL", "text-embedding-3-small"),
 			Dimensions:     p.integer("OPENAI_EMBEDDING_DIMENSIONS", 0, 0, 1<<16),
 			Timeout:        p.duration("OPENAI_TIMEOUT", 60*time.Second),
-			MaxRetries:     p.integer("OPENAI_MAX_RETRIES", 3, 0, 10),
+			MaxRetries:     noneIfZero(p.integer("OPENAI_MAX_RETRIES", 3, 0, 10)),
 		},
 		Discord: DiscordConfig{
 			Token:      p.str("DISCORD_BOT_TOKEN", ""),
@@ -138,13 +131,13 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 			ShardID:    p.integer("DISCORD_SHARD_ID", 0, 0, 1<<16),
 			ShardCount: p.integer("DISCORD_SHARD_COUNT", 0, 0, 1<<16),
 		},
-		Bot: BotConfig{
+		Bot: bot.Options{
 			MaxQuestionRunes: p.integer("FOOTNOTE_MAX_QUESTION_RUNES", 500, 10, 4000),
-			QuestionTimeout:  p.duration("FOOTNOTE_QUESTION_TIMEOUT", 90*time.Second),
+			Timeout:          p.duration("FOOTNOTE_QUESTION_TIMEOUT", 90*time.Second),
 			MaxConcurrent:    p.integer("FOOTNOTE_MAX_CONCURRENT", 8, 1, 1024),
 			RatePerMinute:    p.float("FOOTNOTE_RATE_PER_MINUTE", 6),
 			Burst:            p.integer("FOOTNOTE_RATE_BURST", 3, 1, 1000),
-			HistoryTurns:     p.integer("FOOTNOTE_HISTORY_TURNS", 3, 0, 20),
+			HistoryTurns:     noneIfZero(p.integer("FOOTNOTE_HISTORY_TURNS", 3, 0, 20)),
 		},
 	}
 	defEmbedder := embedderLocal
@@ -178,36 +171,20 @@ func (c Config) validate() error {
 		return errors.New("FOOTNOTE_GENERATIVE=true needs OPENAI_API_KEY or OPENAI_BASE_URL")
 	}
 	if c.OpenAI.BaseURL != "" {
-		if err := checkHTTPURL(c.OpenAI.BaseURL); err != nil {
+		if err := llm.CheckBaseURL(c.OpenAI.BaseURL); err != nil {
 			return fmt.Errorf("OPENAI_BASE_URL: %w", err)
 		}
 	}
-	if err := checkHTTPURL(c.Discord.APIURL); err != nil {
+	if err := discord.CheckAPIURL(c.Discord.APIURL); err != nil {
 		return fmt.Errorf("DISCORD_API_URL: %w", err)
 	}
-	if c.Discord.ShardCount > 0 && c.Discord.ShardID >= c.Discord.ShardCount || c.Discord.ShardCount == 0 && c.Discord.ShardID != 0 {
+	if discord.CheckShard(c.Discord.ShardID, c.Discord.ShardCount) != nil {
 		return fmt.Errorf("DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT (got %d of %d)", c.Discord.ShardID, c.Discord.ShardCount)
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("FOOTNOTE_LOG_LEVEL must be debug, info, warn or error, not %q", c.LogLevel)
-	}
-	return nil
-}
-
-// checkHTTPURL checks that raw is an http(s) URL with a host. The error
-// never repeats the URL: it may carry credentials (user:pass@, ?api-key=).
-func checkHTTPURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return errors.New("not a valid URL")
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return errors.New("must start with http:// or https://")
-	}
-	if u.Host == "" {
-		return errors.New("has no host")
 	}
 	return nil
 }
@@ -220,6 +197,16 @@ func defaultIndexDir() string {
 		return ""
 	}
 	return filepath.Join(dir, "footnote")
+}
+
+// noneIfZero maps a setting's 0 ("none": no retries, no history) to the
+// negative value the options structs read as "none", where 0 means
+// "default". It is the one place that meaning is translated.
+func noneIfZero(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
 }
 
 // parser reads typed settings and remembers the first bad one, so

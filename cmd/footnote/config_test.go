@@ -28,6 +28,26 @@ func TestLoadConfigDefaults(t *testing.T) {
 	}
 }
 
+// Settings whose 0 means "none" arrive in the options structs as the
+// negative value they read as "none" (their 0 means "default"), so the
+// wiring copies them as they are.
+func TestLoadConfigZeroMeansNone(t *testing.T) {
+	c, err := loadConfig(mapLookup(map[string]string{"FOOTNOTE_HISTORY_TURNS": "0", "OPENAI_MAX_RETRIES": "0"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Bot.HistoryTurns >= 0 || c.OpenAI.MaxRetries >= 0 {
+		t.Errorf("history %d, retries %d: want negative (none)", c.Bot.HistoryTurns, c.OpenAI.MaxRetries)
+	}
+	c, err = loadConfig(mapLookup(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Bot.HistoryTurns != 3 || c.OpenAI.MaxRetries != 3 {
+		t.Errorf("defaults: history %d, retries %d, want 3 and 3", c.Bot.HistoryTurns, c.OpenAI.MaxRetries)
+	}
+}
+
 func TestLoadConfigSwitchesToOpenAI(t *testing.T) {
 	for _, env := range []map[string]string{
 		{"OPENAI_API_KEY": "sk-x"},
@@ -63,7 +83,9 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"bad rate", map[string]string{"FOOTNOTE_RATE_PER_MINUTE": "-1"}, "positive number"},
 		{"bad base url", map[string]string{"OPENAI_BASE_URL": "localhost:11434"}, "OPENAI_BASE_URL: must start with http"},
 		{"base url without host", map[string]string{"OPENAI_BASE_URL": "http://"}, "OPENAI_BASE_URL: has no host"},
-		{"bad discord url", map[string]string{"DISCORD_API_URL": "ftp://user:SECRET@x"}, "DISCORD_API_URL: must start with http"},
+		{"bad discord url", map[string]string{"DISCORD_API_URL": "ftp://user:SECRET@x"}, "DISCORD_API_URL: want an http(s) origin"},
+		{"discord url with query", map[string]string{"DISCORD_API_URL": "https://x/?token=SECRET"}, "DISCORD_API_URL: must not have a query"},
+		{"base url with credentials", map[string]string{"OPENAI_BASE_URL": "ftp://user:SECRET@x/v1"}, "OPENAI_BASE_URL: must start with http"},
 		{"shard past count", map[string]string{"DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, "DISCORD_SHARD_ID must be below"},
 		{"shard without count", map[string]string{"DISCORD_SHARD_ID": "1"}, "DISCORD_SHARD_ID must be below"},
 		{"bad log level", map[string]string{"FOOTNOTE_LOG_LEVEL": "loud"}, "FOOTNOTE_LOG_LEVEL"},

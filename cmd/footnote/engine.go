@@ -59,10 +59,6 @@ func newLLM(cfg Config, logger *slog.Logger) (*llm.Client, error) {
 	if !cfg.OpenAI.Configured() {
 		return nil, nil
 	}
-	retries := cfg.OpenAI.MaxRetries
-	if retries == 0 {
-		retries = llm.NoRetries // llm reads 0 as "default"
-	}
 	c, err := llm.New(llm.Config{
 		APIKey:         cfg.OpenAI.APIKey,
 		BaseURL:        cfg.OpenAI.BaseURL,
@@ -70,7 +66,7 @@ func newLLM(cfg Config, logger *slog.Logger) (*llm.Client, error) {
 		EmbeddingModel: cfg.OpenAI.EmbeddingModel,
 		Dimensions:     cfg.OpenAI.Dimensions,
 		Timeout:        cfg.OpenAI.Timeout,
-		MaxRetries:     retries,
+		MaxRetries:     cfg.OpenAI.MaxRetries,
 		OnRetry: func(e llm.RetryEvent) {
 			// llm errors are key-safe by construction.
 			logger.Warn("llm retry", "op", e.Op, "attempt", e.Attempt, "wait", e.Wait, "err", e.Err)
