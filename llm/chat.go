@@ -29,7 +29,7 @@ func (c *Client) Complete(ctx context.Context, msgs []prompts.Message, onDelta f
 	err = c.retry(ctx, "chat", func(ctx context.Context, p *probe) error {
 		var err error
 		if onDelta == nil {
-			text, err = c.completeOnce(ctx, req)
+			text, err = c.completeOnce(ctx, p, req)
 		} else {
 			text, err = c.streamOnce(ctx, p, req, onDelta)
 		}
@@ -43,7 +43,7 @@ func (c *Client) Complete(ctx context.Context, msgs []prompts.Message, onDelta f
 
 // chatRequest checks msgs and builds the request.
 func (c *Client) chatRequest(msgs []prompts.Message) (openai.ChatCompletionRequest, error) {
-	req := openai.ChatCompletionRequest{Model: c.cfg.ChatModel}
+	req := openai.ChatCompletionRequest{Model: c.cfg.ChatModel, MaxTokens: c.cfg.MaxTokens}
 	if len(msgs) == 0 {
 		return req, fmt.Errorf("llm chat: no messages")
 	}
@@ -59,7 +59,8 @@ func (c *Client) chatRequest(msgs []prompts.Message) (openai.ChatCompletionReque
 }
 
 // completeOnce makes one non-streamed attempt.
-func (c *Client) completeOnce(ctx context.Context, req openai.ChatCompletionRequest) (string, error) {
+func (c *Client) completeOnce(ctx context.Context, p *probe, req openai.ChatCompletionRequest) (string, error) {
+	p.limitBody(replyBodyLimit(c.cfg.MaxReplyBytes), c.tooLong())
 	resp, err := c.api.CreateChatCompletion(ctx, req)
 	if err != nil {
 		return "", err
@@ -71,7 +72,23 @@ func (c *Client) completeOnce(ctx context.Context, req openai.ChatCompletionRequ
 	if choice.FinishReason != openai.FinishReasonStop {
 		return "", unfinished(string(choice.FinishReason), false)
 	}
+	if len(choice.Message.Content) > c.cfg.MaxReplyBytes {
+		return "", c.tooLong()
+	}
 	return choice.Message.Content, nil
+}
+
+// replyBodyLimit is how much of a whole (not streamed) reply's body is
+// read for a reply of at most maxReply bytes of text: JSON escaping and
+// the envelope take room too.
+func replyBodyLimit(maxReply int) int64 {
+	return 2*int64(maxReply) + 16<<10
+}
+
+// tooLong is the error of a reply longer than Config.MaxReplyBytes. It is
+// not retried: the model would only write as much again.
+func (c *Client) tooLong() *Error {
+	return &Error{Op: "chat", Kind: ErrIncomplete, Detail: fmt.Sprintf("the reply ran past %d bytes", c.cfg.MaxReplyBytes)}
 }
 
 // streamOnce makes one streamed attempt, passing text to onDelta.
@@ -89,6 +106,9 @@ func (c *Client) streamOnce(ctx context.Context, p *probe, req openai.ChatComple
 			break
 		}
 		if err != nil {
+			if ctx.Err() != nil {
+				return "", ctx.Err()
+			}
 			if text.Len() > 0 {
 				return "", noRetry{err}
 			}
@@ -99,6 +119,9 @@ func (c *Client) streamOnce(ctx context.Context, p *probe, req openai.ChatComple
 				continue
 			}
 			if ch.Delta.Content != "" {
+				if text.Len()+len(ch.Delta.Content) > c.cfg.MaxReplyBytes {
+					return "", c.tooLong() // stop reading: the rest is never wanted
+				}
 				text.WriteString(ch.Delta.Content)
 				onDelta(ch.Delta.Content)
 			}

@@ -25,6 +25,13 @@ const (
 	DefaultBackoffBase    = 500 * time.Millisecond
 	DefaultMaxBackoff     = 8 * time.Second
 	DefaultMaxRetryWait   = 20 * time.Second
+	// DefaultMaxTokens is sent as max_tokens: an answer from a few news
+	// passages needs a few hundred tokens, so 1024 leaves room without
+	// letting a runaway model write for minutes.
+	DefaultMaxTokens = 1024
+	// DefaultMaxReplyBytes caps a reply's text, for servers that ignore
+	// max_tokens: about ten times what DefaultMaxTokens can produce.
+	DefaultMaxReplyBytes = 64 << 10
 
 	// NoRetries, as Config.MaxRetries, turns retries off (0 means the
 	// default, as for every other field).
@@ -64,6 +71,13 @@ type Config struct {
 	// server asking for longer gets the rate-limit error back at once rather
 	// than a user left waiting.
 	MaxRetryWait time.Duration
+	// MaxTokens is sent with every chat request as max_tokens, the most
+	// tokens the model may write; 0 means DefaultMaxTokens.
+	MaxTokens int
+	// MaxReplyBytes caps a reply's text; 0 means DefaultMaxReplyBytes. A
+	// stream is no longer read past it and a whole reply's body is cut at
+	// a small multiple of it; either way the reply is ErrIncomplete.
+	MaxReplyBytes int
 	// HTTPClient is used for requests when set (tests, proxies). Its
 	// transport is wrapped, not replaced; do not give it a Timeout, which
 	// would cut long streams (Timeout above applies per attempt instead).
@@ -92,6 +106,8 @@ func (cfg Config) withDefaults() Config {
 	setDefault(&cfg.BackoffBase, DefaultBackoffBase)
 	setDefault(&cfg.MaxBackoff, DefaultMaxBackoff)
 	setDefault(&cfg.MaxRetryWait, DefaultMaxRetryWait)
+	setDefault(&cfg.MaxTokens, DefaultMaxTokens)
+	setDefault(&cfg.MaxReplyBytes, DefaultMaxReplyBytes)
 	switch {
 	case cfg.MaxRetries == 0:
 		cfg.MaxRetries = DefaultMaxRetries
@@ -130,6 +146,8 @@ func (cfg Config) validate() error {
 		return fmt.Errorf("embedding dimensions %d is negative", cfg.Dimensions)
 	case cfg.EmbedBatch < 0 || cfg.EmbedBatch > maxEmbedBatch:
 		return fmt.Errorf("embed batch %d is outside 1..%d", cfg.EmbedBatch, maxEmbedBatch)
+	case cfg.MaxTokens < 0 || cfg.MaxReplyBytes < 0:
+		return fmt.Errorf("reply limits must not be negative")
 	case cfg.BackoffBase < 0 || cfg.MaxBackoff < 0 || cfg.MaxRetryWait < 0:
 		return fmt.Errorf("backoff durations must not be negative")
 	}

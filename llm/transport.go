@@ -17,6 +17,24 @@ type probe struct {
 	status int
 	header http.Header
 	done   bool
+	// limit, when > 0, is the most of a non-streamed body that is read;
+	// reading more fails with over.
+	limit int64
+	over  error
+}
+
+// limitBody makes the transport fail a non-streamed body after n bytes.
+func (p *probe) limitBody(n int64, over error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.limit, p.over = n, over
+}
+
+// bodyLimit returns what limitBody set.
+func (p *probe) bodyLimit() (int64, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.limit, p.over
 }
 
 type probeKey struct{}
@@ -60,8 +78,31 @@ func (t *probeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	p.record(resp.StatusCode, resp.Header.Clone())
 	if req.Header.Get("Accept") == "text/event-stream" {
 		resp.Body = &doneWatcher{ReadCloser: resp.Body, p: p}
+	} else if n, over := p.bodyLimit(); n > 0 {
+		resp.Body = &cappedBody{ReadCloser: resp.Body, left: n, over: over}
 	}
 	return resp, nil
+}
+
+// cappedBody passes at most left bytes of a body through, then fails with
+// over, so a runaway reply is never read into memory whole.
+type cappedBody struct {
+	io.ReadCloser
+	left int64
+	over error
+}
+
+// Read reads from the body until the cap.
+func (c *cappedBody) Read(b []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, c.over
+	}
+	if int64(len(b)) > c.left {
+		b = b[:c.left]
+	}
+	n, err := c.ReadCloser.Read(b)
+	c.left -= int64(n)
+	return n, err
 }
 
 // doneWatcher passes a stream body through and marks the probe when it

@@ -18,6 +18,8 @@ type ChatRequest struct {
 	Model    string    // the requested model
 	Messages []Message // the conversation, in order
 	Stream   bool      // whether a server-sent event stream was asked for
+	// MaxTokens is the request's max_tokens (0 when not sent).
+	MaxTokens int
 }
 
 // Responder writes the reply text for a chat request. It may be called from
@@ -34,9 +36,10 @@ type wireMessage struct {
 }
 
 type wireChatRequest struct {
-	Model    string        `json:"model"`
-	Messages []wireMessage `json:"messages"`
-	Stream   bool          `json:"stream"`
+	Model     string        `json:"model"`
+	Messages  []wireMessage `json:"messages"`
+	Stream    bool          `json:"stream"`
+	MaxTokens int           `json:"max_tokens"`
 }
 
 // handleChat serves POST /v1/chat/completions.
@@ -76,7 +79,7 @@ func decodeChat(r *http.Request) (ChatRequest, error) {
 	if len(wire.Messages) == 0 {
 		return ChatRequest{}, fmt.Errorf("'messages' must contain at least one message")
 	}
-	req := ChatRequest{Model: wire.Model, Stream: wire.Stream}
+	req := ChatRequest{Model: wire.Model, Stream: wire.Stream, MaxTokens: wire.MaxTokens}
 	for _, m := range wire.Messages {
 		req.Messages = append(req.Messages, Message{Role: m.Role, Content: contentText(m.Content)})
 	}
