@@ -117,7 +117,10 @@ func (g *Engine) finish(ctx context.Context, req answer.Request, r filteredReply
 	case r.declined:
 		return declined(req.Question), nil
 	}
-	c := verify(r, passages, &matcher{w: g.r}, g.opts.Unsupported)
+	c, err := verify(ctx, r, passages, &matcher{w: g.r}, g.opts.Unsupported)
+	if err != nil {
+		return answer.Answer{}, fmt.Errorf("generative answer: check the reply: %w", err)
+	}
 	if c.supported == 0 {
 		ans := declined(req.Question)
 		ans.Text = answer.Decline("", passages)

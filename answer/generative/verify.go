@@ -1,6 +1,7 @@
 package generative
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -83,11 +84,14 @@ func (c *claim) text() string {
 // Medinsky Russia's [2]."). Markers before any word of a sentence belong to
 // the sentence before ("led it. [2]"); a clause too short to stand alone
 // ("According to [2], …") joins the clause after it.
-func splitClaims(text string, cited []int) []piece {
+func splitClaims(ctx context.Context, text string, cited []int) ([]piece, error) {
 	var out []piece
 	last := 0
 	var prev *claim
 	for _, sp := range retrieval.Sentences(text) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if sp.Start > last {
 			out = append(out, piece{literal: text[last:sp.Start]})
 		}
@@ -148,7 +152,7 @@ func splitClaims(text string, cited []int) []piece {
 	if last < len(text) {
 		out = append(out, piece{literal: text[last:]})
 	}
-	return out
+	return out, nil
 }
 
 // checked is the outcome of verifying a reply.
@@ -165,9 +169,13 @@ type checked struct {
 // stay on passages that support it, move to the passage that does when the
 // cited one does not, and are dropped when none does; a claim no passage
 // supports is handled by policy. The quote of each citation is the
-// sentence that supports the claims citing it.
-func verify(r filteredReply, passages []retrieval.Passage, m *matcher, policy Unsupported) checked {
-	pieces := splitClaims(r.text, r.cited)
+// sentence that supports the claims citing it. Its time is linear in the
+// reply; it stops with ctx's error when ctx ends.
+func verify(ctx context.Context, r filteredReply, passages []retrieval.Passage, m *matcher, policy Unsupported) (checked, error) {
+	pieces, err := splitClaims(ctx, r.text, r.cited)
+	if err != nil {
+		return checked{}, err
+	}
 	sents := make([]*passageSentences, len(passages))
 	for i, p := range passages {
 		sents[i] = m.sentences(p.Text)
@@ -176,8 +184,11 @@ func verify(r filteredReply, passages []retrieval.Passage, m *matcher, policy Un
 	out.quotes = map[int]retrieval.Span{}
 	quoteScore := map[int]float64{}
 	numbers := map[int]int{} // passage → citation number
-	var b strings.Builder
+	var b textBuf
 	for _, pc := range pieces {
+		if err := ctx.Err(); err != nil {
+			return checked{}, err
+		}
 		if pc.claim == nil {
 			b.WriteString(pc.literal)
 			continue
@@ -239,12 +250,12 @@ func verify(r filteredReply, passages []retrieval.Passage, m *matcher, policy Un
 		cl.Quote = passages[keep[0]-1].Text[best[keep[0]-1].span.Start:best[keep[0]-1].span.End]
 	}
 	out.text = strings.TrimSpace(b.String())
-	return out
+	return out, nil
 }
 
 // writeClaim writes c with markers for the passages keep, numbering new
 // citations in order of first use, and records the claim.
-func writeClaim(b *strings.Builder, c *claim, keep []int, numbers map[int]int, out *checked, supported bool) {
+func writeClaim(b *textBuf, c *claim, keep []int, numbers map[int]int, out *checked, supported bool) {
 	cl := answer.Claim{Text: c.text(), Citations: []int{}, Supported: supported}
 	var marks strings.Builder
 	for _, pn := range keep {
@@ -284,13 +295,27 @@ func writeClaim(b *strings.Builder, c *claim, keep []int, numbers map[int]int, o
 	}
 }
 
+// textBuf is the answer being written. Unlike a strings.Builder it can
+// drop trailing blanks in place, so dropping a claim costs the blanks it
+// leaves, not a copy of everything before it (which made a long reply
+// full of dropped claims quadratic).
+type textBuf struct{ b []byte }
+
+// WriteString appends s.
+func (t *textBuf) WriteString(s string) { t.b = append(t.b, s...) }
+
+// String returns the text so far.
+func (t *textBuf) String() string { return string(t.b) }
+
 // trimDropped removes the blanks a dropped claim leaves at the end of b.
-func trimDropped(b *strings.Builder) {
-	s := strings.TrimRight(b.String(), " \t")
-	b.Reset()
-	b.WriteString(s)
-	if s != "" && !strings.HasSuffix(s, "\n") {
-		b.WriteString(" ")
+func trimDropped(b *textBuf) {
+	n := len(b.b)
+	for n > 0 && (b.b[n-1] == ' ' || b.b[n-1] == '\t') {
+		n--
+	}
+	b.b = b.b[:n]
+	if n > 0 && b.b[n-1] != '\n' {
+		b.b = append(b.b, ' ')
 	}
 }
 
