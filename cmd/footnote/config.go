@@ -60,6 +60,8 @@ type OpenAIConfig struct {
 	Dimensions     int           // OPENAI_EMBEDDING_DIMENSIONS; 0 means the model's default
 	Timeout        time.Duration // OPENAI_TIMEOUT, per request attempt
 	MaxRetries     int           // OPENAI_MAX_RETRIES, as llm.Config: negative means none (the setting 0)
+	MaxTokens      int           // OPENAI_MAX_TOKENS, sent as max_tokens
+	MaxReplyBytes  int           // OPENAI_MAX_REPLY_BYTES, longest reply text read
 }
 
 // Configured reports whether a key or base URL was given, which switches the
@@ -121,6 +123,8 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 			Dimensions:     p.integer("OPENAI_EMBEDDING_DIMENSIONS", 0, 0, 1<<16),
 			Timeout:        p.duration("OPENAI_TIMEOUT", 60*time.Second),
 			MaxRetries:     noneIfZero(p.integer("OPENAI_MAX_RETRIES", 3, 0, 10)),
+			MaxTokens:      p.integer("OPENAI_MAX_TOKENS", 1024, 16, 1<<20),
+			MaxReplyBytes:  p.integer("OPENAI_MAX_REPLY_BYTES", 64<<10, 1<<10, 64<<20),
 		},
 		Discord: DiscordConfig{
 			Token:      p.str("DISCORD_BOT_TOKEN", ""),

@@ -67,6 +67,8 @@ func newLLM(cfg Config, logger *slog.Logger) (*llm.Client, error) {
 		Dimensions:     cfg.OpenAI.Dimensions,
 		Timeout:        cfg.OpenAI.Timeout,
 		MaxRetries:     cfg.OpenAI.MaxRetries,
+		MaxTokens:      cfg.OpenAI.MaxTokens,
+		MaxReplyBytes:  cfg.OpenAI.MaxReplyBytes,
 		OnRetry: func(e llm.RetryEvent) {
 			// llm errors are key-safe by construction.
 			logger.Warn("llm retry", "op", e.Op, "attempt", e.Attempt, "wait", e.Wait, "err", e.Err)
