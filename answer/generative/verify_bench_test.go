@@ -1,6 +1,7 @@
 package generative
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -42,8 +43,8 @@ func BenchmarkVerify10Passages(b *testing.B) {
 	m := &matcher{w: nilWeigher{}}
 	b.ReportAllocs()
 	for b.Loop() {
-		c := verify(r, passages, m, UnsupportedMark)
-		if c.stats.Checked == 0 {
+		c, err := verify(context.Background(), r, passages, m, UnsupportedMark)
+		if err != nil || c.stats.Checked == 0 {
 			b.Fatal("nothing checked")
 		}
 	}
