@@ -29,7 +29,7 @@ func (runawayRetriever) Terms(string) []retrieval.Term { return nil }
 // its byte cap and the answer falls back, so the next question is answered
 // rather than told "busy".
 func TestRunawayModelReleasesSlot(t *testing.T) {
-	huge := strings.Repeat("Umerov led Ukraine's delegation [1]. Blah foo bar baz qux [1]. ", 130_000) // about 8 MB
+	huge := strings.Repeat("Umerov led Ukraine's delegation [1]. Blah foo bar baz qux [1]. ", 65_000) // about 4 MB
 	srv := fakeopenai.New(t, fakeopenai.WithResponder(func(fakeopenai.ChatRequest) string { return huge }))
 	client, err := llm.New(llm.Config{BaseURL: srv.URL(), Timeout: 20 * time.Second})
 	if err != nil {
@@ -37,7 +37,7 @@ func TestRunawayModelReleasesSlot(t *testing.T) {
 	}
 	fallback := &fakeAnswerer{}
 	eng := generative.New(runawayRetriever{}, client, fallback, generative.Options{Unsupported: generative.UnsupportedDrop})
-	c := newCore(t, eng, bot.Options{Timeout: time.Second, MaxConcurrent: 1, QueueWait: time.Second, RatePerMinute: math.Inf(1)})
+	c := newCore(t, eng, bot.Options{Timeout: 3 * time.Second, MaxConcurrent: 1, QueueWait: time.Second, RatePerMinute: math.Inf(1)})
 	for _, q := range []string{"who led Ukraine?", "who led it, again?"} {
 		r := ask(c, "c", "u", q)
 		if r.Kind != bot.ReplyAnswer {
