@@ -10,9 +10,14 @@ type Article struct {
 	Source string
 	// Title is the article's first line (after cleaning).
 	Title string
-	// Date is the article's date as YYYY-MM-DD when the file states one
-	// (the leading " date 2025-05-16"), else "".
+	// Date is the article's publish date as YYYY-MM-DD, from the first of:
+	// front matter, the leading " date 2025-05-16" marker, an HTML page's
+	// metadata (article:published_time, JSON-LD datePublished), a dateline
+	// ("PORTLAND, June 2, 2025 —"). "" when the article is undated.
 	Date string
+	// URL is the article's address on the web, from front matter ("url:")
+	// or an HTML page's canonical URL; "" when unknown.
+	URL string
 	// Text is the cleaned article body: whitespace normalised, paragraphs
 	// separated by "\n\n", boilerplate (navigation, footers, headline lists,
 	// repeated paragraphs) removed. Spans in citations are byte offsets into it.

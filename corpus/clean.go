@@ -31,12 +31,14 @@ const maxTitleRunes = 120
 // Clean turns the raw bytes of one article file into an [Article]. source is
 // the file's slash path; its extension chooses plain-text or Markdown rules.
 //
-// Cleaning repairs invalid UTF-8 (noted in Warnings), normalises
+// Cleaning decodes Windows-1252 files and repairs invalid UTF-8 (noted in
+// Warnings), extracts the main text of HTML pages (go-readability), normalises
 // whitespace, makes every line its own paragraph (Markdown soft-wrapped and
-// plain-text hard-wrapped paragraphs are joined back), reads the date from a
-// leading " date YYYY-MM-DD" marker or a dateline near the top, and drops
-// what is not the article: navigation above the first sentence, share
-// buttons, footers and headline lists, and repeated paragraphs. Title is the
+// plain-text hard-wrapped paragraphs are joined back), reads the date from
+// front matter, a leading " date YYYY-MM-DD" marker, the page's metadata or
+// a dateline (in that order), and drops what is not the article: navigation
+// above the first sentence, share buttons, footers and headline lists, photo
+// captions, bylines, the dateline's place and agency, and repeated paragraphs. Title is the
 // first remaining paragraph, shortened when long; Text keeps it.
 //
 // The only error is one wrapping [ErrNoText]; for a file that is mostly
@@ -51,26 +53,45 @@ func Clean(source string, raw []byte) (Article, error) {
 
 	var fm frontMatter
 	var paras []string
-	if isMarkdown(source) {
+	var page htmlDoc
+	switch {
+	case isHTML(source, raw):
+		var err error
+		if page, err = extractHTML(strings.Join(lines, "\n")); err != nil {
+			return art, fmt.Errorf("%s: %w: %w", source, ErrNoText, err)
+		}
+		paras = page.paras
+	case isMarkdown(source):
 		fm, lines = splitFrontMatter(lines)
 		paras = markdownParagraphs(lines)
-	} else {
+	default:
+		fm, lines = splitFrontMatter(lines)
 		paras = textParagraphs(lines)
 	}
 
-	paras, art.Date = bodyParagraphs(paras)
-	if fm.date != "" {
-		art.Date = fm.date
-	}
+	paras, markerDate, lineDate := bodyParagraphs(paras)
+	// The first source of a date wins: front matter, the date marker, the
+	// page's metadata, a dateline.
+	art.Date = firstNonEmpty(fm.date, markerDate, page.date, lineDate)
+	art.URL = firstNonEmpty(fm.url, page.url)
 	if len(paras) == 0 {
 		return art, fmt.Errorf("%s: %w", source, ErrNoText)
 	}
 	art.Text = strings.Join(paras, "\n\n")
-	art.Title = fm.title
+	art.Title = firstNonEmpty(fm.title, page.title)
 	if art.Title == "" {
 		art.Title = shortTitle(paras[0])
 	}
 	return art, nil
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 func isMarkdown(source string) bool {
@@ -81,13 +102,13 @@ func isMarkdown(source string) bool {
 	return false
 }
 
-// bodyParagraphs strips the date marker and the boilerplate from an
-// article's paragraphs and returns what is left with the article's date.
-func bodyParagraphs(paras []string) ([]string, string) {
-	var date string
+// bodyParagraphs strips the date marker, the boilerplate, photo captions,
+// bylines and datelines from an article's paragraphs and returns what is
+// left with the marker's date and the first dateline's date.
+func bodyParagraphs(paras []string) (kept []string, markerDate, lineDate string) {
 	if len(paras) > 0 {
 		var rest string
-		date, rest = splitDateMarker(paras[0])
+		markerDate, rest = splitDateMarker(paras[0])
 		if rest == "" {
 			paras = paras[1:]
 		} else {
@@ -95,17 +116,24 @@ func bodyParagraphs(paras []string) ([]string, string) {
 		}
 	}
 	drop, lineDate := header(paras)
-	if date == "" {
-		date = lineDate
-	}
-	kept := make([]string, 0, len(paras))
+	kept = make([]string, 0, len(paras))
+	cut := false // one story has one dateline
 	for i, p := range paras {
-		if !drop[i] && !isChrome(p) {
-			kept = append(kept, p)
+		if drop[i] || isChrome(p) || isCaption(p) || isByline(p) {
+			continue
 		}
+		if !cut && i < headerScan {
+			if rest, d, ok := splitDateline(p); ok {
+				p, cut = rest, true
+				if lineDate == "" {
+					lineDate = d
+				}
+			}
+		}
+		kept = append(kept, p)
 	}
 	kept = cutFooter(kept)
-	return dedupe(kept), date
+	return dedupe(kept), markerDate, lineDate
 }
 
 // shortTitle returns p, or its first maxTitleRunes runes cut at a word

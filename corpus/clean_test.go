@@ -77,7 +77,6 @@ func TestCleanFixtures(t *testing.T) {
 			date:  "2024-03-03",
 			paras: []string{
 				"Copper prices hit a record as mines close",
-				"By Jane Doe",
 				"Copper prices rose to a record high on Monday after two large mines in Chile closed because of floods.",
 				"Traders said supply would stay tight for weeks.",
 				"Analysts expect prices to ease once the mines reopen, possibly in April.",

@@ -8,11 +8,11 @@ const maxFrontMatter = 60
 
 // frontMatter is the metadata of a Markdown file's leading YAML block.
 type frontMatter struct {
-	title, date string
+	title, date, url string
 }
 
 // splitFrontMatter removes a leading "---" … "---" YAML block from the
-// lines of a Markdown file and reads its title and date. Only flat
+// lines of a Markdown or text file and reads its title, date and URL. Only flat
 // "key: value" lines are understood; that is all article metadata needs.
 func splitFrontMatter(lines []string) (frontMatter, []string) {
 	var fm frontMatter
@@ -38,6 +38,8 @@ func splitFrontMatter(lines []string) (frontMatter, []string) {
 		switch strings.ToLower(strings.TrimSpace(key)) {
 		case "title":
 			fm.title = collapseSpaces(val)
+		case "url", "link", "canonical_url", "source_url":
+			fm.url = val
 		case "date", "published", "pubdate", "published_at":
 			if d, _, ok := findDate(val); ok {
 				fm.date = d

@@ -14,7 +14,14 @@ import (
 // nonText counts the invalid bytes and control characters removed.
 func normalizeLines(raw []byte) (lines, warnings []string, nonText int) {
 	raw = trimBOM(raw)
-	text, bad := repairUTF8(raw)
+	var text string
+	bad := 0
+	if looksWindows1252(raw) {
+		text = decodeWindows1252(raw)
+		warnings = append(warnings, "not UTF-8: decoded as Windows-1252")
+	} else {
+		text, bad = repairUTF8(raw)
+	}
 	if bad > 0 {
 		warnings = append(warnings, fmt.Sprintf("replaced %d invalid UTF-8 %s with U+FFFD", bad, plural(bad, "byte", "bytes")))
 	}

@@ -51,14 +51,14 @@ func (o WalkOptions) maxBytes() int64 {
 // directory, hidden files and directories (".name") excepted, visited in
 // lexical order of their slash path, which becomes [Article.Source].
 //
-// Empty files, files over the size limit, files that are not UTF-8 text
-// (binary, UTF-16) and files with no text left after cleaning are skipped
-// with a warning. A missing or non-directory root, an
-// unreadable file or directory, ctx being done, or fn returning an error
+// Empty files, files over the size limit, files that are not text
+// (binary, UTF-16), files with no text left after cleaning, unreadable
+// files and subdirectories and dangling symlinks are skipped with a
+// warning. A missing, unreadable or non-directory root, ctx being done, or fn returning an error
 // stops the walk with that error (fn's error is returned as is). When no
 // article was delivered Walk returns an error wrapping [ErrEmpty].
 func Walk(ctx context.Context, fsys fs.FS, opts WalkOptions, fn func(Article) error) error {
-	paths, err := candidates(ctx, fsys)
+	paths, err := candidates(ctx, fsys, opts.OnWarning)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func Walk(ctx context.Context, fsys fs.FS, opts WalkOptions, fn func(Article) er
 	}
 	if delivered == 0 {
 		if len(paths) == 0 {
-			return fmt.Errorf("%w: no .txt or .md files found", ErrEmpty)
+			return fmt.Errorf("%w: no .txt, .md or .html files found", ErrEmpty)
 		}
 		return fmt.Errorf("%w: all %d files were skipped", ErrEmpty, len(paths))
 	}
@@ -128,7 +128,7 @@ func Articles(ctx context.Context, fsys fs.FS, opts WalkOptions) iter.Seq2[Artic
 // them. It is meant for progress bars: some of the files may still be
 // skipped by [Walk].
 func Count(fsys fs.FS) (int, error) {
-	paths, err := candidates(context.Background(), fsys)
+	paths, err := candidates(context.Background(), fsys, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -136,7 +136,7 @@ func Count(fsys fs.FS) (int, error) {
 }
 
 // candidates lists the article files under the root, sorted.
-func candidates(ctx context.Context, fsys fs.FS) ([]string, error) {
+func candidates(ctx context.Context, fsys fs.FS, warn func(source, msg string)) ([]string, error) {
 	if fsys == nil {
 		return nil, errors.New("open corpus: no file system given")
 	}
@@ -150,7 +150,14 @@ func candidates(ctx context.Context, fsys fs.FS) ([]string, error) {
 	var paths []string
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("list corpus directory %q: %w", p, err)
+			if p == "." {
+				return fmt.Errorf("list corpus directory: %w", err)
+			}
+			// An unreadable subdirectory is skipped, like an unreadable file.
+			if warn != nil {
+				warn(p, "skipped directory: cannot read: "+readReason(err))
+			}
+			return fs.SkipDir
 		}
 		if cerr := ctx.Err(); cerr != nil {
 			return fmt.Errorf("list corpus: %w", cerr)
@@ -179,7 +186,7 @@ func candidates(ctx context.Context, fsys fs.FS) ([]string, error) {
 // isArticleName reports whether a file name has an article extension.
 func isArticleName(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
-	case ".txt", ".md", ".markdown":
+	case ".txt", ".md", ".markdown", ".html", ".htm":
 		return true
 	}
 	return false
@@ -190,7 +197,10 @@ func isArticleName(p string) bool {
 func loadFile(fsys fs.FS, p string, opts WalkOptions) (Article, bool, error) {
 	raw, skip, err := readLimited(fsys, p, opts.maxBytes())
 	if err != nil {
-		return Article{}, false, fmt.Errorf("read corpus file %q: %w", p, err)
+		// An unreadable file (no permission, a dangling symlink, gone since
+		// it was listed) costs that article, not the corpus.
+		opts.warn(p, "skipped: cannot read: "+readReason(err))
+		return Article{}, false, nil
 	}
 	if skip != "" {
 		opts.warn(p, skip)
@@ -243,6 +253,21 @@ func readLimited(fsys fs.FS, p string, limit int64) ([]byte, string, error) {
 		return nil, "skipped: empty file", nil
 	}
 	return raw, "", nil
+}
+
+// readReason is err without the path that fs errors repeat.
+func readReason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "the file does not exist (a dangling symlink?)"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
 }
 
 func tooLarge(size, limit int64) string {

@@ -1,0 +1,124 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A dateline opens a news story with where (and sometimes when and which
+// agency) it was filed: "ISTANBUL (Reuters) – …", "PORTLAND, June 2, 2025 —
+// …", "KYIV, Ukraine (AP) — …", "WASHINGTON, May 3 (Reuters) - …". It is
+// not part of the story's sentences, so it is cut from the paragraph, and
+// its date, when it has a year, dates an article that states no other.
+
+// maxDatelineBytes bounds how far into a paragraph the dash ending a
+// dateline may sit.
+const maxDatelineBytes = 90
+
+// datelineDash matches the dash that ends a dateline and the space after it.
+var datelineDash = regexp.MustCompile(`\s(?:--|[—–-])\s+`)
+
+// agency matches a parenthesised agency or place note inside a dateline.
+var agency = regexp.MustCompile(`\([^()]{1,40}\)`)
+
+// splitDateline cuts a leading dateline from p. It returns the rest of the
+// paragraph, the dateline's date (YYYY-MM-DD or ""), and ok when p opened
+// with a dateline.
+func splitDateline(p string) (rest, date string, ok bool) {
+	loc := datelineDash.FindStringIndex(p[:min(len(p), maxDatelineBytes)])
+	if loc == nil || loc[0] == 0 {
+		return p, "", false
+	}
+	head, rest := strings.TrimSpace(p[:loc[0]]), p[loc[1]:]
+	if rest == "" || !startsSentence(rest) || endsSentence(head) || words(head) > 10 {
+		return p, "", false
+	}
+	d, span, hasDate := findDate(head)
+	place := head
+	if hasDate {
+		place = head[:span[0]]
+	}
+	place = strings.TrimSpace(agency.ReplaceAllString(place, " "))
+	place = strings.TrimRight(place, ", ")
+	if place == "" || !isPlace(place, hasDate || agency.MatchString(head)) {
+		return p, "", false
+	}
+	return rest, d, true
+}
+
+// isPlace reports whether s reads as a dateline's place: its first word in
+// capitals ("ISTANBUL", "ST. LOUIS, Mo."), or, when a date or an agency
+// follows it, capitalised words ("Portland, Ore.").
+func isPlace(s string, lenient bool) bool {
+	fields := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	if len(fields) == 0 || len(fields) > 6 {
+		return false
+	}
+	first := strings.TrimRight(fields[0], ".")
+	if utf8.RuneCountInString(first) >= 2 && isUpperWord(first) {
+		return true
+	}
+	if !lenient {
+		return false
+	}
+	for _, f := range fields {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isUpperWord reports whether every letter of w is upper case.
+func isUpperWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// startsSentence reports whether s begins like a sentence: a capital, a
+// digit or an opening quote.
+func startsSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'“‘«`, r)
+}
+
+// captionCredit matches the credit that ends a photo caption:
+// "[Photo/Agencies]", "(AP Photo/Jane Doe)", "(Photo: Reuters)",
+// "Photo: AFP", "REUTERS/Jane Doe", "Photograph: …", "Image: …".
+var captionCredit = regexp.MustCompile(`(?:(?i:[\[(](?:[\p{L} ]+ )?(?:photo|photograph|picture|image|pic)s?\b[^\])]{0,60}[\])])|\b(?:Photo|Photograph|Image|Picture|Credit)s?\s*:\s*\p{Lu}[\p{L}/ .&'-]{1,50}|\b(?:REUTERS|AFP|AP|EPA|Getty Images)/\p{Lu}[\p{L} .'-]{1,40})\s*\.?$`)
+
+// captionStart matches caption openers: "FILE PHOTO: …", "FILE - …".
+var captionStart = regexp.MustCompile(`^(?:FILE PHOTO\s*[:-]|FILE\s+[—–-]\s)`)
+
+// isCaption reports a photo caption paragraph.
+func isCaption(p string) bool {
+	return captionStart.MatchString(p) || captionCredit.MatchString(p)
+}
+
+// byline matches "By Jane Doe", "By Jane Doe and John Roe, Reuters",
+// "By JANE DOE | CNN"; credit matches the agency credit lines that close
+// stories ("Reporting by …; Editing by …", "Jane Doe in Beijing
+// contributed to this story.").
+var (
+	byline = regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|da|al|bin))*(?:\s*[,|/]\s*[\p{L} .&]{2,40})?$`)
+	credit = regexp.MustCompile(`(?i)^\(?(?:(?:additional )?reporting|writing|editing|compiled|translated|produced) by\b|\bcontributed (?:reporting )?to this (?:story|report|article)\.?\)?$`)
+)
+
+// isByline reports a byline or a credit line.
+func isByline(p string) bool {
+	if words(p) > 40 {
+		return false
+	}
+	return byline.MatchString(p) && words(p) <= 10 || credit.MatchString(p)
+}
