@@ -17,10 +17,10 @@ var dateMarker = regexp.MustCompile(`^date \d{4}-\d{2}-\d{2} `)
 // verbatim as a paragraph.
 func TestCleanDefaultArticles(t *testing.T) {
 	tests := []struct {
-		file      string
-		title     string
-		date      string
-		dropped   []string // raw lines that must not survive as paragraphs
+		file    string
+		title   string
+		date    string
+		dropped []string // raw lines that must not survive as paragraphs
 		// rewritten maps raw lines to the paragraph they must become
 		// (datelines cut: "ISTANBUL (Reuters) – Russian…" → "Russian…").
 		rewritten map[string]string
@@ -70,11 +70,11 @@ func TestCleanDefaultArticles(t *testing.T) {
 			firstPara: "Russia and Ukraine hold first direct talks in 3 years",
 		},
 		{
-			file:      "003_dc69a18de921cef9.txt",
-			title:     "Russia and Ukraine to hold first direct peace talks in over three years",
-			date:      "2025-05-16",
-			contains:  []string{"Turkish Foreign Ministry sources said Turkish, Russian and Ukrainian delegates will meet at 0930 GMT\n\n"},
-			absent:    []string{"(Reuters)"},
+			file:     "003_dc69a18de921cef9.txt",
+			title:    "Russia and Ukraine to hold first direct peace talks in over three years",
+			date:     "2025-05-16",
+			contains: []string{"Turkish Foreign Ministry sources said Turkish, Russian and Ukrainian delegates will meet at 0930 GMT\n\n"},
+			absent:   []string{"(Reuters)"},
 			rewritten: map[string]string{
 				"ISTANBUL (Reuters) – Russian and Ukrainian negotiators will meet in Istanbul on Friday for their first peace talks in more than three years as both sides come under pressure from US President Donald Trump to end Europe's deadliest conflict since World War Two.": "Russian and Ukrainian negotiators will meet in Istanbul on Friday for their first peace talks in more than three years as both sides come under pressure from US President Donald Trump to end Europe's deadliest conflict since World War Two.",
 			},
