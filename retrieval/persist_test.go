@@ -74,7 +74,7 @@ func TestOpenIncremental(t *testing.T) {
 		Text: "Grain corridor reopens\n\nShips left Odesa on Monday carrying wheat under a new agreement brokered in Ankara.",
 	}
 	changed := slices.Clone(base)
-	changed[2].Text = strings.Replace(changed[2].Text, "ISTANBUL", "ISTANBUL (updated)", 1)
+	changed[2].Text = strings.Replace(changed[2].Text, "Russian and Ukrainian negotiators", "Russian and Ukrainian negotiators (updated)", 1)
 	if changed[2].Text == base[2].Text {
 		t.Fatal("fixture: edit did not apply")
 	}
