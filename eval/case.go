@@ -22,6 +22,22 @@ type Case struct {
 	History []string `json:"history,omitempty"`
 	// Note is a free remark for humans; grading ignores it.
 	Note string `json:"note,omitempty"`
+	// Article names the article an unanswerable case was written on (its
+	// Expect has no sources), for per-article reports.
+	Article string `json:"article,omitempty"`
+}
+
+// ArticleKey is the article a case belongs to in per-article reports:
+// Article when set, else its one expected source, else "" (no single
+// article).
+func (c Case) ArticleKey() string {
+	switch {
+	case c.Article != "":
+		return c.Article
+	case len(c.Expect.SourcesAny) == 1:
+		return c.Expect.SourcesAny[0]
+	}
+	return ""
 }
 
 // Expect is what a correct answer to a Case looks like.
@@ -36,6 +52,10 @@ type Expect struct {
 	SourcesAny []string `json:"sources_any,omitempty"`
 }
 
+// ErrNoCases is returned by Load for a question set without a case (an
+// empty or all-blank file).
+var ErrNoCases = errors.New("no questions in the set")
+
 // maxLine bounds one JSON line; a question set is small, a longer line is a
 // broken file rather than a case.
 const maxLine = 1 << 20
@@ -43,7 +63,7 @@ const maxLine = 1 << 20
 // Load reads a question set in JSON Lines form. Blank lines are skipped and
 // unknown fields are tolerated, so a set may carry extra annotations. A
 // malformed line, a case without id or question, or a repeated id is an
-// error naming the line.
+// error naming the line; a set without cases is ErrNoCases.
 func Load(r io.Reader) ([]Case, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
@@ -66,6 +86,9 @@ func Load(r io.Reader) ([]Case, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read question set: %w", err)
+	}
+	if len(cases) == 0 {
+		return nil, ErrNoCases
 	}
 	return cases, nil
 }

@@ -1,7 +1,12 @@
 package eval_test
 
 import (
+	"cmp"
+	"errors"
+	"fmt"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -72,4 +77,80 @@ func readFile(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+func TestLoadEmpty(t *testing.T) {
+	for name, input := range map[string]string{"empty": "", "blank lines": "\n  \n\t\n"} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := eval.Load(strings.NewReader(input)); !errors.Is(err, eval.ErrNoCases) {
+				t.Errorf("Load = %v, want ErrNoCases", err)
+			}
+		})
+	}
+}
+
+func TestArticleKey(t *testing.T) {
+	tests := []struct {
+		name string
+		c    eval.Case
+		want string
+	}{
+		{"article field", eval.Case{Article: "warsaw.txt"}, "warsaw.txt"},
+		{"article beats sources", eval.Case{Article: "a.txt", Expect: eval.Expect{SourcesAny: []string{"b.txt"}}}, "a.txt"},
+		{"one source", eval.Case{Expect: eval.Expect{SourcesAny: []string{"oxygen.txt"}}}, "oxygen.txt"},
+		{"several sources", eval.Case{Expect: eval.Expect{SourcesAny: []string{"a.txt", "b.txt"}}}, ""},
+		{"none", eval.Case{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.c.ArticleKey(); got != tt.want {
+				t.Errorf("ArticleKey = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// The bench's unanswerable lines carry "article" beside expect.
+	cases, err := eval.Load(strings.NewReader(`{"id":"x5","question":"What park?","kind":"unanswerable","expect":{"answered":false},"article":"warsaw.txt"}`))
+	if err != nil || cases[0].ArticleKey() != "warsaw.txt" {
+		t.Errorf("Load article field: %v, %+v", err, cases)
+	}
+}
+
+func TestSample(t *testing.T) {
+	var cases []eval.Case
+	for i := range 50 {
+		cases = append(cases, eval.Case{ID: fmt.Sprint(i)})
+	}
+	a, b := eval.Sample(cases, 10, 7), eval.Sample(cases, 10, 7)
+	if len(a) != 10 || !slices.EqualFunc(a, b, func(x, y eval.Case) bool { return x.ID == y.ID }) {
+		t.Fatalf("same seed gave %v and %v", ids(a), ids(b))
+	}
+	if c := eval.Sample(cases, 10, 8); slices.EqualFunc(a, c, func(x, y eval.Case) bool { return x.ID == y.ID }) {
+		t.Errorf("seeds 7 and 8 gave the same subset %v", ids(a))
+	}
+	if !slices.IsSortedFunc(a, func(x, y eval.Case) int { return cmp.Compare(atoi(t, x.ID), atoi(t, y.ID)) }) {
+		t.Errorf("sample not in the set's order: %v", ids(a))
+	}
+	if got := eval.Sample(cases, 0, 1); len(got) != 50 {
+		t.Errorf("n=0 kept %d cases, want all 50", len(got))
+	}
+	if got := eval.Sample(cases, 80, 1); len(got) != 50 {
+		t.Errorf("n beyond the set kept %d cases, want all 50", len(got))
+	}
+}
+
+func ids(cs []eval.Case) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.ID
+	}
+	return out
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -1,13 +1,8 @@
 package eval
 
 import (
-	"encoding/json"
-	"fmt"
-	"io"
 	"math"
 	"slices"
-	"strings"
-	"text/tabwriter"
 	"time"
 )
 
@@ -19,10 +14,27 @@ type Report struct {
 
 // Summary totals a run.
 type Summary struct {
-	Total    int                  `json:"total"`    // cases run
-	Correct  int                  `json:"correct"`  // cases graded correct
-	Accuracy float64              `json:"accuracy"` // Correct / Total
-	ByKind   map[string]KindStats `json:"by_kind"`  // the same per Case.Kind
+	Total    int     `json:"total"`    // cases run
+	Correct  int     `json:"correct"`  // cases graded correct
+	Accuracy float64 `json:"accuracy"` // Correct / Total
+	// AnswerableAccuracy is the share of answerable cases answered
+	// correctly; nil when the set has none.
+	AnswerableAccuracy *float64 `json:"answerable_accuracy,omitempty"`
+	// UnanswerableDeclined is the share of unanswerable cases declined;
+	// nil when the set has none.
+	UnanswerableDeclined *float64             `json:"unanswerable_declined,omitempty"`
+	ByKind               map[string]KindStats `json:"by_kind"` // the same per Case.Kind
+	// ByArticle is the same per article (Case.ArticleKey); cases without
+	// a single article are under "".
+	ByArticle map[string]KindStats `json:"by_article"`
+	// Counts is the answered/refused confusion the refusal measures come
+	// from.
+	Counts Counts `json:"counts"`
+	// Trust holds the refusal measures (precision, recall and F1 of
+	// refusals and of answers, F1-GR); its fields are inlined in the JSON.
+	Trust
+	// RiskCoverage summarises the risk–coverage curve of Answer.Confidence.
+	RiskCoverage CurveSummary `json:"risk_coverage"`
 	// CitationPrecision is the share of files cited by answered replies
 	// that are expected sources (a reply to an unanswerable case cites only
 	// wrong files). Cases without expected sources are left out. Nil (and
@@ -37,29 +49,89 @@ type Summary struct {
 	K         int      `json:"k"`      // the k of RecallAtK
 	P50Ms     float64  `json:"p50_ms"` // median answer latency
 	P95Ms     float64  `json:"p95_ms"` // 95th percentile answer latency
+	// ElapsedMs is the sum of the answer latencies (retrieval for
+	// recall@k not included).
+	ElapsedMs float64 `json:"elapsed_ms"`
 }
 
-// KindStats totals the cases of one kind.
+// KindStats totals the cases of one kind (or one article).
 type KindStats struct {
 	Total    int     `json:"total"`    // cases of the kind
 	Correct  int     `json:"correct"`  // of those, graded correct
 	Accuracy float64 `json:"accuracy"` // Correct / Total
+	// Answerable and AnswerableCorrect count the answerable cases and the
+	// right answers among them.
+	Answerable        int `json:"answerable"`
+	AnswerableCorrect int `json:"answerable_correct"`
+	// Unanswerable and Declined count the unanswerable cases and the
+	// declines among them.
+	Unanswerable int `json:"unanswerable"`
+	Declined     int `json:"declined"`
+}
+
+// add counts one result.
+func (k *KindStats) add(r Result) {
+	k.Total++
+	if r.Correct {
+		k.Correct++
+	}
+	if r.Expect.Answered {
+		k.Answerable++
+		if r.Correct {
+			k.AnswerableCorrect++
+		}
+		return
+	}
+	k.Unanswerable++
+	if r.Correct {
+		k.Declined++
+	}
+}
+
+// CurveSummary is the summary of a risk–coverage curve: its area, its
+// points at 10%, 20%, … coverage, and the threshold with the best F1-GR.
+type CurveSummary struct {
+	Curve
+	// Levels are the curve's points at DecileLevels coverage, then the
+	// last point (the engine's own coverage) when no level reached it.
+	Levels []CurvePoint `json:"levels"`
+	// BestF1GR is the point with the highest F1-GR; nil when the engine
+	// answered nothing.
+	BestF1GR *CurvePoint `json:"best_f1_gr,omitempty"`
+}
+
+// summarizeCurve summarises the curve of outcomes.
+func summarizeCurve(outcomes []Outcome) CurveSummary {
+	c := CurveSummary{Curve: RiskCoverage(outcomes)}
+	c.Levels = c.AtCoverage(DecileLevels)
+	if n := len(c.Points); n > 0 && (len(c.Levels) == 0 || c.Levels[len(c.Levels)-1].Threshold != c.Points[n-1].Threshold) {
+		c.Levels = append(c.Levels, c.Points[n-1]) // the run as it was
+	}
+	if c.Levels == nil {
+		c.Levels = []CurvePoint{}
+	}
+	if best, ok := BestThreshold(c.Curve, MaxF1GR); ok {
+		c.BestF1GR = &best
+	}
+	return c
 }
 
 // summarize computes the totals of results.
 func summarize(results []Result, withRecall bool, k int) Summary {
-	s := Summary{Total: len(results), ByKind: map[string]KindStats{}, K: k}
+	s := Summary{Total: len(results), ByKind: map[string]KindStats{}, ByArticle: map[string]KindStats{}, K: k}
 	var cited, citedOK, recallCases, hits int
 	latencies := make([]time.Duration, 0, len(results))
+	var all KindStats
 	for _, r := range results {
 		ks := s.ByKind[r.Kind]
-		ks.Total++
-		if r.Correct {
-			s.Correct++
-			ks.Correct++
-		}
+		ks.add(r)
 		s.ByKind[r.Kind] = ks
+		as := s.ByArticle[r.ArticleKey()]
+		as.add(r)
+		s.ByArticle[r.ArticleKey()] = as
+		all.add(r)
 		latencies = append(latencies, r.Latency)
+		s.ElapsedMs += ms(r.Latency)
 
 		if r.Answer.Answered && (len(r.Expect.SourcesAny) > 0 || !r.Expect.Answered) {
 			for _, src := range citedSources(r.Answer) {
@@ -80,7 +152,18 @@ func summarize(results []Result, withRecall bool, k int) Summary {
 		ks.Accuracy = ratio(ks.Correct, ks.Total)
 		s.ByKind[kind] = ks
 	}
+	for art, as := range s.ByArticle {
+		as.Accuracy = ratio(as.Correct, as.Total)
+		s.ByArticle[art] = as
+	}
+	s.Correct = all.Correct
 	s.Accuracy = ratio(s.Correct, s.Total)
+	s.AnswerableAccuracy = optionalRatio(all.AnswerableCorrect, all.Answerable)
+	s.UnanswerableDeclined = optionalRatio(all.Declined, all.Unanswerable)
+	outcomes := Outcomes(results)
+	s.Counts = Tally(outcomes)
+	s.Trust = TrustOf(s.Counts)
+	s.RiskCoverage = summarizeCurve(outcomes)
 	s.CitationPrecision = optionalRatio(citedOK, cited)
 	s.RecallAtK = optionalRatio(hits, recallCases)
 	s.P50Ms = percentileMs(latencies, 50)
@@ -115,80 +198,8 @@ func percentileMs(ds []time.Duration, p float64) float64 {
 	slices.Sort(sorted)
 	rank := int(math.Ceil(p / 100 * float64(len(sorted))))
 	rank = max(1, min(rank, len(sorted)))
-	return float64(sorted[rank-1].Microseconds()) / 1000
+	return ms(sorted[rank-1])
 }
 
-// WriteTable writes one row per case (id, kind, ok/MISS, latency, cited
-// sources, the reason of a miss), then a human summary, and as the last
-// line the Summary as one JSON object, so scripts can read it with tail -1.
-func (r Report) WriteTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tKIND\tRESULT\tMS\tCITED\tREASON")
-	for _, res := range r.Results {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f\t%s\t%s\n",
-			res.ID, res.Kind, verdict(res), float64(res.Latency.Microseconds())/1000,
-			orDash(strings.Join(citedSources(res.Answer), ",")),
-			strings.Join(res.Reasons, "; "))
-	}
-	if err := tw.Flush(); err != nil {
-		return fmt.Errorf("write table: %w", err)
-	}
-	if err := r.writeSummary(w); err != nil {
-		return err
-	}
-	line, err := json.Marshal(r.Summary)
-	if err != nil {
-		return fmt.Errorf("encode summary: %w", err)
-	}
-	if _, err := fmt.Fprintf(w, "%s\n", line); err != nil {
-		return fmt.Errorf("write summary: %w", err)
-	}
-	return nil
-}
-
-// writeSummary writes the human lines of the summary.
-func (r Report) writeSummary(w io.Writer) error {
-	s := r.Summary
-	var b strings.Builder
-	fmt.Fprintf(&b, "\naccuracy: %d/%d (%.0f%%)\n", s.Correct, s.Total, 100*s.Accuracy)
-	kinds := make([]string, 0, len(s.ByKind))
-	for k := range s.ByKind {
-		kinds = append(kinds, k)
-	}
-	slices.Sort(kinds)
-	for _, k := range kinds {
-		ks := s.ByKind[k]
-		fmt.Fprintf(&b, "  %-13s %d/%d\n", orDash(k), ks.Correct, ks.Total)
-	}
-	fmt.Fprintf(&b, "citation precision: %s\n", percentOrNA(s.CitationPrecision))
-	fmt.Fprintf(&b, "recall@%d: %s\n", s.K, percentOrNA(s.RecallAtK))
-	fmt.Fprintf(&b, "latency p50 %.1f ms, p95 %.1f ms\n", s.P50Ms, s.P95Ms)
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return fmt.Errorf("write summary: %w", err)
-	}
-	return nil
-}
-
-// percentOrNA renders an optional share as a whole percentage, or "n/a"
-// when the run had nothing to measure it on.
-func percentOrNA(r *float64) string {
-	if r == nil {
-		return "n/a"
-	}
-	return fmt.Sprintf("%.0f%%", 100**r)
-}
-
-// verdict is the result column.
-func verdict(r Result) string {
-	if r.Correct {
-		return "ok"
-	}
-	return "MISS"
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
+// ms is d in milliseconds, to the microsecond.
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -16,8 +17,9 @@ type Result struct {
 	Answer  answer.Answer `json:"answer"`  // what the engine replied
 	Correct bool          `json:"correct"` // graded by Grade
 	// Reasons say why an incorrect answer failed; empty when Correct.
-	Reasons []string      `json:"reasons,omitempty"`
-	Latency time.Duration `json:"latency_ns"` // time to answer
+	Reasons []string `json:"reasons,omitempty"`
+	// Latency is the time to answer; the JSON carries it as elapsed_ms.
+	Latency time.Duration `json:"-"`
 	// Retrieved lists the distinct sources of the top-k passages, best
 	// first; nil when the run had no retriever.
 	Retrieved []string `json:"retrieved,omitempty"`
@@ -25,10 +27,30 @@ type Result struct {
 	HitAtK bool `json:"hit_at_k"`
 }
 
+// MarshalJSON writes the result with its latency as elapsed_ms, the
+// naming every footnote JSON output uses.
+func (r Result) MarshalJSON() ([]byte, error) {
+	return json.Marshal(r.jsonView())
+}
+
+// plainResult is Result without its MarshalJSON method.
+type plainResult Result
+
+// resultJSON is the JSON form of a Result.
+type resultJSON struct {
+	plainResult
+	ElapsedMs float64 `json:"elapsed_ms"`
+}
+
+func (r Result) jsonView() resultJSON { return resultJSON{plainResult(r), ms(r.Latency)} }
+
 // Options tune a run.
 type Options struct {
 	// K is the cut-off for recall@k; default 5.
 	K int
+	// Clock reads the time for latencies; default time.Now. Tests set a
+	// fake one so reports are reproducible.
+	Clock func() time.Time
 }
 
 const defaultK = 5
@@ -41,12 +63,15 @@ func Run(ctx context.Context, cases []Case, a answer.Answerer, r answer.Retrieve
 	if opts.K <= 0 {
 		opts.K = defaultK
 	}
+	if opts.Clock == nil {
+		opts.Clock = time.Now
+	}
 	results := make([]Result, 0, len(cases))
 	for _, c := range cases {
 		if err := ctx.Err(); err != nil {
 			return Report{}, fmt.Errorf("eval run: %w", err)
 		}
-		res := ask(ctx, c, a)
+		res := ask(ctx, c, a, opts.Clock)
 		if r != nil {
 			if err := retrieve(ctx, &res, r, opts.K); err != nil {
 				return Report{}, fmt.Errorf("eval case %s: %w", c.ID, err)
@@ -58,10 +83,10 @@ func Run(ctx context.Context, cases []Case, a answer.Answerer, r answer.Retrieve
 }
 
 // ask puts one case to the answerer and grades the reply.
-func ask(ctx context.Context, c Case, a answer.Answerer) Result {
-	start := time.Now()
+func ask(ctx context.Context, c Case, a answer.Answerer, now func() time.Time) Result {
+	start := now()
 	ans, err := a.Answer(ctx, answer.Request{Question: c.Question, History: answer.QuestionTurns(c.History)})
-	res := Result{Case: c, Answer: ans, Latency: time.Since(start)}
+	res := Result{Case: c, Answer: ans, Latency: now().Sub(start)}
 	if err != nil {
 		res.Reasons = []string{"error: " + err.Error()}
 		return res

@@ -254,7 +254,7 @@ func TestAskGenerative(t *testing.T) {
 }
 
 func TestEvalCommand(t *testing.T) {
-	r := runCLI(t, nil, "", "eval", "--min", "0.9", filepath.Join("..", "..", "testdata", "qa.jsonl"))
+	r := runCLI(t, nil, "", "eval", "--json", "--min", "0.9", filepath.Join("..", "..", "testdata", "qa.jsonl"))
 	if r.code != exitOK {
 		t.Fatalf("exit %d:\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
