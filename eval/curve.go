@@ -20,7 +20,10 @@ type Outcome struct {
 	Confidence float64
 }
 
-// Outcomes reduces graded results to outcomes, in order.
+// Outcomes reduces graded results to outcomes, in order. A case the
+// answerer failed on is graded wrong, so it counts as the wrong move: a
+// decline of an answerable case, a (wrong) answer to an unanswerable one,
+// at confidence 0.
 func Outcomes(results []Result) []Outcome {
 	out := make([]Outcome, len(results))
 	for i, r := range results {
@@ -29,6 +32,9 @@ func Outcomes(results []Result) []Outcome {
 			Answered:   r.Answer.Answered,
 			Correct:    r.Correct,
 			Confidence: r.Answer.Confidence,
+		}
+		if r.Error != "" {
+			out[i] = Outcome{Answerable: r.Expect.Answered, Answered: !r.Expect.Answered}
 		}
 	}
 	return out

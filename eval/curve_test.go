@@ -124,3 +124,17 @@ func TestChooseThreshold(t *testing.T) {
 		})
 	}
 }
+
+// TestOutcomesOfErrors: a case the answerer failed on is the wrong move,
+// never a right refusal, so the measures agree with the grade.
+func TestOutcomesOfErrors(t *testing.T) {
+	results := []eval.Result{
+		{Case: eval.Case{ID: "a", Expect: eval.Expect{Answered: true}}, Error: "boom"},
+		{Case: eval.Case{ID: "u", Expect: eval.Expect{Answered: false}}, Error: "boom"},
+	}
+	c := eval.Tally(eval.Outcomes(results))
+	want := eval.Counts{Answerable: 1, Unanswerable: 1, Answered: 1, Refused: 1}
+	if c != want || c.Correct() != 0 {
+		t.Errorf("counts of two failed cases = %+v, want %+v and none correct", c, want)
+	}
+}

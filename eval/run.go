@@ -18,6 +18,9 @@ type Result struct {
 	Correct bool          `json:"correct"` // graded by Grade
 	// Reasons say why an incorrect answer failed; empty when Correct.
 	Reasons []string `json:"reasons,omitempty"`
+	// Error is the answerer's error when it failed on the case (the case
+	// then counts as a wrong answer); "" otherwise.
+	Error string `json:"error,omitempty"`
 	// Latency is the time to answer; the JSON carries it as elapsed_ms.
 	Latency time.Duration `json:"-"`
 	// Retrieved lists the distinct sources of the top-k passages, best
@@ -88,6 +91,7 @@ func ask(ctx context.Context, c Case, a answer.Answerer, now func() time.Time) R
 	ans, err := a.Answer(ctx, answer.Request{Question: c.Question, History: answer.QuestionTurns(c.History)})
 	res := Result{Case: c, Answer: ans, Latency: now().Sub(start)}
 	if err != nil {
+		res.Error = err.Error()
 		res.Reasons = []string{"error: " + err.Error()}
 		return res
 	}
