@@ -90,7 +90,7 @@ func runInHaystack(t *testing.T, fsys fs.FS, indexDir string) eval.Report {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := rep.WriteTable(&b, eval.Output{}); err != nil {
+	if err := rep.WriteTable(&b); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("%d chunks in %d articles\n%s", ix.Len(), len(ix.Articles()), b.String())

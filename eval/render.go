@@ -20,7 +20,7 @@ type Peer struct {
 	Report Report // its run; Results in the same order as the engine's
 }
 
-// Output selects what WriteTable shows beyond the rows and the summary.
+// Output selects what WriteReport shows beyond the rows and the summary.
 type Output struct {
 	// Name heads the engine's column; default "engine".
 	Name string
@@ -106,11 +106,15 @@ func (r Report) WriteJSON(w io.Writer, peers []Peer) error {
 	return nil
 }
 
-// WriteTable writes the human report: one row per case (id, kind,
-// ok/MISS, confidence, latency, cited sources, the reason of a miss, and
-// each peer's verdict), then one summary table with a column per system,
-// and the sections o asks for.
-func (r Report) WriteTable(w io.Writer, o Output) error {
+// WriteTable writes the human report of the engine alone: WriteReport
+// with the default Output.
+func (r Report) WriteTable(w io.Writer) error { return r.WriteReport(w, Output{}) }
+
+// WriteReport writes the human report: one row per case (id, kind,
+// ok/MISS, confidence, latency, cited sources, each peer's verdict, the
+// reason of a miss), then one summary table with a column per system, and
+// the sections o asks for.
+func (r Report) WriteReport(w io.Writer, o Output) error {
 	if err := r.checkPeers(o.Peers); err != nil {
 		return err
 	}

@@ -63,9 +63,9 @@ func TestGoldenReports(t *testing.T) {
 		file  string
 		write func(*bytes.Buffer) error
 	}{
-		{"table.golden", func(b *bytes.Buffer) error { return rep.WriteTable(b, eval.Output{}) }},
+		{"table.golden", func(b *bytes.Buffer) error { return rep.WriteTable(b) }},
 		{"table_peer.golden", func(b *bytes.Buffer) error {
-			return rep.WriteTable(b, eval.Output{Name: "extractive", Peers: []eval.Peer{peer}, Curve: true, ByArticle: true})
+			return rep.WriteReport(b, eval.Output{Name: "extractive", Peers: []eval.Peer{peer}, Curve: true, ByArticle: true})
 		}},
 		{"report.jsonl.golden", func(b *bytes.Buffer) error { return rep.WriteJSON(b, nil) }},
 		{"report_peer.jsonl.golden", func(b *bytes.Buffer) error { return rep.WriteJSON(b, []eval.Peer{peer}) }},
@@ -128,8 +128,8 @@ func TestPeerMismatch(t *testing.T) {
 	}
 	_, peer = goldenRuns(t)
 	peer.Report.Results[2].ID = "other"
-	if err := rep.WriteTable(&bytes.Buffer{}, eval.Output{Peers: []eval.Peer{peer}}); !errors.Is(err, eval.ErrPeerMismatch) {
-		t.Errorf("WriteTable with other cases = %v, want ErrPeerMismatch", err)
+	if err := rep.WriteReport(&bytes.Buffer{}, eval.Output{Peers: []eval.Peer{peer}}); !errors.Is(err, eval.ErrPeerMismatch) {
+		t.Errorf("WriteReport with other cases = %v, want ErrPeerMismatch", err)
 	}
 }
 

@@ -150,7 +150,7 @@ func TestSummaryWithoutSources(t *testing.T) {
 		t.Errorf("totals = %d/%d (%v), want 2/2", s.Correct, s.Total, s.Accuracy)
 	}
 	var buf bytes.Buffer
-	if err := rep.WriteTable(&buf, eval.Output{}); err != nil {
+	if err := rep.WriteTable(&buf); err != nil {
 		t.Fatalf("WriteTable: %v", err)
 	}
 	for _, want := range []string{"citation precision          n/a", "recall@5                    n/a", "accuracy                    2/2 100.0%"} {

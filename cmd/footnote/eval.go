@@ -91,7 +91,7 @@ func (a *app) cmdEval(ctx context.Context, args []string) error {
 	if *asJSON {
 		err = rep.WriteJSON(a.stdout, peers)
 	} else {
-		err = rep.WriteTable(a.stdout, eval.Output{Name: eng.mode, Peers: peers, Curve: *curve, ByArticle: *byArticle})
+		err = rep.WriteReport(a.stdout, eval.Output{Name: eng.mode, Peers: peers, Curve: *curve, ByArticle: *byArticle})
 	}
 	if err != nil {
 		return err
