@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"footnote/lexicon"
 	"footnote/retrieval"
 )
 
@@ -101,15 +102,6 @@ func AnswerNames(text string) []string {
 	return out
 }
 
-// followUpOpeners start questions that continue the previous one.
-var followUpOpeners = []string{"and ", "but ", "also ", "what about ", "how about ", "what of ", "same for ", "then "}
-
-// backReferences are words that point at something said before.
-var backReferences = map[string]bool{
-	"he": true, "she": true, "him": true, "his": true, "her": true, "hers": true,
-	"they": true, "them": true, "their": true, "it": true, "its": true,
-}
-
 // LeansOnHistory reports whether q needs the conversation to be understood:
 // it opens like a continuation, points back with a pronoun, or names at
 // most one thing of its own ("Why?", "Russia's?").
@@ -118,27 +110,24 @@ func LeansOnHistory(q string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	joined := strings.Join(words, " ") + " "
-	for _, o := range followUpOpeners {
-		if strings.HasPrefix(joined, o) {
-			return true
-		}
+	if lexicon.StartsFollowUp(words) {
+		return true
 	}
 	content := 0
 	for _, w := range words {
-		if backReferences[w] {
+		if lexicon.IsBackReference(w) {
 			return true
 		}
-		if !retrieval.IsStopword(w) && !questionWords[w] {
+		if !retrieval.IsStopword(w) && !framesQuestion(w) {
 			content++
 		}
 	}
 	return content <= 1 && len(words) <= 3
 }
 
-// questionWords frame a question without naming its subject.
-var questionWords = map[string]bool{
-	"who": true, "what": true, "when": true, "where": true, "why": true, "how": true,
-	"which": true, "whom": true, "whose": true, "did": true, "does": true, "do": true,
-	"is": true, "was": true, "were": true, "are": true, "many": true, "much": true,
+// framesQuestion reports whether w frames a question without naming its
+// subject: a question word, an auxiliary, or a vague quantity ("how many",
+// "how much").
+func framesQuestion(w string) bool {
+	return lexicon.IsQuestionWord(w) || lexicon.IsAuxiliary(w) || lexicon.IsVagueQuantity(w)
 }

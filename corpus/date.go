@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"footnote/lexicon"
 )
 
 // dateMarker matches the leading " date 2025-05-16" that scraped files put
@@ -26,7 +28,9 @@ func splitDateMarker(p string) (date, rest string) {
 	return d, m[2]
 }
 
-const monthNames = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+// monthNames is a regexp alternation of the month names and abbreviations
+// the lexicon knows.
+var monthNames = strings.Join(lexicon.MonthWords(), "|")
 
 var (
 	isoDateRe  = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)
@@ -80,12 +84,8 @@ func findDate(s string) (string, []int, bool) {
 }
 
 func monthNumber(name string) string {
-	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-	prefix := strings.ToLower(name)[:3]
-	for i, m := range months {
-		if m == prefix {
-			return strconv.Itoa(i + 1)
-		}
+	if m, ok := lexicon.MonthNumber(strings.ToLower(name)); ok {
+		return strconv.Itoa(int(m))
 	}
 	return ""
 }

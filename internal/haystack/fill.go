@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"footnote/lexicon"
 )
 
 // article holds what stays fixed within one generated article, so that its
@@ -159,7 +161,7 @@ func (a *article) fixedSlot(name string) (string, bool) {
 	case "species":
 		return a.species, true
 	case "day":
-		return weekdays[a.date.Weekday()], true
+		return a.date.Weekday().String(), true
 	}
 	return "", false
 }
@@ -170,9 +172,9 @@ func (a *article) randomSlot(name string) string {
 	case "p":
 		return a.person().String()
 	case "day2":
-		return weekdays[a.date.AddDate(0, 0, 1+r.IntN(4)).Weekday()]
+		return a.date.AddDate(0, 0, 1+r.IntN(4)).Weekday().String()
 	case "n":
-		return pick(r, smallNumbers)
+		return lexicon.NumberWord(2 + r.IntN(11)) // two..twelve
 	case "n2":
 		return fmt.Sprint(13 + r.IntN(28))
 	case "num":
@@ -188,7 +190,7 @@ func (a *article) randomSlot(name string) string {
 	case "year2":
 		return fmt.Sprint(2026 + r.IntN(7))
 	case "month":
-		return pick(r, months)
+		return time.Month(1 + r.IntN(12)).String()
 	case "time":
 		return fmt.Sprintf("%02d:%02d", 7+r.IntN(14), 15*r.IntN(4))
 	case "dur":

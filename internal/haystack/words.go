@@ -55,12 +55,6 @@ var places = []place{
 	{"Darwin", "Australia", "Australian"}, {"Makassar", "Indonesia", "Indonesian"}, {"Walvis Bay", "Namibia", "Namibian"},
 }
 
-var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
-
-var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
-var smallNumbers = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
-
 var durations = []string{
 	"just under 40 minutes", "about an hour", "a little over two hours", "nearly five hours", "almost three hours",
 	"more than six hours", "barely 20 minutes", "about four hours", "most of the afternoon", "two full days",

@@ -1,0 +1,406 @@
+package lexicon
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// This file is footnote's one home for closed-class English words: every
+// fixed list of function words, question words, calendar names, number
+// words and quantity hedges in the project lives here, behind functions (a
+// switch compiles to a fast lookup and leaves no mutable package state).
+// All functions take a lower-case word without punctuation, the form
+// retrieval.Normalize and retrieval.Words produce.
+
+// IsStopword reports whether word is an English function word that carries
+// no retrieval signal: articles, pronouns, auxiliaries, prepositions,
+// question words and the apostrophe-less contractions retrieval.Words
+// produces ("dont", "isnt").
+//
+// "us" is deliberately NOT a stopword: retrieval.Words turns "U.S." into
+// "us", and the country matters far more in news than the pronoun does.
+func IsStopword(word string) bool {
+	switch word {
+	case "a", "about", "above", "after", "again", "against", "all", "am", "an",
+		"and", "any", "are", "as", "at",
+		"be", "because", "been", "before", "being", "below", "between", "both",
+		"but", "by",
+		"can", "could",
+		"did", "do", "does", "doing", "down", "during",
+		"each", "either",
+		"few", "for", "from", "further",
+		"had", "has", "have", "having", "he", "her", "here", "hers", "herself",
+		"him", "himself", "his", "how",
+		"i", "if", "in", "into", "is", "it", "its", "itself",
+		"just",
+		"me", "might", "more", "most", "must", "my", "myself",
+		"no", "nor", "not", "now",
+		"of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours",
+		"ourselves", "out", "over", "own",
+		"same", "shall", "she", "should", "so", "some", "such",
+		"than", "that", "the", "their", "theirs", "them", "themselves", "then",
+		"there", "these", "they", "this", "those", "through", "to", "too",
+		"under", "until", "up", "upon",
+		"very",
+		"was", "we", "were", "what", "whats", "when", "where", "which", "while",
+		"who", "whom", "whose", "why", "will", "with", "would",
+		"you", "your", "yours", "yourself", "yourselves",
+		// Apostrophe-less contractions and their leftovers. Ambiguous ones
+		// that are also content words ("ill", "wed", "id", "well") are kept.
+		"s", "t", "d", "ll", "re", "ve", "m",
+		"dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont",
+		"cant", "cannot", "couldnt", "shouldnt", "wouldnt", "hasnt", "havent",
+		"hadnt", "mustnt", "im", "ive", "youre", "youve", "youll", "hes", "shes",
+		"theyre", "theyve", "theyll", "weve", "thats", "theres", "heres", "whos":
+		return true
+	}
+	return false
+}
+
+// IsQuestionWord reports whether word is an interrogative (wh-) word:
+// who, whom, whose, what, which, when, where, why, how, and their
+// contracted forms ("whats", "whos", "wheres", "hows").
+func IsQuestionWord(word string) bool {
+	switch word {
+	case "who", "whom", "whose", "what", "which", "when", "where", "why", "how",
+		"whats", "whos", "wheres", "whens", "hows", "whatever", "whichever",
+		"whoever", "whenever", "wherever", "whither", "whence":
+		return true
+	}
+	return false
+}
+
+// IsAuxiliary reports whether word is an auxiliary or modal verb form,
+// including the negated contractions ("didnt", "wont").
+func IsAuxiliary(word string) bool {
+	switch word {
+	case "am", "is", "are", "was", "were", "be", "been", "being",
+		"do", "does", "did", "done", "doing",
+		"have", "has", "had", "having",
+		"will", "would", "shall", "should", "can", "could", "may", "might",
+		"must", "ought", "cannot",
+		"isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "havent",
+		"hasnt", "hadnt", "wont", "wouldnt", "shouldnt", "cant", "couldnt",
+		"mustnt", "mightnt", "shant":
+		return true
+	}
+	return false
+}
+
+// IsPronoun reports whether word is a personal, possessive, reflexive,
+// demonstrative or indefinite pronoun.
+func IsPronoun(word string) bool {
+	switch word {
+	case "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+		"you", "your", "yours", "yourself", "yourselves",
+		"he", "him", "his", "himself", "she", "her", "hers", "herself",
+		"it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+		"this", "that", "these", "those",
+		"someone", "somebody", "something", "anyone", "anybody", "anything",
+		"everyone", "everybody", "everything", "noone", "nobody", "nothing":
+		return true
+	}
+	return false
+}
+
+// IsBackReference reports whether word is a third-person pronoun that
+// points at someone or something named earlier in a conversation
+// ("What did he say?").
+func IsBackReference(word string) bool {
+	switch word {
+	case "he", "she", "him", "his", "her", "hers",
+		"they", "them", "their", "it", "its":
+		return true
+	}
+	return false
+}
+
+// followUpOpener reports the number of leading words that open a question
+// continuing the previous one ("and", "what about", "same for"), or 0.
+func followUpOpener(words []string) int {
+	if len(words) == 0 {
+		return 0
+	}
+	switch words[0] {
+	case "and", "but", "also", "then":
+		return 1
+	}
+	if len(words) < 2 {
+		return 0
+	}
+	switch words[0] + " " + words[1] {
+	case "what about", "how about", "what of", "same for":
+		return 2
+	}
+	return 0
+}
+
+// StartsFollowUp reports whether a question, as lower-case words, opens like
+// a continuation of the previous one: "and", "but", "also", "then", "what
+// about", "how about", "what of", "same for".
+func StartsFollowUp(words []string) bool {
+	return followUpOpener(words) > 0
+}
+
+// MonthNumber returns the month a month name or its usual abbreviation
+// ("sept", "oct") names. "may" and "march" are also ordinary words; callers
+// that care check capitalisation or context.
+func MonthNumber(word string) (time.Month, bool) {
+	switch word {
+	case "january", "jan":
+		return time.January, true
+	case "february", "feb":
+		return time.February, true
+	case "march", "mar":
+		return time.March, true
+	case "april", "apr":
+		return time.April, true
+	case "may":
+		return time.May, true
+	case "june", "jun":
+		return time.June, true
+	case "july", "jul":
+		return time.July, true
+	case "august", "aug":
+		return time.August, true
+	case "september", "sep", "sept":
+		return time.September, true
+	case "october", "oct":
+		return time.October, true
+	case "november", "nov":
+		return time.November, true
+	case "december", "dec":
+		return time.December, true
+	}
+	return 0, false
+}
+
+// MonthWords returns every word [MonthNumber] recognises, in a new slice,
+// full names first: for building a date pattern.
+func MonthWords() []string {
+	return []string{"january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+		"nov", "dec"}
+}
+
+// WeekdayNumber returns the day a weekday name names. Abbreviations are not
+// recognised: "sat", "sun" and "wed" are ordinary words far more often.
+func WeekdayNumber(word string) (time.Weekday, bool) {
+	switch word {
+	case "sunday":
+		return time.Sunday, true
+	case "monday":
+		return time.Monday, true
+	case "tuesday":
+		return time.Tuesday, true
+	case "wednesday":
+		return time.Wednesday, true
+	case "thursday":
+		return time.Thursday, true
+	case "friday":
+		return time.Friday, true
+	case "saturday":
+		return time.Saturday, true
+	}
+	return 0, false
+}
+
+// units returns the number words below twenty, by value. (Tables are
+// returned by value from functions so that no package state is mutable.)
+func units() [20]string {
+	return [20]string{"zero", "one", "two", "three", "four", "five", "six",
+		"seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+		"fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+}
+
+// tens returns the multiples of ten from twenty, by value/10.
+func tens() [10]string {
+	return [10]string{2: "twenty", 3: "thirty", 4: "forty", 5: "fifty",
+		6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+}
+
+// NumberWordValue returns the value of a cardinal number word: "zero" to
+// "nineteen", the tens "twenty" to "ninety", the hyphen-joined compounds
+// ("twenty-one"), "hundred", "thousand", "million", "billion", "trillion",
+// "dozen" (12) and "score" (20).
+func NumberWordValue(word string) (int64, bool) {
+	switch word {
+	case "hundred":
+		return 100, true
+	case "thousand":
+		return 1_000, true
+	case "million":
+		return 1_000_000, true
+	case "billion":
+		return 1_000_000_000, true
+	case "trillion":
+		return 1_000_000_000_000, true
+	case "dozen":
+		return 12, true
+	case "score":
+		return 20, true
+	case "nought":
+		return 0, true
+	}
+	for i, u := range units() {
+		if word == u {
+			return int64(i), true
+		}
+	}
+	t, u, hyphen := strings.Cut(word, "-")
+	for i, w := range tens() {
+		if w != "" && t == w {
+			if !hyphen {
+				return int64(10 * i), true
+			}
+			for j := 1; j < 10; j++ {
+				if u == units()[j] {
+					return int64(10*i + j), true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// NumberWord returns the English word for 0 <= n < 100 ("seven",
+// "forty-two"), or the decimal digits for other n.
+func NumberWord(n int) string {
+	u, t := units(), tens()
+	switch {
+	case n >= 0 && n < 20:
+		return u[n]
+	case n >= 20 && n < 100:
+		if n%10 == 0 {
+			return t[n/10]
+		}
+		return t[n/10] + "-" + u[n%10]
+	}
+	return strconv.Itoa(n)
+}
+
+// ordinals returns the ordinal words below twenty, by value.
+func ordinals() [20]string {
+	return [20]string{1: "first", 2: "second", 3: "third", 4: "fourth",
+		5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth",
+		11: "eleventh", 12: "twelfth", 13: "thirteenth", 14: "fourteenth",
+		15: "fifteenth", 16: "sixteenth", 17: "seventeenth", 18: "eighteenth",
+		19: "nineteenth"}
+}
+
+// OrdinalValue returns the value of an ordinal: "first" to "nineteenth",
+// the tens ("twentieth", "ninetieth") and hyphen compounds ("twenty-first"),
+// "hundredth", "thousandth", "millionth", and digit forms ("21st", "3rd").
+func OrdinalValue(word string) (int64, bool) {
+	for i, o := range ordinals() {
+		if o != "" && word == o {
+			return int64(i), true
+		}
+	}
+	switch word {
+	case "hundredth":
+		return 100, true
+	case "thousandth":
+		return 1_000, true
+	case "millionth":
+		return 1_000_000, true
+	}
+	if n := len(word); n >= 3 {
+		switch word[n-2:] {
+		case "st", "nd", "rd", "th":
+			if v, err := strconv.ParseInt(word[:n-2], 10, 64); err == nil && v > 0 {
+				return v, true
+			}
+		}
+	}
+	t, u, hyphen := strings.Cut(word, "-")
+	for i, w := range tens() {
+		if w == "" {
+			continue
+		}
+		if !hyphen && word == strings.TrimSuffix(w, "y")+"ieth" {
+			return int64(10 * i), true
+		}
+		if hyphen && t == w {
+			for j := 1; j < 10; j++ {
+				if u == ordinals()[j] {
+					return int64(10*i + j), true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// FractionValue returns the value of a fraction word, singular or plural:
+// "half" 1/2, "third" 1/3, "quarter" 1/4, "fifth" 1/5 … "tenth",
+// "hundredth". ("second" is not a fraction in English.)
+func FractionValue(word string) (float64, bool) {
+	switch word {
+	case "half", "halves":
+		return 0.5, true
+	case "quarter", "quarters":
+		return 0.25, true
+	}
+	w := strings.TrimSuffix(word, "s")
+	ord := ordinals()
+	for i := 3; i < len(ord); i++ {
+		if w == ord[i] {
+			return 1 / float64(i), true
+		}
+	}
+	switch w {
+	case "hundredth":
+		return 0.01, true
+	case "thousandth":
+		return 0.001, true
+	}
+	return 0, false
+}
+
+// IsNegation reports whether word negates what follows or what it
+// modifies: not, no, never, none, nobody, nothing, neither, nor, nowhere,
+// without, and the negated contractions ("didnt", "cant").
+func IsNegation(word string) bool {
+	switch word {
+	case "not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+		"nowhere", "without", "cannot", "nt", "noone",
+		"isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "havent",
+		"hasnt", "hadnt", "wont", "wouldnt", "shouldnt", "cant", "couldnt",
+		"mustnt", "mightnt", "shant", "aint":
+		return true
+	}
+	return false
+}
+
+// IsVagueQuantity reports whether word states an amount without a figure:
+// plural magnitude words ("dozens", "hundreds", "thousands", "millions",
+// "scores") and quantifiers ("several", "many", "much", "few", "numerous",
+// "countless", "multiple", "various", "some", "handful", "couple").
+func IsVagueQuantity(word string) bool {
+	switch word {
+	case "dozens", "hundreds", "thousands", "millions", "billions", "trillions",
+		"scores", "tens",
+		"several", "many", "much", "few", "numerous", "countless", "multiple",
+		"various", "some", "handful", "couple", "lots", "plenty":
+		return true
+	}
+	return false
+}
+
+// IsApproximator reports whether word hedges or bounds a figure that
+// follows it: "over 12,000", "more than", "nearly", "about", "around",
+// "almost", "roughly", "approximately", "some", "up to", "at least",
+// "fewer than", "under", "below", "above", "exceeding", "estimated".
+func IsApproximator(word string) bool {
+	switch word {
+	case "over", "more", "than", "nearly", "about", "around", "almost",
+		"roughly", "approximately", "some", "up", "least", "most", "fewer",
+		"less", "under", "below", "above", "exceeding", "estimated", "upwards",
+		"circa", "approx", "barely", "just", "only", "close", "nigh":
+		return true
+	}
+	return false
+}

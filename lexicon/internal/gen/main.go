@@ -1,0 +1,501 @@
+// Command gen compiles the WordNet 3.0 database (Debian's wordnet-base, in
+// /usr/share/wordnet) into the compact lexicon that package lexicon embeds.
+//
+//	go run ./internal/gen -wordnet /usr/share/wordnet -out wordnet.bin.gz
+//
+// It keeps lemmas, the morphological exception lists, synsets (without
+// glosses), sense frequencies and the relations lexicon answers about:
+// hypernyms and instance hypernyms, part holonyms, derivationally related
+// forms and pertainyms, and antonyms. The output is deterministic: the same
+// database always compiles to the same bytes.
+//
+// # Format
+//
+// A gzip stream (no name, zero time) holding, all integers as uvarints:
+//
+//	magic "FNWN1\n"
+//	nLemmas, then nLemmas front-coded lemmas in byte order
+//	  (shared-prefix length, suffix length, suffix bytes)
+//	nSynsets, then per synset: POS byte (0 noun, 1 verb, 2 adj, 3 adv),
+//	  nMembers, member lemma ids, nHypernyms, hypernym ids (id<<1 | instance),
+//	  nPartOf, part-holonym synset ids
+//	per lemma: per POS: nSenses, synset ids in sense order, and when
+//	  nSenses > 0 the summed SemCor tag count of the lemma in that POS;
+//	  then nDerivations, lemma ids; nAntonyms, lemma ids
+//	per POS: nExceptions, then per exception: front-coded inflected form
+//	  (sorted), nBases, base lemma ids
+//
+// Lemmas are lower-cased with underscores turned into spaces ("wrap up").
+// Adjective satellites count as adjectives.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	dir := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database directory (Debian wordnet-base)")
+	out := flag.String("out", "wordnet.bin.gz", "output file")
+	flag.Parse()
+	if err := run(*dir, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out string) error {
+	raw, err := Compile(dir)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(raw); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return writeFileAtomic(out, buf.Bytes())
+}
+
+// writeFileAtomic writes data to a temp file next to path, syncs it and
+// renames it over path, so a failed run never leaves a half-written lexicon.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".wordnet-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// posNames are the WordNet file suffixes in lexicon POS order.
+var posNames = [4]string{"noun", "verb", "adj", "adv"}
+
+type synKey struct {
+	pos    int
+	offset int
+}
+
+type pointer struct {
+	sym            string
+	target         synKey
+	source, tgtNum int // 1-based word numbers; 0 for a semantic pointer
+}
+
+type synset struct {
+	key      synKey
+	words    []string // lemma form, lower-cased
+	pointers []pointer
+}
+
+// Compile reads the WordNet database in dir and returns the uncompressed
+// lexicon bytes.
+func Compile(dir string) ([]byte, error) {
+	var synsets []*synset
+	byKey := map[synKey]int{}
+	for p, name := range posNames {
+		ss, err := readData(filepath.Join(dir, "data."+name), p)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range ss {
+			byKey[s.key] = len(synsets)
+			synsets = append(synsets, s)
+		}
+	}
+
+	// Index: lemma -> per POS synset list in sense order.
+	type entry struct {
+		senses [4][]int
+		freq   [4]int
+	}
+	entries := map[string]*entry{}
+	get := func(l string) *entry {
+		e := entries[l]
+		if e == nil {
+			e = &entry{}
+			entries[l] = e
+		}
+		return e
+	}
+	for p, name := range posNames {
+		err := eachLine(filepath.Join(dir, "index."+name), func(f []string) error {
+			if len(f) < 6 {
+				return fmt.Errorf("short index line %q", strings.Join(f, " "))
+			}
+			lemma := normLemma(f[0])
+			nSyn, err1 := strconv.Atoi(f[2])
+			nPtr, err2 := strconv.Atoi(f[3])
+			if err := errors.Join(err1, err2); err != nil {
+				return err
+			}
+			offs := f[4+nPtr+2:]
+			if len(offs) != nSyn {
+				return fmt.Errorf("index %s: %d offsets, want %d", f[0], len(offs), nSyn)
+			}
+			e := get(lemma)
+			for _, o := range offs {
+				off, err := strconv.Atoi(o)
+				if err != nil {
+					return err
+				}
+				id, ok := byKey[synKey{p, off}]
+				if !ok {
+					return fmt.Errorf("index %s: unknown synset %s", f[0], o)
+				}
+				e.senses[p] = append(e.senses[p], id)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// Every member of a synset must be a lemma; WordNet guarantees it, but a
+	// member missing from the index would otherwise be silently dropped.
+	for _, s := range synsets {
+		for _, w := range s.words {
+			if entries[w] == nil {
+				return nil, fmt.Errorf("synset %d member %q is not in the index", s.key.offset, w)
+			}
+		}
+	}
+
+	// Sense frequencies (cntlist.rev: sense_key sense_number tag_cnt).
+	err := eachLine(filepath.Join(dir, "cntlist.rev"), func(f []string) error {
+		if len(f) != 3 {
+			return fmt.Errorf("bad cntlist line %q", strings.Join(f, " "))
+		}
+		lemma, rest, ok := strings.Cut(f[0], "%")
+		if !ok || rest == "" {
+			return fmt.Errorf("bad sense key %q", f[0])
+		}
+		p := map[byte]int{'1': 0, '2': 1, '3': 2, '4': 3, '5': 2}[rest[0]]
+		n, err := strconv.Atoi(f[2])
+		if err != nil {
+			return err
+		}
+		if e := entries[normLemma(lemma)]; e != nil {
+			e.freq[p] += n
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	lemmas := make([]string, 0, len(entries))
+	for l := range entries {
+		lemmas = append(lemmas, l)
+	}
+	slices.Sort(lemmas)
+	lemmaID := make(map[string]int, len(lemmas))
+	for i, l := range lemmas {
+		lemmaID[l] = i
+	}
+
+	// Lexical relations, lemma to lemma.
+	deriv := make([][]int, len(lemmas))
+	anto := make([][]int, len(lemmas))
+	for _, s := range synsets {
+		for _, pt := range s.pointers {
+			var dst *[][]int
+			switch pt.sym {
+			case "+", "\\": // derivationally related form, pertainym / derived from adjective
+				dst = &deriv
+			case "!":
+				dst = &anto
+			default:
+				continue
+			}
+			t := synsets[byKey[pt.target]]
+			var srcs, tgts []string
+			if pt.source == 0 {
+				srcs, tgts = s.words, t.words
+			} else {
+				if pt.source > len(s.words) || pt.tgtNum > len(t.words) {
+					return nil, fmt.Errorf("pointer word number out of range at synset %d", s.key.offset)
+				}
+				srcs, tgts = s.words[pt.source-1:pt.source], t.words[pt.tgtNum-1:pt.tgtNum]
+			}
+			for _, a := range srcs {
+				for _, b := range tgts {
+					if a == b {
+						continue
+					}
+					ia, ib := lemmaID[a], lemmaID[b]
+					(*dst)[ia] = append((*dst)[ia], ib)
+				}
+			}
+		}
+	}
+
+	var w writer
+	w.buf.WriteString("FNWN1\n")
+	w.uv(len(lemmas))
+	prev := ""
+	for _, l := range lemmas {
+		w.front(prev, l)
+		prev = l
+	}
+	w.uv(len(synsets))
+	for _, s := range synsets {
+		w.buf.WriteByte(byte(s.key.pos))
+		members := uniq(mapIDs(s.words, lemmaID), false)
+		w.ids(members)
+		var hyp, part []int
+		for _, pt := range s.pointers {
+			switch pt.sym {
+			case "@":
+				hyp = append(hyp, byKey[pt.target]<<1)
+			case "@i":
+				hyp = append(hyp, byKey[pt.target]<<1|1)
+			case "#p":
+				part = append(part, byKey[pt.target])
+			}
+		}
+		w.ids(uniq(hyp, true))
+		w.ids(uniq(part, true))
+	}
+	for _, l := range lemmas {
+		e := entries[l]
+		for p := range 4 {
+			w.ids(e.senses[p])
+			if len(e.senses[p]) > 0 {
+				w.uv(e.freq[p])
+			}
+		}
+	}
+	for i := range lemmas {
+		w.ids(uniq(deriv[i], true))
+		w.ids(uniq(anto[i], true))
+	}
+	for p, name := range posNames {
+		exc, err := readExc(filepath.Join(dir, name+".exc"))
+		if err != nil {
+			return nil, err
+		}
+		type row struct {
+			form  string
+			bases []int
+		}
+		var rows []row
+		for _, form := range sortedKeys(exc) {
+			var bases []int
+			for _, b := range exc[form] {
+				if id, ok := lemmaID[b]; ok && len(entries[b].senses[p]) > 0 {
+					bases = append(bases, id)
+				}
+			}
+			if bases = uniq(bases, false); len(bases) > 0 {
+				rows = append(rows, row{form, bases})
+			}
+		}
+		w.uv(len(rows))
+		prev := ""
+		for _, r := range rows {
+			w.front(prev, r.form)
+			prev = r.form
+			w.ids(r.bases)
+		}
+	}
+	return w.buf.Bytes(), nil
+}
+
+// normLemma lower-cases a WordNet lemma and turns underscores into spaces.
+func normLemma(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "_", " ")
+}
+
+// readData parses one data.* file.
+func readData(path string, pos int) ([]*synset, error) {
+	var out []*synset
+	err := eachLine(path, func(f []string) error {
+		if bar := slices.Index(f, "|"); bar >= 0 {
+			f = f[:bar]
+		}
+		if len(f) < 5 {
+			return fmt.Errorf("short data line at %s", f[0])
+		}
+		off, err := strconv.Atoi(f[0])
+		if err != nil {
+			return err
+		}
+		s := &synset{key: synKey{pos, off}}
+		nw, err := strconv.ParseInt(f[3], 16, 0)
+		if err != nil {
+			return err
+		}
+		i := 4
+		for range nw {
+			word := f[i]
+			if j := strings.IndexByte(word, '('); j > 0 && pos == 2 {
+				word = word[:j] // adjective syntactic marker: "(a)", "(p)", "(ip)"
+			}
+			s.words = append(s.words, normLemma(word))
+			i += 2
+		}
+		np, err := strconv.Atoi(f[i])
+		if err != nil {
+			return err
+		}
+		i++
+		for range np {
+			sym, toff, tpos, st := f[i], f[i+1], f[i+2], f[i+3]
+			i += 4
+			o, err := strconv.Atoi(toff)
+			if err != nil {
+				return err
+			}
+			tp := strings.IndexByte("nvar", tpos[0])
+			if tpos == "s" {
+				tp = 2
+			}
+			if tp < 0 {
+				return fmt.Errorf("bad pointer pos %q", tpos)
+			}
+			src, err1 := strconv.ParseInt(st[:2], 16, 0)
+			dst, err2 := strconv.ParseInt(st[2:], 16, 0)
+			if err := errors.Join(err1, err2); err != nil {
+				return err
+			}
+			s.pointers = append(s.pointers, pointer{sym, synKey{tp, o}, int(src), int(dst)})
+		}
+		out = append(out, s)
+		return nil
+	})
+	return out, err
+}
+
+// readExc parses an exception list: "inflected base [base...]".
+func readExc(path string) (map[string][]string, error) {
+	m := map[string][]string{}
+	err := eachLine(path, func(f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("bad exception line %q", strings.Join(f, " "))
+		}
+		form := normLemma(f[0])
+		for _, b := range f[1:] {
+			m[form] = append(m[form], normLemma(b))
+		}
+		return nil
+	})
+	return m, err
+}
+
+// eachLine calls fn with the space-separated fields of every line of path
+// that does not start with a space (the licence header does).
+func eachLine(path string, fn func([]string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || line[0] == ' ' {
+			continue
+		}
+		if err := fn(strings.Fields(line)); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func mapIDs(words []string, id map[string]int) []int {
+	out := make([]int, len(words))
+	for i, w := range words {
+		out[i] = id[w]
+	}
+	return out
+}
+
+// uniq drops repeated ids, keeping first occurrences; sorted also sorts.
+func uniq(ids []int, sorted bool) []int {
+	if sorted {
+		slices.Sort(ids)
+		return slices.Compact(ids)
+	}
+	var out []int
+	for _, x := range ids {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+type writer struct {
+	buf bytes.Buffer
+	tmp [binary.MaxVarintLen64]byte
+}
+
+func (w *writer) uv(x int) {
+	n := binary.PutUvarint(w.tmp[:], uint64(x))
+	w.buf.Write(w.tmp[:n])
+}
+
+func (w *writer) ids(xs []int) {
+	w.uv(len(xs))
+	for _, x := range xs {
+		w.uv(x)
+	}
+}
+
+func (w *writer) front(prev, s string) {
+	n := 0
+	for n < len(prev) && n < len(s) && prev[n] == s[n] {
+		n++
+	}
+	w.uv(n)
+	w.uv(len(s) - n)
+	w.buf.WriteString(s[n:])
+}

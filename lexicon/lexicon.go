@@ -1,0 +1,376 @@
+// Package lexicon is footnote's word knowledge: WordNet 3.0 lemmas,
+// morphology, synonyms, derivations, hypernyms and antonyms compiled into an
+// embedded table, and the project's one list of closed-class words
+// (closed.go).
+//
+// The WordNet table is decoded once, on first use, by [Default]; a
+// *[Lexicon] is immutable and safe for concurrent use. Lemmas are lower-case
+// and multi-word lemmas use spaces ("wrap up", "united nations").
+//
+// The data is compiled from Debian's wordnet-base by ./internal/gen (see
+// go:generate below) and committed as wordnet.bin.gz, so building needs no
+// WordNet install. WordNet 3.0 Copyright 2006 by Princeton University; see
+// LICENSE.wordnet.
+package lexicon
+
+//go:generate go run ./internal/gen -wordnet /usr/share/wordnet -out wordnet.bin.gz
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+
+//go:embed wordnet.bin.gz
+var wordnetGz []byte
+
+// POS is a WordNet part of speech. Adjective satellites count as [Adj].
+type POS uint8
+
+// The parts of speech WordNet covers.
+const (
+	Noun POS = iota
+	Verb
+	Adj
+	Adv
+	numPOS
+)
+
+// String returns "noun", "verb", "adj" or "adv".
+func (p POS) String() string {
+	switch p {
+	case Noun:
+		return "noun"
+	case Verb:
+		return "verb"
+	case Adj:
+		return "adj"
+	case Adv:
+		return "adv"
+	}
+	return fmt.Sprintf("POS(%d)", uint8(p))
+}
+
+// Lexicon is a decoded WordNet table. Get the embedded one with [Default];
+// the zero value is an empty lexicon that knows no words.
+type Lexicon struct {
+	blob string   // all lemmas, sorted, concatenated
+	off  []uint32 // lemma i is blob[off[i]:off[i+1]]
+
+	senseOff []uint32 // senses of lemma i in POS p: senses[senseOff[4i+p]:senseOff[4i+p+1]]
+	senses   []uint32 // synset ids
+	freq     []uint32 // SemCor tag count of lemma i in POS p, at 4i+p
+
+	synPOS  []POS
+	memOff  []uint32
+	mem     []uint32 // member lemma ids of each synset
+	hypOff  []uint32
+	hyp     []uint32 // hypernym synset id<<1 | 1 if instance hypernym
+	partOff []uint32
+	part    []uint32 // part-holonym synset ids
+
+	derivOff []uint32
+	deriv    []uint32 // derivationally related lemma ids, sorted
+	antOff   []uint32
+	ant      []uint32 // antonym lemma ids, sorted
+
+	exc [numPOS]excList
+}
+
+// excList is one POS's morphological exception list.
+type excList struct {
+	blob    string
+	off     []uint32
+	baseOff []uint32
+	base    []uint32
+}
+
+// defaultLexicon holds the embedded table, decoded on first use.
+var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
+	return Decode(bytes.NewReader(wordnetGz))
+})
+
+// Default returns the embedded WordNet lexicon, decoding it on the first call
+// (tens of milliseconds; see BenchmarkLoad) and sharing it afterwards. The
+// embedded data is checked by the package tests, so Default panics only if
+// the binary itself is corrupt.
+func Default() *Lexicon {
+	l, err := defaultLexicon()
+	if err != nil {
+		panic("lexicon: embedded WordNet data: " + err.Error())
+	}
+	return l
+}
+
+// ErrFormat reports lexicon data that is not in the format ./internal/gen
+// writes.
+var ErrFormat = errors.New("lexicon: bad data format")
+
+// Decode reads a gzip-compressed lexicon in the format ./internal/gen writes.
+// Most callers want [Default].
+func Decode(r io.Reader) (*Lexicon, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return decodeRaw(raw)
+}
+
+func decodeRaw(raw []byte) (l *Lexicon, err error) {
+	const magic = "FNWN1\n"
+	if !bytes.HasPrefix(raw, []byte(magic)) {
+		return nil, fmt.Errorf("%w: no magic", ErrFormat)
+	}
+	d := &decoder{b: raw[len(magic):]}
+	l = &Lexicon{}
+
+	n := d.count(1 << 22)
+	l.blob, l.off = d.strings(n)
+
+	ns := d.count(1 << 22)
+	l.synPOS = make([]POS, ns)
+	l.memOff = make([]uint32, 1, ns+1)
+	l.hypOff = make([]uint32, 1, ns+1)
+	l.partOff = make([]uint32, 1, ns+1)
+	for i := range ns {
+		p := POS(d.byte())
+		if p >= numPOS {
+			d.fail("bad POS")
+		}
+		l.synPOS[i] = p
+		l.mem, l.memOff = d.ids(l.mem, l.memOff, n)
+		l.hyp, l.hypOff = d.ids(l.hyp, l.hypOff, ns<<1)
+		l.part, l.partOff = d.ids(l.part, l.partOff, ns)
+	}
+
+	l.senseOff = make([]uint32, 1, 4*n+1)
+	l.freq = make([]uint32, 4*n)
+	for i := range n {
+		for p := range 4 {
+			l.senses, l.senseOff = d.ids(l.senses, l.senseOff, ns)
+			if l.senseOff[len(l.senseOff)-1] > l.senseOff[len(l.senseOff)-2] {
+				l.freq[4*i+p] = uint32(d.uv())
+			}
+		}
+	}
+	l.derivOff = make([]uint32, 1, n+1)
+	l.antOff = make([]uint32, 1, n+1)
+	for range n {
+		l.deriv, l.derivOff = d.ids(l.deriv, l.derivOff, n)
+		l.ant, l.antOff = d.ids(l.ant, l.antOff, n)
+	}
+	for p := range numPOS {
+		e := &l.exc[p]
+		ne := d.count(1 << 20)
+		e.off = make([]uint32, 1, ne+1)
+		e.baseOff = make([]uint32, 1, ne+1)
+		var sb strings.Builder
+		prev := ""
+		for range ne {
+			s := d.front(prev)
+			sb.WriteString(s)
+			e.off = append(e.off, uint32(sb.Len()))
+			prev = s
+			e.base, e.baseOff = d.ids(e.base, e.baseOff, n)
+		}
+		e.blob = sb.String()
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, len(d.b))
+	}
+	return l, nil
+}
+
+// decoder reads uvarints; the first error sticks and later reads return 0.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail(msg string) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: %s", ErrFormat, msg)
+	}
+	d.b = nil
+}
+
+func (d *decoder) uv() uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 { // fast path: one byte
+		x := uint64(d.b[0])
+		d.b = d.b[1:]
+		return x
+	}
+	x, k := binary.Uvarint(d.b)
+	if k <= 0 {
+		d.fail("truncated")
+		return 0
+	}
+	d.b = d.b[k:]
+	return x
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.fail("truncated")
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+// count reads a length no larger than max.
+func (d *decoder) count(max int) int {
+	x := d.uv()
+	if x > uint64(max) {
+		d.fail("length out of range")
+		return 0
+	}
+	return int(x)
+}
+
+// ids appends one length-prefixed id list (each id < limit) and its end offset.
+func (d *decoder) ids(dst, off []uint32, limit int) ([]uint32, []uint32) {
+	k := d.count(len(d.b))
+	for range k {
+		x := d.uv()
+		if x >= uint64(limit) {
+			d.fail("id out of range")
+			break
+		}
+		dst = append(dst, uint32(x))
+	}
+	return dst, append(off, uint32(len(dst)))
+}
+
+// front reads one front-coded string following prev.
+func (d *decoder) front(prev string) string {
+	shared := d.count(len(prev))
+	k := d.count(len(d.b))
+	if d.err != nil {
+		return ""
+	}
+	s := prev[:shared] + string(d.b[:k])
+	d.b = d.b[k:]
+	return s
+}
+
+// strings reads n front-coded strings into one blob with offsets.
+func (d *decoder) strings(n int) (string, []uint32) {
+	buf := make([]byte, 0, 2*len(d.b)/3)
+	off := make([]uint32, 1, n+1)
+	prevStart := 0
+	for range n {
+		shared := d.count(len(buf) - prevStart)
+		k := d.count(len(d.b))
+		if d.err != nil {
+			break
+		}
+		start := len(buf)
+		buf = append(buf, buf[prevStart:prevStart+shared]...)
+		buf = append(buf, d.b[:k]...)
+		d.b = d.b[k:]
+		off = append(off, uint32(len(buf)))
+		prevStart = start
+	}
+	for len(off) < n+1 {
+		off = append(off, uint32(len(buf)))
+	}
+	return string(buf), off
+}
+
+// Len returns the number of lemmas.
+func (l *Lexicon) Len() int {
+	if len(l.off) == 0 {
+		return 0
+	}
+	return len(l.off) - 1
+}
+
+func (l *Lexicon) lemma(id uint32) string {
+	return l.blob[l.off[id]:l.off[id+1]]
+}
+
+// find returns the id of lemma s (already normalised) by binary search.
+func (l *Lexicon) find(s string) (uint32, bool) {
+	lo, hi := 0, l.Len()
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l.blob[l.off[m]:l.off[m+1]] < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < l.Len() && l.blob[l.off[lo]:l.off[lo+1]] == s {
+		return uint32(lo), true
+	}
+	return 0, false
+}
+
+// sensesOf returns the synsets of lemma id in POS p, most frequent sense first.
+func (l *Lexicon) sensesOf(id uint32, p POS) []uint32 {
+	i := 4*int(id) + int(p)
+	return l.senses[l.senseOff[i]:l.senseOff[i+1]]
+}
+
+func (l *Lexicon) inPOS(id uint32, p POS) bool {
+	i := 4*int(id) + int(p)
+	return l.senseOff[i+1] > l.senseOff[i]
+}
+
+// Has reports whether word, normalised (lower-cased, underscores and runs of
+// spaces as one space), is a WordNet lemma in any part of speech. It does not
+// lemmatize: Has("united nations") and Has("sit") are true, Has("sat") is
+// true only because "sat" is itself a noun (Saturday).
+func (l *Lexicon) Has(word string) bool {
+	_, ok := l.find(normalize(word))
+	return ok
+}
+
+// HasPrefix reports whether some lemma starts with prefix (normalised like
+// [Lexicon.Has]). A scanner uses it to decide whether extending a phrase by
+// another word can still reach a multi-word lemma: HasPrefix("united ").
+func (l *Lexicon) HasPrefix(prefix string) bool {
+	p := normalize(prefix)
+	lo, hi := 0, l.Len()
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l.blob[l.off[m]:l.off[m+1]] < p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < l.Len() && strings.HasPrefix(l.blob[l.off[lo]:l.off[lo+1]], p)
+}
+
+// normalize lower-cases s, maps '_' to ' ', trims and collapses spaces. It
+// allocates only when s needs changing.
+func normalize(s string) string {
+	clean := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; clean && i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80 || c == ' ' && i > 0 && s[i-1] == ' ' || c == '\t' || c == '\n' {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	s = strings.ReplaceAll(strings.ToLower(s), "_", " ")
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,306 @@
+package lexicon
+
+import "slices"
+
+// Relation is how two words are related in WordNet, strongest first.
+type Relation uint8
+
+// The relations [Lexicon.Related] reports.
+const (
+	Unrelated  Relation = iota
+	SameLemma           // an inflection of the same lemma, or the same unknown word: sat/sitting, Umerov/umerov
+	Synonym             // share a synset in some sense: backing/support, UN/United Nations, conclude/end
+	Derivation          // derivationally related or pertainym, directly or through a shared base: negotiate/negotiator, mediator/mediation, Ukrainian/Ukraine
+	Antonym             // WordNet antonyms: win/lose, rise/fall
+	Hypernym            // the second word is a more general term for the first (up to RelatedDepth levels): Bosporus/strait, NATO/alliance
+	Hyponym             // the first word is a more general term for the second: strait/Bosporus
+)
+
+// String returns the relation's name in lower case.
+func (r Relation) String() string {
+	switch r {
+	case Unrelated:
+		return "unrelated"
+	case SameLemma:
+		return "same-lemma"
+	case Synonym:
+		return "synonym"
+	case Derivation:
+		return "derivation"
+	case Antonym:
+		return "antonym"
+	case Hypernym:
+		return "hypernym"
+	case Hyponym:
+		return "hyponym"
+	}
+	return "relation(?)"
+}
+
+// Depth bounds of the hypernym walks.
+const (
+	// RelatedDepth is how many hypernym levels [Lexicon.Related] climbs.
+	RelatedDepth = 3
+	// HypernymDepth is how many levels [Lexicon.Hypernyms] returns.
+	HypernymDepth = 3
+	// IsADepth is how many levels [Lexicon.IsA] climbs.
+	IsADepth = 8
+)
+
+// Term is a word resolved to its lemmas once, for cheap repeated comparison
+// with [Lexicon.RelateTerms]. A sentence scorer builds one Term per token.
+// The zero Term is the empty word and is related to nothing.
+type Term struct {
+	word string // normalised
+	cs   cands
+}
+
+// Word returns the normalised word the term was built from.
+func (t Term) Word() string { return t.word }
+
+// Known reports whether WordNet knows the word (it has at least one lemma).
+func (t Term) Known() bool { return t.cs.n > 0 }
+
+// Term resolves word to its lemmas; see [Lexicon.Lemmas].
+func (l *Lexicon) Term(word string) Term {
+	t := Term{word: normalize(word)}
+	for p := range numPOS {
+		l.morphy(t.word, p, &t.cs)
+	}
+	return t
+}
+
+// Related reports the strongest relation from a to b: Related("sat",
+// "sitting") = SameLemma, Related("negotiators", "negotiate") = Derivation,
+// Related("Bosporus", "strait") = Hypernym. It does not allocate for
+// lower-case input.
+func (l *Lexicon) Related(a, b string) Relation {
+	ta, tb := l.Term(a), l.Term(b)
+	return l.RelateTerms(&ta, &tb)
+}
+
+// RelateTerms is [Lexicon.Related] on resolved terms.
+func (l *Lexicon) RelateTerms(a, b *Term) Relation {
+	if a.word == "" || b.word == "" {
+		return Unrelated
+	}
+	if a.word == b.word {
+		return SameLemma
+	}
+	ac, bc := a.cs.c[:a.cs.n], b.cs.c[:b.cs.n]
+	for _, x := range ac {
+		for _, y := range bc {
+			if x.id == y.id {
+				return SameLemma
+			}
+		}
+	}
+	for _, x := range ac {
+		for _, y := range bc {
+			if x.pos == y.pos && l.shareSynset(x, y) {
+				return Synonym
+			}
+		}
+	}
+	for _, x := range ac {
+		dx := l.derivs(x.id)
+		for _, y := range bc {
+			dy := l.derivs(y.id)
+			if hasID(dx, y.id) || hasID(dy, x.id) || intersects(dx, dy) {
+				return Derivation
+			}
+		}
+	}
+	for _, x := range ac {
+		ax := l.antonyms(x.id)
+		for _, y := range bc {
+			if hasID(ax, y.id) {
+				return Antonym
+			}
+		}
+	}
+	if l.isA(ac, bc, RelatedDepth) {
+		return Hypernym
+	}
+	if l.isA(bc, ac, RelatedDepth) {
+		return Hyponym
+	}
+	return Unrelated
+}
+
+func (l *Lexicon) shareSynset(x, y cand) bool {
+	sx, sy := l.sensesOf(x.id, x.pos), l.sensesOf(y.id, y.pos)
+	for _, a := range sx {
+		for _, b := range sy {
+			if a == b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *Lexicon) derivs(id uint32) []uint32 { return l.deriv[l.derivOff[id]:l.derivOff[id+1]] }
+
+func (l *Lexicon) antonyms(id uint32) []uint32 { return l.ant[l.antOff[id]:l.antOff[id+1]] }
+
+func (l *Lexicon) members(s uint32) []uint32 { return l.mem[l.memOff[s]:l.memOff[s+1]] }
+
+func (l *Lexicon) hypernyms(s uint32) []uint32 { return l.hyp[l.hypOff[s]:l.hypOff[s+1]] }
+
+// hasID reports whether the sorted list holds id.
+func hasID(sorted []uint32, id uint32) bool {
+	_, ok := slices.BinarySearch(sorted, id)
+	return ok
+}
+
+// intersects reports whether two sorted lists share an element.
+func intersects(a, b []uint32) bool {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] == b[0]:
+			return true
+		case a[0] < b[0]:
+			a = a[1:]
+		default:
+			b = b[1:]
+		}
+	}
+	return false
+}
+
+// isA reports whether some sense of a candidate in from has an ancestor
+// within depth levels whose members include a candidate lemma in to.
+func (l *Lexicon) isA(from, to []cand, depth int) bool {
+	for _, x := range from {
+		if x.pos != Noun && x.pos != Verb {
+			continue
+		}
+		for _, s := range l.sensesOf(x.id, x.pos) {
+			if l.climb(s, to, x.pos, depth) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// climb walks up from synset s (not counting s itself) looking for a member
+// in to with the same POS. Recursion keeps the walk allocation-free.
+func (l *Lexicon) climb(s uint32, to []cand, p POS, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, h := range l.hypernyms(s) {
+		h >>= 1
+		for _, m := range l.members(h) {
+			for _, c := range to {
+				if c.id == m && c.pos == p {
+					return true
+				}
+			}
+		}
+		if l.climb(h, to, p, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsA reports whether word names a kind or an instance of class, climbing
+// hypernym and instance-hypernym links up to IsADepth levels over every
+// sense: IsA("Bosporus", "strait"), IsA("Albania", "country"),
+// IsA("Istanbul", "city") and IsA("negotiators", "person") are true. Both
+// words are lemmatized first.
+func (l *Lexicon) IsA(word, class string) bool {
+	a, c := l.Term(word), l.Term(class)
+	return l.isA(a.cs.c[:a.cs.n], c.cs.c[:c.cs.n], IsADepth)
+}
+
+// Synonyms returns the other lemmas that share a synset with any lemma of
+// word, in sense order (most frequent sense first): Synonyms("UN") holds
+// "united nations".
+func (l *Lexicon) Synonyms(word string) []string {
+	t := l.Term(word)
+	var out []string
+	for _, c := range t.cs.c[:t.cs.n] {
+		for _, s := range l.sensesOf(c.id, c.pos) {
+			for _, m := range l.members(s) {
+				out = l.appendLemma(out, m, &t)
+			}
+		}
+	}
+	return out
+}
+
+// Derivations returns the lemmas WordNet links to any lemma of word as
+// derivationally related forms or pertainyms: Derivations("negotiator")
+// holds "negotiate".
+func (l *Lexicon) Derivations(word string) []string {
+	t := l.Term(word)
+	var out []string
+	for _, c := range t.cs.c[:t.cs.n] {
+		for _, d := range l.derivs(c.id) {
+			out = l.appendLemma(out, d, &t)
+		}
+	}
+	return out
+}
+
+// Antonyms returns the WordNet antonyms of any lemma of word:
+// Antonyms("win") holds "lose".
+func (l *Lexicon) Antonyms(word string) []string {
+	t := l.Term(word)
+	var out []string
+	for _, c := range t.cs.c[:t.cs.n] {
+		for _, a := range l.antonyms(c.id) {
+			out = l.appendLemma(out, a, &t)
+		}
+	}
+	return out
+}
+
+// Hypernyms returns the more general terms for any sense of any lemma of
+// word, nearest first, up to HypernymDepth levels, including instance
+// hypernyms: Hypernyms("Bosporus") holds "strait".
+func (l *Lexicon) Hypernyms(word string) []string {
+	t := l.Term(word)
+	var out []string
+	var level, next []uint32
+	for _, c := range t.cs.c[:t.cs.n] {
+		level = append(level, l.sensesOf(c.id, c.pos)...)
+	}
+	for range HypernymDepth {
+		next = next[:0]
+		for _, s := range level {
+			for _, h := range l.hypernyms(s) {
+				h >>= 1
+				if !slices.Contains(next, h) {
+					next = append(next, h)
+				}
+			}
+		}
+		for _, h := range next {
+			for _, m := range l.members(h) {
+				out = l.appendLemma(out, m, &t)
+			}
+		}
+		level, next = next, level
+	}
+	return out
+}
+
+// appendLemma appends lemma id unless it is already in out or is one of
+// t's own lemmas.
+func (l *Lexicon) appendLemma(out []string, id uint32, t *Term) []string {
+	for _, c := range t.cs.c[:t.cs.n] {
+		if c.id == id {
+			return out
+		}
+	}
+	s := l.lemma(id)
+	if contains(out, s) {
+		return out
+	}
+	return append(out, s)
+}
