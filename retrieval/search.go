@@ -69,7 +69,9 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Passage, er
 // BM25 list over spell-corrected query terms, fused by [fuse]. Equal
 // scores are ordered by chunk ID, so the same query on the same index
 // always gives the same order. Filters apply before fusion, so a filtered
-// query still gets its best q.K matching passages.
+// query still gets its best q.K matching passages. When the query cannot
+// be embedded (the embeddings service is down), the passages are BM25's
+// alone and the error wraps [ErrLexicalOnly]; see there.
 func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 	query, k := q.Text, q.K
 	if strings.TrimSpace(query) == "" {
@@ -91,7 +93,8 @@ func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 		depth = ix.Len()
 	}
 	vector, err := ix.vectorHits(ctx, query, depth)
-	if err != nil {
+	degraded := lexicalOnly(ctx, err)
+	if err != nil && degraded == nil {
 		return nil, err
 	}
 	lexical := ix.lexicalHits(query, depth)
@@ -104,7 +107,7 @@ func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 	for _, f := range fused[:min(k, len(fused))] {
 		out = append(out, Passage{Chunk: ix.chunks[f.id].Chunk, Score: f.score, Vector: f.vector, Lexical: f.lexical})
 	}
-	return out, nil
+	return out, degraded
 }
 
 // keepHits returns the hits whose chunks pass q's filters, in order.
