@@ -141,10 +141,13 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 	if err != nil {
 		return nil, err
 	}
-	offline := extractive.New(ix, extractive.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
-	e := &engine{index: ix, answerer: offline, sources: sources, mode: answer.ModeExtractive}
+	// Through an embeddings outage both engines answer from BM25 alone
+	// and say so.
+	lex := answer.NewLexicalFallback(ix)
+	offline := extractive.New(lex.Retriever(), extractive.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
+	e := &engine{index: ix, answerer: lex.Answerer(offline), sources: sources, mode: answer.ModeExtractive}
 	if cfg.Generative {
-		e.answerer = generative.New(ix, client, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes, Unsupported: cfg.Unsupported})
+		e.answerer = lex.Answerer(generative.New(lex.Retriever(), client, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes, Unsupported: cfg.Unsupported}))
 		e.mode = answer.ModeGenerative
 	}
 	return e, nil
