@@ -98,3 +98,10 @@ func redact(msg, key string) string {
 	}
 	return msg
 }
+
+// Misconfigured reports whether the failure is the caller's configuration
+// (a wrong key, a model or parameter the server refuses) rather than the
+// service's: retrieval falls back to lexical search for the second only.
+func (e *Error) Misconfigured() bool {
+	return e.Kind == ErrUnauthorized || e.Kind == ErrRejected
+}

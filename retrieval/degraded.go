@@ -13,12 +13,19 @@ import (
 // any other caller sees an error, as before.
 var ErrLexicalOnly = errors.New("embeddings unavailable: lexical search only")
 
+// misconfigured is implemented by embedder errors that can tell a wrong
+// configuration (a bad API key, an unknown model) from an outage;
+// *llm.Error does.
+type misconfigured interface{ Misconfigured() bool }
+
 // lexicalOnly returns the ErrLexicalOnly error for a failure to embed the
-// query, or nil when err is nil or is not the embedder's to excuse: the
-// caller's context ending, or an index whose vectors do not fit the
-// embedder (a configuration error that must not be hidden).
+// query, or nil when err is nil or is not an outage to work around: the
+// caller's context ending, an index whose vectors do not fit the embedder,
+// or an embedder that says it is misconfigured (configuration errors must
+// not be hidden behind a quieter answer).
 func lexicalOnly(ctx context.Context, err error) error {
-	if err == nil || ctx.Err() != nil || errors.Is(err, ErrDimensionMismatch) {
+	var m misconfigured
+	if err == nil || ctx.Err() != nil || errors.Is(err, ErrDimensionMismatch) || errors.As(err, &m) && m.Misconfigured() {
 		return nil
 	}
 	return fmt.Errorf("%w (%w)", ErrLexicalOnly, err)

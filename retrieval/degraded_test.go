@@ -50,6 +50,25 @@ func TestRetrieveLexicalOnlyWhenEmbedderFails(t *testing.T) {
 	}
 }
 
+// badKey is an embedder error that says the configuration is wrong.
+type badKey struct{}
+
+func (badKey) Error() string       { return "invalid API key" }
+func (badKey) Misconfigured() bool { return true }
+
+// A wrong key is not an outage: it stays an error, so it is fixed rather
+// than hidden behind lexical answers.
+func TestRetrieveMisconfiguredEmbedderFails(t *testing.T) {
+	emb := newCounting(8)
+	ix := openIndex(t, retrieval.Options{Embedder: emb}, defaultArticles(t))
+	emb.mu.Lock()
+	emb.fault = func(int, []string, [][]float32) ([][]float32, error) { return nil, badKey{} }
+	emb.mu.Unlock()
+	if _, err := ix.Retrieve(context.Background(), retrieval.Query{Text: "Umerov", K: 3}); err == nil || errors.Is(err, retrieval.ErrLexicalOnly) {
+		t.Errorf("err = %v, want a plain error", err)
+	}
+}
+
 func first(ps []retrieval.Passage) string {
 	if len(ps) == 0 {
 		return ""
