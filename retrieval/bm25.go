@@ -138,9 +138,11 @@ func (b *BM25) IDF(term string) float64 {
 	return b.idf(b.DocFreq(term))
 }
 
-func (b *BM25) idf(df int) float64 {
-	n := float64(b.live)
-	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+func (b *BM25) idf(df int) float64 { return bm25IDF(b.live, df) }
+
+// bm25IDF is the IDF of a term in df of n documents.
+func bm25IDF(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // Search returns the k best documents for the query terms, best first, ties

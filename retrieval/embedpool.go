@@ -156,7 +156,11 @@ func (p *embedPool) dimension() int {
 // result passes chromem's unit-length check and chromem keeps our slice
 // instead of copying it. A zero vector stays zero (it has no direction);
 // NaN or infinite components are an error.
-func unitVector(v []float32) ([]float32, error) {
+func unitVector(v []float32) ([]float32, error) { return UnitVector(v) }
+
+// UnitVector returns v scaled to unit length, as the index stores vectors
+// (a zero vector stays zero; NaN or infinite components are an error).
+func UnitVector(v []float32) ([]float32, error) {
 	var sum float64
 	for _, x := range v {
 		f := float64(x)

@@ -79,3 +79,31 @@ func addList(list []hit, set func(id string, s float64), get func(id string) *fu
 		set(h.id, h.score)
 	}
 }
+
+// Fused is one chunk ranked by [Fuse].
+type Fused struct {
+	ID string // the chunk ID
+	// Score is the fused score; Vector and Lexical are the list scores
+	// behind it (0 when the chunk was absent from that list).
+	Score, Vector, Lexical float64
+}
+
+// Fuse merges a vector list and a lexical list, each best first, exactly as
+// [Index.Retrieve] does: reciprocal rank fusion plus a small max-normalised
+// score term, ordered by fused score, ties by ID. It is for stores that rank
+// the two lists elsewhere (package pgstore ranks them in SQL).
+func Fuse(vector, lexical []Scored) []Fused {
+	toHits := func(list []Scored) []hit {
+		out := make([]hit, len(list))
+		for i, s := range list {
+			out[i] = hit{id: s.ID, score: s.Score}
+		}
+		return out
+	}
+	fused := fuse(toHits(vector), toHits(lexical))
+	out := make([]Fused, len(fused))
+	for i, f := range fused {
+		out[i] = Fused{ID: f.id, Score: f.score, Vector: f.vector, Lexical: f.lexical}
+	}
+	return out
+}

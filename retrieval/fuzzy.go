@@ -77,7 +77,13 @@ func maxEdits(n int) int {
 // Cost: one pass over the vocabulary entries of similar length with a
 // bit-mask prefilter; about 100µs for 100k terms.
 func (b *BM25) Correct(term string) (string, bool) {
-	if term == "" || hasDigit(term) || b.DocFreq(term) > 0 {
+	return b.fuzzy.correct(term, b.DocFreq)
+}
+
+// correct is [BM25.Correct] over this vocabulary, with df giving each
+// term's document frequency (0 for a term no live document holds).
+func (f *fuzzyIndex) correct(term string, df func(string) int) (string, bool) {
+	if term == "" || hasDigit(term) || df(term) > 0 {
 		return "", false
 	}
 	q := []rune(term)
@@ -89,7 +95,7 @@ func (b *BM25) Correct(term string) (string, bool) {
 	best, bestDist, bestDF := "", limit+1, 0
 	buf := make([]int, 3*(len(q)+limit+2))
 	for n := len(q) - limit; n <= len(q)+limit; n++ {
-		bk := b.fuzzy.byLen[n]
+		bk := f.byLen[n]
 		if bk == nil {
 			continue
 		}
@@ -102,12 +108,12 @@ func (b *BM25) Correct(term string) (string, bool) {
 				continue
 			}
 			t := bk.terms[i]
-			df := b.DocFreq(t)
-			if df == 0 {
+			tdf := df(t)
+			if tdf == 0 {
 				continue // its documents were replaced
 			}
-			if d < bestDist || df > bestDF || (df == bestDF && t < best) {
-				best, bestDist, bestDF = t, d, df
+			if d < bestDist || tdf > bestDF || (tdf == bestDF && t < best) {
+				best, bestDist, bestDF = t, d, tdf
 			}
 		}
 	}

@@ -14,6 +14,14 @@ import (
 // text, title and date, and the chunking options. Equal hashes let Open reuse
 // the stored chunks without chunking the article again.
 func articleHash(a corpus.Article, opt ChunkOptions) []byte {
+	return ArticleHash(a, opt)
+}
+
+// ArticleHash is the content hash a store compares to decide whether an
+// article must be chunked and embedded again: SHA-256 over its title, date,
+// cleaned text and the chunking options.
+func ArticleHash(a corpus.Article, opt ChunkOptions) []byte {
+	opt = opt.withDefaults()
 	h := sha256.New()
 	writeField(h, a.Title)
 	writeField(h, a.Date)

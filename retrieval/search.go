@@ -87,7 +87,7 @@ func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 		return nil, nil
 	}
 	k = min(k, ix.Len())
-	depth := min(max(3*k, minCandidates), ix.Len())
+	depth := CandidateDepth(k, ix.Len())
 	if q.filtered() {
 		// Filtered lists are cut after filtering, so rank everything.
 		depth = ix.Len()
@@ -108,6 +108,12 @@ func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 		out = append(out, Passage{Chunk: ix.chunks[f.id].Chunk, Score: f.score, Vector: f.vector, Lexical: f.lexical})
 	}
 	return out, degraded
+}
+
+// CandidateDepth is how deep each list fed to fusion goes for k passages
+// out of n chunks: 3k, at least [minCandidates], at most n.
+func CandidateDepth(k, n int) int {
+	return min(max(3*k, minCandidates), n)
 }
 
 // keepHits returns the hits whose chunks pass q's filters, in order.
