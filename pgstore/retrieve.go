@@ -190,6 +190,9 @@ func (r *Retriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieva
 		if err == nil || attempt == 1 || !retryable(ctx, err) {
 			break
 		}
+		// A lost connection usually means all of them are (a server
+		// restart, a failover): drop the idle ones instead of trying each.
+		r.s.pool.Reset()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: retrieve: %w", err)
