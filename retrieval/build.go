@@ -401,11 +401,13 @@ func (b *builder) save(ix *Index) {
 	}
 	if err := os.MkdirAll(b.opts.Dir, 0o755); err != nil {
 		b.opts.Notice(fmt.Sprintf("cannot save index file %s: %v", b.path, err))
+		ix.stats.SaveErr = err
 		return
 	}
 	h := fileHeader{EmbedderKey: b.key, Dim: ix.dim, Chunking: b.chunking, Chunker: b.chunker}
 	if err := saveSnapshot(b.path, h, b.arts, b.recs); err != nil {
 		b.opts.Notice(fmt.Sprintf("cannot save index file %s: %v", b.path, err))
+		ix.stats.SaveErr = err
 		return
 	}
 	ix.stats.Saved = true

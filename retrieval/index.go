@@ -60,6 +60,10 @@ type Stats struct {
 	Removed int
 	// Saved reports whether Open wrote the index file.
 	Saved bool
+	// SaveErr is why a save that was due failed: the index differs from
+	// the file (which may hold older content), and Open still answers
+	// from memory. Nil when saved or when nothing changed.
+	SaveErr error
 	// Path is the index file, "" for an in-memory index.
 	Path string
 	// EmbedderKey is the Key of the embedder that built the vectors.

@@ -33,7 +33,11 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 	}
 	st := ix.Stats()
 	// Open reports a failed save as a notice and still answers from memory;
-	// for this command, whose purpose is the file, that is a failure.
+	// for this command, whose purpose is the file, that is a failure, even
+	// when an older file is still there.
+	if st.SaveErr != nil {
+		return fmt.Errorf("index was built but not saved to %s: %w", st.Path, st.SaveErr)
+	}
 	if _, err := os.Stat(st.Path); err != nil {
 		return fmt.Errorf("index was built but not saved to %s", st.Path)
 	}

@@ -331,3 +331,37 @@ func TestAskFallsBackWhenLLMFails(t *testing.T) {
 		t.Errorf("stderr does not mention the fallback: %q", r.stderr)
 	}
 }
+
+// A failed save while an older index file exists (a full disk; here the
+// rename is refused) is still a failure: exit 1, nothing on stdout.
+func TestIndexFailsWhenSaveFailsOverOldFile(t *testing.T) {
+	corpusDir, indexDir := t.TempDir(), t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(corpusDir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Talks in Istanbul\n\nRussia and Ukraine held direct talks in Istanbul on Friday. The meeting lasted about two hours.\n")
+	env := map[string]string{"FOOTNOTE_INDEX_DIR": indexDir, "FOOTNOTE_CORPUS_DIR": corpusDir}
+	r := runCLI(t, env, "", "index")
+	if r.code != exitOK {
+		t.Fatalf("first index: exit %d: %s", r.code, r.stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(indexDir, "index-*"))
+	if len(files) != 1 {
+		t.Fatalf("index files %q, want one", files)
+	}
+	// Something changes, and the save cannot replace the file: a
+	// non-empty directory stands where the file was.
+	write("b.txt", "Prisoner exchange\n\nBoth sides agreed to exchange a thousand prisoners of war each.\n")
+	if err := os.Remove(files[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(files[0], "keep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, env, "", "index")
+	if r.code != exitError || !strings.Contains(r.stderr, "not saved") || strings.Contains(r.stdout, "indexed") {
+		t.Fatalf("exit %d, stdout %q, stderr %q: want exit 1 saying the index was not saved", r.code, r.stdout, r.stderr)
+	}
+}
