@@ -27,7 +27,9 @@ type Citation struct {
 	N      int    `json:"n"`               // the marker's number, 1-based
 	Source string `json:"source"`          // the article's file name
 	Title  string `json:"title,omitempty"` // the article's title
-	Quote  string `json:"quote"`           // the cited sentence (possibly shortened)
+	// Date is the article's date as its file gives it ("" when unknown).
+	Date  string `json:"date,omitempty"`
+	Quote string `json:"quote"` // the cited sentence (possibly shortened)
 	// Start and End are the byte span of the quoted sentence in the
 	// article's cleaned text (corpus.Article.Text).
 	Start int `json:"start"`

@@ -18,9 +18,9 @@ type ChatOptions struct {
 	// MaxLineBytes caps one input line; a longer line ends the chat with an
 	// error. Default 1 MiB.
 	MaxLineBytes int
-	// Render turns each reply into the text blocks written to out.
-	// Required.
-	Render func(Reply) []string
+	// Color draws replies with ANSI bold and dim ([RenderTerminal]); leave
+	// it false for a pipe or when NO_COLOR is set.
+	Color bool
 }
 
 // Respond is one REPL step: it parses text and handles it as a turn. A
@@ -47,9 +47,6 @@ func RunChat(ctx context.Context, core *Core, in io.Reader, out io.Writer, opts 
 	if opts.UserID == "" {
 		opts.UserID = "cli"
 	}
-	if opts.Render == nil {
-		return errors.New("bot: ChatOptions.Render is nil")
-	}
 	if opts.MaxLineBytes <= 0 {
 		opts.MaxLineBytes = 1 << 20
 	}
@@ -65,12 +62,11 @@ func RunChat(ctx context.Context, core *Core, in io.Reader, out io.Writer, opts 
 		if line == "" {
 			continue
 		}
-		for _, msg := range opts.Render(core.Respond(ctx, opts.ConversationID, opts.UserID, line)) {
-			if _, err := fmt.Fprintln(w, msg); err != nil {
-				return fmt.Errorf("write reply: %w", err)
-			}
+		if IsQuit(line) {
+			return nil
 		}
-		if _, err := fmt.Fprintln(w); err != nil {
+		reply := RenderTerminal(core.Respond(ctx, opts.ConversationID, opts.UserID, line), opts.Color)
+		if _, err := fmt.Fprintf(w, "%s\n\n", reply); err != nil {
 			return fmt.Errorf("write reply: %w", err)
 		}
 		// Flush per reply so a piped consumer sees each answer as it comes.
@@ -85,4 +81,17 @@ func RunChat(ctx context.Context, core *Core, in io.Reader, out io.Writer, opts 
 		return fmt.Errorf("read input: %w", err)
 	}
 	return nil
+}
+
+// ChatHowToAsk is the /help sentence of the CLI chat (Options.HowToAsk).
+const ChatHowToAsk = "Type a question on its own line, or one of the commands above. `/quit`, `exit` or Ctrl-D ends the chat."
+
+// IsQuit reports whether a chat line asks to end the chat: /quit, /exit,
+// quit or exit.
+func IsQuit(line string) bool {
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "/quit", "/exit", "quit", "exit":
+		return true
+	}
+	return false
 }

@@ -13,7 +13,6 @@ import (
 	"footnote/answer"
 	"footnote/bot"
 	"footnote/corpus"
-	"footnote/discord"
 )
 
 func TestRunChat(t *testing.T) {
@@ -34,21 +33,26 @@ func TestRunChat(t *testing.T) {
 		"/ask   What did Kyiv want?",
 	}, "\n") // no trailing newline: the last line still counts
 	var out bytes.Buffer
-	if err := bot.RunChat(context.Background(), c, strings.NewReader(script), &out, bot.ChatOptions{Render: discord.Render}); err != nil {
+	if err := bot.RunChat(context.Background(), c, strings.NewReader(script), &out, bot.ChatOptions{}); err != nil {
 		t.Fatalf("RunChat: %v", err)
 	}
 	got := out.String()
 	for _, want := range []string{
-		c.Help(),
+		bot.RenderTerminal(bot.Reply{Kind: bot.ReplyHelp, Text: c.Help()}, false),
 		"Answer to Who met in Istanbul? [1].",
 		"Answer to and when? [1].",
-		"`000_2a32f4e3c815aa48.txt` — *Talks in Istanbul* — 2.0 KB",
+		"1. 000_2a32f4e3c815aa48.txt — Talks in Istanbul (2.0 KB)",
 		"Please ask a question",
-		"I don't know the command `/nope`",
+		"I don't know the command /nope",
 		"Answer to What did Kyiv want? [1].",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q\noutput:\n%s", want, got)
+		}
+	}
+	for _, markup := range []string{"**", "`", "\\_", "\u200b", "\x1b["} {
+		if strings.Contains(got, markup) {
+			t.Errorf("plain chat output holds markup or escapes %q:\n%s", markup, got)
 		}
 	}
 	reqs := fa.requests()
@@ -104,9 +108,6 @@ func TestRunChatErrors(t *testing.T) {
 			out := tt.out
 			if out == nil {
 				out = &bytes.Buffer{}
-			}
-			if tt.opts.Render == nil {
-				tt.opts.Render = discord.Render
 			}
 			err := bot.RunChat(tt.ctx, c, tt.in, out, tt.opts)
 			if err == nil {

@@ -72,12 +72,13 @@ func (c *Core) Handle(ctx context.Context, t Turn) Reply {
 
 // ask runs one question through validation, limits and the engine.
 func (c *Core) ask(ctx context.Context, t Turn) Reply {
-	q := strings.TrimSpace(strings.ToValidUTF8(t.Input.Question, "\uFFFD"))
-	if q == "" {
+	raw := strings.TrimSpace(strings.ToValidUTF8(t.Input.Question, "\uFFFD"))
+	q, err := answer.ValidQuestion(raw, c.opts.MaxQuestionRunes) // the one check, shared with the engines
+	switch {
+	case errors.Is(err, answer.ErrQuestionTooLong):
+		return errorReply(msgTooLong(c.opts.MaxQuestionRunes, utf8.RuneCountInString(raw)))
+	case err != nil: // empty, or only blanks, emoji or punctuation
 		return errorReply(msgEmptyQuestion)
-	}
-	if n := utf8.RuneCountInString(q); n > c.opts.MaxQuestionRunes {
-		return errorReply(msgTooLong(c.opts.MaxQuestionRunes, n))
 	}
 	if wait, ok := c.limits.allow(t.UserID, c.opts.Now()); !ok {
 		return errorReply(msgRateLimited(wait))

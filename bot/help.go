@@ -14,9 +14,11 @@ func (c *Core) Help() string {
 	b.WriteString("`/ask <question>` — ask a question\n")
 	b.WriteString("`/sources` — list the articles I answer from\n")
 	b.WriteString("`/help` — show this message\n\n")
-	b.WriteString("You can also mention me or send me a direct message with your question.")
+	if how := strings.TrimSpace(c.opts.HowToAsk); how != "" {
+		b.WriteString(how + " ")
+	}
 	if c.opts.HistoryTurns > 0 {
-		b.WriteString(" Follow-up questions can refer to your previous ones in the same conversation.")
+		b.WriteString("Follow-up questions can refer to your previous ones in the same conversation.")
 	}
 	fmt.Fprintf(&b, "\nQuestions can be up to %d characters", c.opts.MaxQuestionRunes)
 	if !math.IsInf(c.opts.RatePerMinute, 1) {

@@ -57,6 +57,10 @@ type Options struct {
 	// MaxUsers bounds how many users' rate limiters are kept; a forgotten
 	// user starts again with a full bucket.
 	MaxUsers int
+	// HowToAsk is the transport's sentence of /help saying how else to reach
+	// the bot (Discord: mentions and DMs; the CLI: how to quit). Empty says
+	// nothing.
+	HowToAsk string
 	// Now is the clock, for tests. Nil means time.Now.
 	Now func() time.Time
 	// OnError, when set, receives the internal error behind every error

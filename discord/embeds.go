@@ -2,7 +2,6 @@ package discord
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -55,29 +54,29 @@ func renderDiscord(r bot.Reply, quoteRunes int) []outMessage {
 	return out
 }
 
-// renderAnswer puts the answer text first and the source embeds on the
-// last text message, spilling embeds into further messages when one
-// message cannot hold them. Like FormatAnswer, a declined answer has no
-// sources.
+// renderAnswer puts the answer text (and its note) first and the source
+// embeds on the last text message, spilling embeds into further messages
+// when one message cannot hold them. It draws the shared model of an answer
+// (bot.ViewAnswer); like FormatAnswer, a declined answer has no sources.
 func renderAnswer(a answer.Answer, quoteRunes int) []outMessage {
-	text := strings.TrimSpace(a.Text)
-	if text == "" {
-		text = "I have no answer to that."
+	if quoteRunes <= 0 {
+		quoteRunes = DefaultQuoteRunes
 	}
-	text = Escape(text)
-	if note := oneLine(a.Note); note != "" {
-		text += "\n\n*" + escapeMarkdown(Escape(note)) + "*"
+	v := bot.ViewAnswer(a, quoteRunes)
+	text := Escape(v.Text)
+	if tail := viewTail(v); tail != "" {
+		text += "\n\n" + tail
 	}
 	var out []outMessage
 	for _, p := range contentPieces(text) {
 		out = append(out, outMessage{Content: p})
 	}
-	if !a.Answered {
+	if len(v.Sources) == 0 {
 		return out
 	}
 	last := &out[len(out)-1]
 	size := 0
-	for _, e := range sourceEmbeds(a.Citations, quoteRunes) {
+	for _, e := range sourceEmbeds(v.Sources) {
 		n := embedSize(e)
 		if len(last.Embeds) == discordEmbedsPerMessage || size+n > discordEmbedTotal {
 			out = append(out, outMessage{})
@@ -101,17 +100,15 @@ func contentPieces(text string) []string {
 	return out
 }
 
-// sourceEmbeds renders citations, ordered by marker, as embed fields
-// ("[n] title", then the file name and a quoted snippet), in as many embeds
-// as Discord's field count and size limits need.
-func sourceEmbeds(cites []answer.Citation, quoteRunes int) []*discordgo.MessageEmbed {
-	sorted := append([]answer.Citation(nil), cites...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].N < sorted[j].N })
+// sourceEmbeds renders sources as embed fields ("[n] title", then the
+// file name, date and a quoted snippet), in as many embeds as Discord's
+// field count and size limits need.
+func sourceEmbeds(sources []bot.SourceView) []*discordgo.MessageEmbed {
 	var out []*discordgo.MessageEmbed
 	var cur *discordgo.MessageEmbed
 	size := 0
-	for _, c := range sorted {
-		f := citationField(c, quoteRunes)
+	for _, s := range sources {
+		f := citationField(s)
 		n := utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
 		if cur == nil || len(cur.Fields) == discordEmbedFields || size+n > discordEmbedTotal {
 			title := "Sources"
@@ -128,21 +125,21 @@ func sourceEmbeds(cites []answer.Citation, quoteRunes int) []*discordgo.MessageE
 	return out
 }
 
-// citationField is one source: its marker and title as the name, its file
-// and a quote of the passage as the value. Embed field names render no
-// markdown, so only mentions are escaped there.
-func citationField(c answer.Citation, quoteRunes int) *discordgo.MessageEmbedField {
-	title := oneLine(c.Title)
+// citationField is one source: its marker and title as the name, its file,
+// date and a quote of the passage as the value. Embed field names render
+// no markdown, so only mentions are escaped there.
+func citationField(s bot.SourceView) *discordgo.MessageEmbedField {
+	title := s.Title
 	if title == "" {
-		title = oneLine(c.Source)
+		title = s.File
 	}
-	name := truncateRunes(Escape(fmt.Sprintf("[%d] %s", c.N, title)), discordFieldName)
-	value := codeSpan(c.Source)
-	if quoteRunes <= 0 {
-		quoteRunes = DefaultQuoteRunes
+	name := truncateRunes(Escape(fmt.Sprintf("[%d] %s", s.N, title)), discordFieldName)
+	value := codeSpan(s.File)
+	if s.Date != "" {
+		value += " · " + escapeMarkdown(Escape(s.Date))
 	}
-	if q := shorten(oneLine(c.Quote), quoteRunes); q != "" {
-		value += "\n> “" + escapeMarkdown(Escape(q)) + "”"
+	if s.Quote != "" {
+		value += "\n> “" + escapeMarkdown(Escape(s.Quote)) + "”"
 	}
 	return &discordgo.MessageEmbedField{Name: name, Value: truncateRunes(value, discordFieldValue)}
 }

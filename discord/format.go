@@ -2,17 +2,16 @@ package discord
 
 import (
 	"fmt"
-	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"footnote/answer"
+	"footnote/bot"
 	"footnote/corpus"
 )
 
 // QuoteRunes is roughly the longest quote FormatAnswer shows per source; a
-// longer one is cut at a word boundary and ends with "…".
+// longer one is cut at word boundaries around the words it shares with the
+// answer, and marked with "…".
 const QuoteRunes = 150
 
 // FormatAnswer renders an answer as Discord markdown: the answer text with
@@ -20,45 +19,59 @@ const QuoteRunes = 150
 // then a sources block with one entry per citation:
 //
 //	**Sources**
-//	[1] `004_c2f305a5063d9f21.txt` — *Title*
+//	[1] `004_c2f305a5063d9f21.txt` — *Title* (2025-05-16)
 //	> “short quote…”
 //
 // (The quote sits on its own line because Discord only renders a block quote
 // at the start of a line.) A declined answer (Answered false) is the plain
-// statement and the note, without a sources block. Text from the model and
-// the corpus is passed through [Escape], so it cannot ping anyone.
+// statement and the note, without a sources block. It draws the shared
+// model of an answer (bot.ViewAnswer), as the terminal renderer does. Text
+// from the model and the corpus is passed through [Escape], so it cannot
+// ping anyone.
 func FormatAnswer(a answer.Answer) string {
+	return formatView(bot.ViewAnswer(a, QuoteRunes))
+}
+
+// formatView renders an answer view as Discord markdown.
+func formatView(v bot.AnswerView) string {
 	var b strings.Builder
-	text := strings.TrimSpace(a.Text)
-	if text == "" {
-		text = "I have no answer to that."
+	b.WriteString(Escape(v.Text))
+	if tail := viewTail(v); tail != "" {
+		b.WriteString("\n\n" + tail)
 	}
-	b.WriteString(Escape(text))
-	if note := oneLine(a.Note); note != "" {
-		b.WriteString("\n\n*" + escapeMarkdown(Escape(note)) + "*")
-	}
-	if a.Answered && len(a.Citations) > 0 {
-		b.WriteString("\n\n" + formatCitations(a.Citations))
+	if len(v.Sources) > 0 {
+		b.WriteString("\n\n**Sources**")
+		for _, s := range v.Sources {
+			fmt.Fprintf(&b, "\n[%d] %s", s.N, codeSpan(s.File))
+			if s.Title != "" {
+				b.WriteString(" — *" + escapeMarkdown(Escape(s.Title)) + "*")
+			}
+			if s.Date != "" {
+				b.WriteString(" (" + escapeMarkdown(Escape(s.Date)) + ")")
+			}
+			if s.Quote != "" {
+				b.WriteString("\n> “" + escapeMarkdown(Escape(s.Quote)) + "”")
+			}
+		}
 	}
 	return b.String()
 }
 
-// formatCitations renders the sources block, ordered by marker number.
-func formatCitations(cits []answer.Citation) string {
-	sorted := append([]answer.Citation(nil), cits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].N < sorted[j].N })
-	var b strings.Builder
-	b.WriteString("**Sources**")
-	for _, c := range sorted {
-		fmt.Fprintf(&b, "\n[%d] %s", c.N, codeSpan(c.Source))
-		if title := oneLine(c.Title); title != "" {
-			b.WriteString(" — *" + escapeMarkdown(Escape(title)) + "*")
-		}
-		if quote := shorten(oneLine(c.Quote), QuoteRunes); quote != "" {
-			b.WriteString("\n> “" + escapeMarkdown(Escape(quote)) + "”")
-		}
+// viewTail is the italic note and the list of claims no passage states,
+// as markdown; "" when there is neither.
+func viewTail(v bot.AnswerView) string {
+	var parts []string
+	if v.Note != "" {
+		parts = append(parts, "*"+escapeMarkdown(Escape(v.Note))+"*")
 	}
-	return b.String()
+	if len(v.Unsupported) > 0 {
+		lines := []string{"*Not stated by the cited passages:*"}
+		for _, c := range v.Unsupported {
+			lines = append(lines, "- "+escapeMarkdown(Escape(c)))
+		}
+		parts = append(parts, strings.Join(lines, "\n"))
+	}
+	return strings.Join(parts, "\n\n")
 }
 
 // FormatSources renders the corpus listing for /sources: one numbered line
@@ -75,64 +88,25 @@ func FormatSources(arts []corpus.Article) string {
 	fmt.Fprintf(&b, "**Sources** — %d %s", len(arts), noun)
 	for i, a := range arts {
 		fmt.Fprintf(&b, "\n%d. %s", i+1, codeSpan(a.Source))
-		if title := oneLine(a.Title); title != "" {
+		if title := bot.OneLine(a.Title); title != "" {
 			b.WriteString(" — *" + escapeMarkdown(Escape(title)) + "*")
 		}
 		if a.Date != "" {
-			b.WriteString(" — " + escapeMarkdown(oneLine(a.Date)))
+			b.WriteString(" — " + escapeMarkdown(bot.OneLine(a.Date)))
 		}
-		b.WriteString(" — " + formatSize(a.Size))
+		b.WriteString(" — " + bot.FormatSize(a.Size))
 	}
 	return b.String()
-}
-
-// formatSize renders a byte count for people: "812 B", "4.2 KB", "1.3 MB".
-func formatSize(n int64) string {
-	const k = 1024
-	switch {
-	case n < k:
-		return fmt.Sprintf("%d B", n)
-	case n < k*k:
-		return fmt.Sprintf("%.1f KB", float64(n)/k)
-	default:
-		return fmt.Sprintf("%.1f MB", float64(n)/(k*k))
-	}
 }
 
 // codeSpan wraps a file name in backticks. A name containing a backtick
 // (legal on disk) gets double backticks and padding so it still renders.
 func codeSpan(s string) string {
-	s = oneLine(s)
+	s = bot.OneLine(s)
 	if !strings.Contains(s, "`") {
 		return "`" + s + "`"
 	}
 	return "`` " + strings.ReplaceAll(s, "``", "` `") + " ``"
-}
-
-// oneLine collapses all whitespace runs, newlines included, to single
-// spaces, so a title or quote cannot break the markdown structure around it.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// shorten returns s cut to at most about n runes at a word boundary, with
-// "…" appended when anything was cut.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	runes := []rune(s)[:n]
-	cut := len(runes)
-	// Back up to a space, but not so far that little is left.
-	for i := len(runes) - 1; i > n/2; i-- {
-		if unicode.IsSpace(runes[i]) {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRightFunc(string(runes[:cut]), func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r)
-	}) + "…"
 }
 
 // escapeMarkdown backslash-escapes the characters Discord markdown gives a

@@ -46,6 +46,16 @@ func TestFormatAnswerGolden(t *testing.T) {
 					Quote: "concluded on Friday\nafter less than two hours"},
 			},
 		}},
+		{"unsupported_claim_dated", answer.Answer{
+			Text: "The talks were held in Istanbul [1] and lasted a week.", Answered: true, Mode: answer.ModeGenerative,
+			Claims: []answer.Claim{
+				{Text: "The talks were held in Istanbul.", Citations: []int{1}, Supported: true},
+				{Text: "The talks lasted a week.", Supported: false},
+			},
+			Check: &answer.CheckStats{},
+			Citations: []answer.Citation{{N: 1, Source: "000_2a32f4e3c815aa48.txt", Title: "Talks in Istanbul",
+				Date: "2025-05-16", Quote: "in Istanbul"}},
+		}},
 		{"fallback_note", answer.Answer{
 			Question: "Where were the talks held?",
 			Text:     "The talks were held in Istanbul [1].",

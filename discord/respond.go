@@ -10,6 +10,9 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
+// HelpHowToAsk is the /help sentence for Discord (bot.Options.HowToAsk).
+const HelpHowToAsk = "You can also mention me or send me a direct message with your question."
+
 // Texts the adapter itself shows users.
 const (
 	textErrorNotice  = "Sorry, I couldn't answer that."

@@ -1,15 +1,17 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"footnote/answer"
+	"footnote/bot"
 )
 
 const askUsage = `Usage: footnote ask [--json] [--corpus DIR] [QUESTION]
@@ -36,6 +38,15 @@ type jsonAnswer struct {
 	ElapsedMs int64              `json:"elapsed_ms"`
 }
 
+// askOptions are the choices of one "ask" run.
+type askOptions struct {
+	json  bool // one JSON object per answer
+	color bool // ANSI styles (a terminal, NO_COLOR unset)
+	echo  bool // print each question before its answer (batches)
+	// maxRunes is FOOTNOTE_MAX_QUESTION_RUNES.
+	maxRunes int
+}
+
 func (a *app) cmdAsk(ctx context.Context, args []string) error {
 	cmd := a.newCommand("ask", askUsage)
 	asJSON := cmd.fs.Bool("json", false, "write one JSON object per answer")
@@ -43,44 +54,104 @@ func (a *app) cmdAsk(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	question := strings.TrimSpace(strings.Join(pos, " "))
-	if len(pos) > 0 && question == "" {
-		return usageError{"the question is empty"}
+	o := askOptions{json: *asJSON, color: a.isTerminal && !cfg.NoColor, maxRunes: cfg.Bot.MaxQuestionRunes}
+	var question string
+	if len(pos) > 0 {
+		// Check the question before the (possibly slow) index.
+		if question, err = checkQuestion(strings.Join(pos, " "), o.maxRunes); err != nil {
+			return usageError{err.Error()}
+		}
+	} else if a.stdinTTY {
+		fmt.Fprintln(a.stderr, `footnote ask: type one question per line, then Ctrl-D (or run: footnote ask "your question")`)
 	}
 	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
 	if err != nil {
 		return err
 	}
 	if question != "" {
-		return a.askOne(ctx, eng, question, *asJSON)
+		return a.askOne(ctx, eng, question, o)
 	}
-	return a.askLines(ctx, eng, *asJSON)
+	return a.askLines(ctx, eng, o)
 }
 
-// askLines answers each non-blank stdin line. A failed question is
-// reported and the rest still run; the exit code is then 1.
-func (a *app) askLines(ctx context.Context, eng *engine, asJSON bool) error {
-	sc := bufio.NewScanner(a.stdin)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+// checkQuestion is answer.ValidQuestion with messages for the command
+// line: a question of only blanks, emoji or punctuation gets the same
+// message as an empty one, and an overlong one is named by its setting and
+// not echoed back.
+func checkQuestion(q string, maxRunes int) (string, error) {
+	valid, err := answer.ValidQuestion(q, maxRunes)
+	switch {
+	case errors.Is(err, answer.ErrEmptyQuestion):
+		return "", errors.New("the question has no words to search for")
+	case errors.Is(err, answer.ErrQuestionTooLong):
+		return "", fmt.Errorf("the question is %d characters long; the limit is %d (FOOTNOTE_MAX_QUESTION_RUNES)",
+			utf8.RuneCountInString(strings.TrimSpace(q)), maxRunes)
+	}
+	return valid, err
+}
+
+// askLines answers each non-blank stdin line. With more than one question
+// each answer is preceded by its question. A failed or invalid question
+// (too long, no words, a line over 1 MiB) is reported on stderr with its
+// line number and the rest still run; the exit code is then 1.
+func (a *app) askLines(ctx context.Context, eng *engine, o askOptions) error {
+	lr := newLineReader(a.stdin)
 	failed, asked := 0, 0
-	for sc.Scan() {
-		q := strings.TrimSpace(sc.Text())
-		if q == "" {
-			continue
-		}
-		if asked++; asked > 1 && !asJSON {
-			fmt.Fprintln(a.stdout) // a blank line between answers
-		}
-		if err := a.askOne(ctx, eng, q, asJSON); err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
+	fail := func(line int, msg string) {
+		failed++
+		fmt.Fprintf(a.stderr, "footnote ask: stdin line %d: %s\n", line, msg)
+	}
+	// One line of lookahead tells whether there is more than one question.
+	type item struct {
+		q    string
+		line int
+		err  error
+	}
+	read := func() (item, bool, error) {
+		for {
+			q, err := lr.next()
+			switch {
+			case errors.Is(err, io.EOF):
+				return item{}, false, nil
+			case errors.Is(err, errLineTooLong):
+				return item{line: lr.line, err: err}, true, nil
+			case err != nil:
+				return item{}, false, fmt.Errorf("read questions from stdin: %w", err)
 			}
-			failed++
-			fmt.Fprintf(a.stderr, "footnote ask: %q: %s\n", truncateRunes(q, 80), oneLine(err.Error()))
+			if strings.TrimSpace(q) != "" {
+				return item{q: q, line: lr.line}, true, nil
+			}
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read questions from stdin: %w", err)
+	cur, ok, err := read()
+	for ok && err == nil {
+		var next item
+		var more bool
+		next, more, err = read()
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		o.echo = more || asked > 0
+		switch q, qerr := checkQuestion(cur.q, o.maxRunes); {
+		case cur.err != nil:
+			fail(cur.line, cur.err.Error())
+		case qerr != nil:
+			fail(cur.line, qerr.Error())
+		default:
+			if asked++; asked > 1 && !o.json {
+				fmt.Fprintln(a.stdout) // a blank line between answers
+			}
+			if err := a.askOne(ctx, eng, q, o); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				fail(cur.line, oneLine(err.Error()))
+			}
+		}
+		cur, ok = next, more
+	}
+	if err != nil {
+		return err
 	}
 	if failed > 0 {
 		return exitErr{exitError}
@@ -89,7 +160,11 @@ func (a *app) askLines(ctx context.Context, eng *engine, asJSON bool) error {
 }
 
 // askOne answers one question and writes it as text or JSON.
-func (a *app) askOne(ctx context.Context, eng *engine, q string, asJSON bool) error {
+func (a *app) askOne(ctx context.Context, eng *engine, q string, o askOptions) error {
+	asJSON, color := o.json, o.color
+	if o.echo && !asJSON {
+		fmt.Fprintln(a.stdout, style(color, ansiBold, "Q: "+q))
+	}
 	start := time.Now()
 	req := answer.Request{Question: q}
 	var streamed strings.Builder
@@ -120,12 +195,12 @@ func (a *app) askOne(ctx context.Context, eng *engine, q string, asJSON bool) er
 		// one differs (markers to missing passages dropped, or a fallback).
 		fmt.Fprintln(a.stdout)
 		if strings.TrimSpace(streamed.String()) == strings.TrimSpace(ans.Text) {
-			writeSources(a.stdout, ans)
+			a.writeSources(ans, color)
 			return nil
 		}
 		fmt.Fprintln(a.stdout)
 	}
-	writeText(a.stdout, ans)
+	a.writeText(ans, color)
 	return nil
 }
 
@@ -158,34 +233,18 @@ func toJSON(ans answer.Answer, elapsed time.Duration) jsonAnswer {
 	return out
 }
 
-// writeText prints an answer for a person: the text, then its sources.
-func writeText(w io.Writer, ans answer.Answer) {
-	fmt.Fprintln(w, ans.Text)
-	writeSources(w, ans)
+// writeText prints an answer for a person with the terminal renderer (the
+// same model of an answer the chat and Discord draw).
+func (a *app) writeText(ans answer.Answer, color bool) {
+	fmt.Fprintln(a.stdout, bot.TerminalAnswer(bot.ViewAnswer(ans, bot.TerminalQuoteBytes), color))
 }
 
-func writeSources(w io.Writer, ans answer.Answer) {
-	if len(ans.Citations) == 0 {
-		return
+// writeSources prints only the sources block of an answer whose text was
+// already streamed.
+func (a *app) writeSources(ans answer.Answer, color bool) {
+	v := bot.ViewAnswer(ans, bot.TerminalQuoteBytes)
+	v.Text, v.Note, v.Unsupported = "", "", nil
+	if len(v.Sources) > 0 {
+		fmt.Fprintln(a.stdout, bot.TerminalAnswer(v, color)[len(v.Text):])
 	}
-	fmt.Fprintln(w, "\nSources:")
-	for _, c := range ans.Citations {
-		line := fmt.Sprintf("  [%d] %s", c.N, c.Source)
-		if c.Title != "" {
-			line += " — " + truncateRunes(c.Title, 80)
-		}
-		fmt.Fprintln(w, line)
-		if c.Quote != "" {
-			fmt.Fprintf(w, "      “%s”\n", truncateRunes(c.Quote, 200))
-		}
-	}
-}
-
-// truncateRunes shortens s to at most n runes, marking a cut with "…".
-func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/peterh/liner"
 
 	"footnote/bot"
-	"footnote/discord"
 )
 
 const chatUsage = `Usage: footnote chat [--corpus DIR]
@@ -42,12 +41,13 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 	// a shared bot from abuse and would only get in the way here. Everything
 	// else (parsing, history, caps, formatting) is the bot's.
 	opts.RatePerMinute = math.Inf(1)
+	opts.HowToAsk = bot.ChatHowToAsk
 	core, err := bot.New(opts)
 	if err != nil {
 		return err
 	}
 	if !(a.stdinTTY && a.isTerminal) {
-		return bot.RunChat(ctx, core, a.stdin, a.stdout, bot.ChatOptions{Render: discord.Render})
+		return bot.RunChat(ctx, core, a.stdin, a.stdout, bot.ChatOptions{})
 	}
 	return a.chatTerminal(ctx, core, cfg)
 }
@@ -100,10 +100,8 @@ func (a *app) chatTerminal(ctx context.Context, core *bot.Core, cfg Config) erro
 			break
 		}
 		line.AppendHistory(text)
-		for _, piece := range discord.Render(core.Respond(ctx, chatConversation, chatConversation, text)) {
-			fmt.Fprintln(a.stdout, piece)
-		}
-		fmt.Fprintln(a.stdout)
+		reply := core.Respond(ctx, chatConversation, chatConversation, text)
+		fmt.Fprintf(a.stdout, "%s\n\n", bot.RenderTerminal(reply, !cfg.NoColor))
 	}
 	if histPath != "" {
 		if err := os.MkdirAll(filepath.Dir(histPath), 0o700); err == nil {

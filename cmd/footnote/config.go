@@ -49,6 +49,9 @@ type Config struct {
 
 	// LogLevel is debug, info, warn or error.
 	LogLevel string
+	// NoColor is set by NO_COLOR (any value, https://no-color.org): no
+	// ANSI styles even on a terminal.
+	NoColor bool
 }
 
 // OpenAIConfig configures the OpenAI-compatible server.
@@ -115,6 +118,7 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 		CorpusDir: p.str("FOOTNOTE_CORPUS_DIR", ""),
 		IndexDir:  p.str("FOOTNOTE_INDEX_DIR", defaultIndexDir()),
 		LogLevel:  strings.ToLower(p.str("FOOTNOTE_LOG_LEVEL", "info")),
+		NoColor:   p.str("NO_COLOR", "") != "",
 		OpenAI: OpenAIConfig{
 			APIKey:         p.str("OPENAI_API_KEY", ""),
 			BaseURL:        p.str("OPENAI_BASE_URL", ""),

@@ -150,6 +150,7 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 		e.answerer = lex.Answerer(generative.New(lex.Retriever(), client, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes, Unsupported: cfg.Unsupported}))
 		e.mode = answer.ModeGenerative
 	}
+	e.answerer = withCiteMeta(e.answerer, sources)
 	return e, nil
 }
 

@@ -70,7 +70,7 @@ func TestUsageAndExitCodes(t *testing.T) {
 		{"chat help", []string{"chat", "--help"}, exitOK, "Usage: footnote chat", ""},
 		{"sources help", []string{"sources", "--help"}, exitOK, "Usage: footnote sources", ""},
 		{"bad flag", []string{"ask", "--bogus", "q"}, exitUsage, "", "flag provided but not defined"},
-		{"blank question", []string{"ask", "   "}, exitUsage, "", "the question is empty"},
+		{"blank question", []string{"ask", "   "}, exitUsage, "", "the question has no words"},
 		{"eval without file", []string{"eval"}, exitUsage, "", "want exactly one question file"},
 		{"eval bad min", []string{"eval", "--min", "3", "x.jsonl"}, exitUsage, "", "--min must be between 0 and 1"},
 		{"sources extra arg", []string{"sources", "extra"}, exitUsage, "", "unexpected argument"},
@@ -119,7 +119,7 @@ func TestAskOffline(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"Umerov", "Sources:", ".txt"} {
+	for _, want := range []string{"Umerov", "\nSources\n", ".txt"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("answer lacks %q:\n%s", want, r.stdout)
 		}
@@ -150,10 +150,50 @@ func TestAskJSONFromStdin(t *testing.T) {
 	}
 }
 
+// An overlong question is a usage error (exit 2) that names the setting
+// and does not echo the question back.
 func TestAskTooLongQuestion(t *testing.T) {
-	r := runCLI(t, map[string]string{"FOOTNOTE_MAX_QUESTION_RUNES": "20"}, "", "ask", strings.Repeat("why ", 30))
-	if r.code != exitError || !strings.Contains(r.stderr, "too long") {
-		t.Fatalf("exit %d, stderr %q; want exit 1 saying too long", r.code, r.stderr)
+	q := strings.Repeat("whyzz ", 30)
+	r := runCLI(t, map[string]string{"FOOTNOTE_MAX_QUESTION_RUNES": "20"}, "", "ask", q)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "FOOTNOTE_MAX_QUESTION_RUNES") || !strings.Contains(r.stderr, "179 characters") {
+		t.Fatalf("exit %d, stderr %q; want exit 2 naming FOOTNOTE_MAX_QUESTION_RUNES", r.code, r.stderr)
+	}
+	if strings.Contains(r.stderr, "whyzz") {
+		t.Errorf("the question was echoed: %q", r.stderr)
+	}
+}
+
+// Blanks and emoji-only questions get the same message and exit 2.
+func TestAskNoWords(t *testing.T) {
+	var msgs []string
+	for _, q := range []string{"   ", "😀🎉", "?!"} {
+		r := runCLI(t, nil, "", "ask", q)
+		if r.code != exitUsage {
+			t.Errorf("ask %q: exit %d, want 2 (%s)", q, r.code, r.stderr)
+		}
+		msgs = append(msgs, r.stderr)
+	}
+	if msgs[0] != msgs[1] || msgs[1] != msgs[2] || !strings.Contains(msgs[0], "no words") {
+		t.Errorf("messages differ or say nothing useful: %q", msgs)
+	}
+}
+
+// Piped batches echo each question, report a line over 1 MiB and go on.
+func TestAskBatchEchoAndLongLine(t *testing.T) {
+	in := "who led the Russian delegation?\n" + strings.Repeat("x", 1<<20+10) + "\n\nwhere were the talks held?\n"
+	r := runCLI(t, nil, in, "ask")
+	if r.code != exitError {
+		t.Errorf("exit %d, want 1 (one line failed)", r.code)
+	}
+	if !strings.Contains(r.stdout, "Q: who led the Russian delegation?") || !strings.Contains(r.stdout, "Q: where were the talks held?") {
+		t.Errorf("questions not echoed:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stderr, "stdin line 2: line longer than") || strings.Contains(r.stderr, "token too long") {
+		t.Errorf("stderr = %q, want line 2 reported", r.stderr)
+	}
+	one := runCLI(t, nil, "who led the Russian delegation?\n", "ask")
+	if strings.Contains(one.stdout, "Q: ") {
+		t.Errorf("a single piped question was echoed:\n%s", one.stdout)
 	}
 }
 
@@ -283,7 +323,7 @@ func TestChatPiped(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"Umerov", "**Sources**", "5 articles", "/ask", "The articles don't say", "Fidan", "drone"} {
+	for _, want := range []string{"Umerov", "\nSources\n", "5 articles", "/ask", "The articles don't say", "Fidan", "drone"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("chat output lacks %q:\n%s", want, r.stdout)
 		}
@@ -305,7 +345,7 @@ func TestAskStreamsOnTerminal(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	got := out.String()
-	if strings.Count(got, "delegation was led by Defence Minister Rustem Umerov") != 2 || !strings.Contains(got, "Sources:") {
+	if strings.Count(got, "delegation was led by Defence Minister Rustem Umerov") != 2 || !strings.Contains(got, "Sources") {
 		t.Errorf("want the streamed answer once, then sources:\n%s", got)
 	}
 	if last := srv.LastChat(); last == nil || !last.Stream {

@@ -82,6 +82,7 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 // logged: users see a short message, operators see the cause.
 func newCoreLogged(eng *engine, cfg Config, logger *slog.Logger) (*bot.Core, error) {
 	opts := coreOptions(eng, cfg)
+	opts.HowToAsk = discord.HelpHowToAsk
 	opts.OnError = func(t bot.Turn, err error) {
 		attrs := []any{"turn_id", t.ID, "user_id", t.UserID, "conversation_id", t.ConversationID, "err", err}
 		var p *bot.PanicError

@@ -5,16 +5,30 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"footnote/answer"
+	"footnote/bot"
 	"footnote/corpus"
 )
 
-const sourcesUsage = `Usage: footnote sources [--corpus DIR]
+const sourcesUsage = `Usage: footnote sources [--json] [--corpus DIR]
 
-Lists the articles in the corpus with their title, date and size.
+Lists the articles in the corpus with their title, date and size. With
+--json, writes one JSON object per article ({"source", "title", "date",
+"bytes"}) and nothing else.
 `
 
+// jsonSource is one line of "sources --json".
+type jsonSource struct {
+	Source string `json:"source"`
+	Title  string `json:"title"`
+	Date   string `json:"date"`
+	Bytes  int64  `json:"bytes"`
+}
+
 func (a *app) cmdSources(ctx context.Context, args []string) error {
-	cfg, _, err := a.setup(a.newCommand("sources", sourcesUsage), args, 0)
+	cmd := a.newCommand("sources", sourcesUsage)
+	asJSON := cmd.fs.Bool("json", false, "write one JSON object per article")
+	cfg, _, err := a.setup(cmd, args, 0)
 	if err != nil {
 		return err
 	}
@@ -29,15 +43,22 @@ func (a *app) cmdSources(ctx context.Context, args []string) error {
 		OnWarning: func(source, msg string) { fmt.Fprintf(a.stderr, "footnote: %s: %s\n", source, msg) },
 	}, func(art corpus.Article) error {
 		n++
+		if *asJSON {
+			a.writeJSON(jsonSource{Source: art.Source, Title: art.Title, Date: art.Date, Bytes: art.Size})
+			return nil
+		}
 		date := art.Date
 		if date == "" {
 			date = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", art.Source, date, humanBytes(art.Size), truncateRunes(art.Title, 70))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", art.Source, date, bot.FormatSize(art.Size), answer.ShortQuote(art.Title, 70))
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	if *asJSON {
+		return nil
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -52,16 +73,4 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
-}
-
-// humanBytes formats a size as B, KB or MB.
-func humanBytes(n int64) string {
-	switch {
-	case n < 1024:
-		return fmt.Sprintf("%d B", n)
-	case n < 1024*1024:
-		return fmt.Sprintf("%.1f KB", float64(n)/1024)
-	default:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
-	}
 }

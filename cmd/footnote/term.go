@@ -8,3 +8,18 @@ import (
 
 // isTerminal reports whether f is an interactive terminal.
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+// ANSI styles for the few lines cmd draws itself (the renderers in bot
+// draw replies).
+const (
+	ansiBold  = "\x1b[1m"
+	ansiReset = "\x1b[0m"
+)
+
+// style wraps s in an ANSI code when color is on.
+func style(color bool, code, s string) string {
+	if !color || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
