@@ -93,7 +93,7 @@ type excList struct {
 
 // defaultLexicon holds the embedded table, decoded on first use.
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) {
-	return Decode(bytes.NewReader(wordnetGz))
+	return decodeGzip(wordnetGz)
 })
 
 // Default returns the embedded WordNet lexicon, decoding it on the first call
@@ -115,33 +115,54 @@ var ErrFormat = errors.New("lexicon: bad data format")
 // Decode reads a gzip-compressed lexicon in the format ./internal/gen writes.
 // Most callers want [Default].
 func Decode(r io.Reader) (*Lexicon, error) {
-	zr, err := gzip.NewReader(r)
+	gz, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
-	}
-	return decodeRaw(raw)
+	return decodeGzip(gz)
 }
 
-func decodeRaw(raw []byte) (l *Lexicon, err error) {
-	const magic = "FNWN1\n"
+// decodeGzip gunzips into a buffer sized from the gzip trailer (the
+// uncompressed length mod 2^32) and decodes the table.
+func decodeGzip(gz []byte) (*Lexicon, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	var buf bytes.Buffer
+	if len(gz) >= 4 {
+		if n := binary.LittleEndian.Uint32(gz[len(gz)-4:]); n < 64<<20 {
+			buf.Grow(int(n) + bytes.MinRead)
+		}
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return decodeRaw(buf.Bytes())
+}
+
+func decodeRaw(raw []byte) (*Lexicon, error) {
+	const magic = "FNWN2\n"
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("%w: no magic", ErrFormat)
 	}
 	d := &decoder{b: raw[len(magic):]}
-	l = &Lexicon{}
+	// Table sizes, so that every table is allocated once. Each is bounded
+	// by the input length: an id takes at least one byte.
+	var size [7]int
+	for i := range size {
+		size[i] = d.count(len(raw))
+	}
+	l := &Lexicon{}
 
-	n := d.count(1 << 22)
-	l.blob, l.off = d.strings(n)
+	n := d.count(len(raw))
+	l.blob, l.off = d.strings(n, size[0])
 
-	ns := d.count(1 << 22)
+	ns := d.count(len(raw))
 	l.synPOS = make([]POS, ns)
-	l.memOff = make([]uint32, 1, ns+1)
-	l.hypOff = make([]uint32, 1, ns+1)
-	l.partOff = make([]uint32, 1, ns+1)
+	l.memOff, l.mem = make([]uint32, 1, ns+1), make([]uint32, 0, size[1])
+	l.hypOff, l.hyp = make([]uint32, 1, ns+1), make([]uint32, 0, size[2])
+	l.partOff, l.part = make([]uint32, 1, ns+1), make([]uint32, 0, size[3])
 	for i := range ns {
 		p := POS(d.byte())
 		if p >= numPOS {
@@ -153,25 +174,23 @@ func decodeRaw(raw []byte) (l *Lexicon, err error) {
 		l.part, l.partOff = d.ids(l.part, l.partOff, ns)
 	}
 
-	l.senseOff = make([]uint32, 1, 4*n+1)
+	l.senseOff, l.senses = make([]uint32, 1, 4*n+1), make([]uint32, 0, size[4])
 	l.freq = make([]uint32, 4*n)
-	for i := range n {
-		for p := range 4 {
-			l.senses, l.senseOff = d.ids(l.senses, l.senseOff, ns)
-			if l.senseOff[len(l.senseOff)-1] > l.senseOff[len(l.senseOff)-2] {
-				l.freq[4*i+p] = uint32(d.uv())
-			}
+	for i := range 4 * n {
+		l.senses, l.senseOff = d.ids(l.senses, l.senseOff, ns)
+		if l.senseOff[i+1] > l.senseOff[i] {
+			l.freq[i] = uint32(d.uv())
 		}
 	}
-	l.derivOff = make([]uint32, 1, n+1)
-	l.antOff = make([]uint32, 1, n+1)
+	l.derivOff, l.deriv = make([]uint32, 1, n+1), make([]uint32, 0, size[5])
+	l.antOff, l.ant = make([]uint32, 1, n+1), make([]uint32, 0, size[6])
 	for range n {
 		l.deriv, l.derivOff = d.ids(l.deriv, l.derivOff, n)
 		l.ant, l.antOff = d.ids(l.ant, l.antOff, n)
 	}
 	for p := range numPOS {
 		e := &l.exc[p]
-		ne := d.count(1 << 20)
+		ne := d.count(len(raw))
 		e.off = make([]uint32, 1, ne+1)
 		e.baseOff = make([]uint32, 1, ne+1)
 		var sb strings.Builder
@@ -208,17 +227,25 @@ func (d *decoder) fail(msg string) {
 }
 
 func (d *decoder) uv() uint64 {
-	if len(d.b) > 0 && d.b[0] < 0x80 { // fast path: one byte
-		x := uint64(d.b[0])
-		d.b = d.b[1:]
-		return x
+	b := d.b
+	if len(b) > 0 && b[0] < 0x80 { // fast paths: one, two and three bytes
+		d.b = b[1:]
+		return uint64(b[0])
 	}
-	x, k := binary.Uvarint(d.b)
+	if len(b) > 1 && b[1] < 0x80 {
+		d.b = b[2:]
+		return uint64(b[0]&0x7f) | uint64(b[1])<<7
+	}
+	if len(b) > 2 && b[2] < 0x80 {
+		d.b = b[3:]
+		return uint64(b[0]&0x7f) | uint64(b[1]&0x7f)<<7 | uint64(b[2])<<14
+	}
+	x, k := binary.Uvarint(b)
 	if k <= 0 {
 		d.fail("truncated")
 		return 0
 	}
-	d.b = d.b[k:]
+	d.b = b[k:]
 	return x
 }
 
@@ -268,9 +295,10 @@ func (d *decoder) front(prev string) string {
 	return s
 }
 
-// strings reads n front-coded strings into one blob with offsets.
-func (d *decoder) strings(n int) (string, []uint32) {
-	buf := make([]byte, 0, 2*len(d.b)/3)
+// strings reads n front-coded strings of size bytes in all into one blob
+// with offsets.
+func (d *decoder) strings(n, size int) (string, []uint32) {
+	buf := make([]byte, 0, size)
 	off := make([]uint32, 1, n+1)
 	prevStart := 0
 	for range n {

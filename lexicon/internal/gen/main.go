@@ -13,7 +13,9 @@
 //
 // A gzip stream (no name, zero time) holding, all integers as uvarints:
 //
-//	magic "FNWN1\n"
+//	magic "FNWN2\n"
+//	table sizes: total lemma bytes, synset members, hypernyms, part
+//	  holonyms, senses, derivations, antonyms
 //	nLemmas, then nLemmas front-coded lemmas in byte order
 //	  (shared-prefix length, suffix length, suffix bytes)
 //	nSynsets, then per synset: POS byte (0 noun, 1 verb, 2 adj, 3 adv),
@@ -215,6 +217,10 @@ func Compile(dir string) ([]byte, error) {
 		return nil, err
 	}
 
+	// totals are the sizes of the flat tables, written up front so that the
+	// decoder allocates each once: lemma bytes, members, hypernyms, parts,
+	// senses, derivations, antonyms.
+	var totals [7]int
 	lemmas := make([]string, 0, len(entries))
 	for l := range entries {
 		lemmas = append(lemmas, l)
@@ -262,18 +268,19 @@ func Compile(dir string) ([]byte, error) {
 	}
 
 	var w writer
-	w.buf.WriteString("FNWN1\n")
 	w.uv(len(lemmas))
 	prev := ""
 	for _, l := range lemmas {
 		w.front(prev, l)
 		prev = l
+		totals[0] += len(l)
 	}
 	w.uv(len(synsets))
 	for _, s := range synsets {
 		w.buf.WriteByte(byte(s.key.pos))
 		members := uniq(mapIDs(s.words, lemmaID), false)
 		w.ids(members)
+		totals[1] += len(members)
 		var hyp, part []int
 		for _, pt := range s.pointers {
 			switch pt.sym {
@@ -285,21 +292,28 @@ func Compile(dir string) ([]byte, error) {
 				part = append(part, byKey[pt.target])
 			}
 		}
-		w.ids(uniq(hyp, true))
-		w.ids(uniq(part, true))
+		hyp, part = uniq(hyp, true), uniq(part, true)
+		w.ids(hyp)
+		w.ids(part)
+		totals[2] += len(hyp)
+		totals[3] += len(part)
 	}
 	for _, l := range lemmas {
 		e := entries[l]
 		for p := range 4 {
 			w.ids(e.senses[p])
+			totals[4] += len(e.senses[p])
 			if len(e.senses[p]) > 0 {
 				w.uv(e.freq[p])
 			}
 		}
 	}
 	for i := range lemmas {
-		w.ids(uniq(deriv[i], true))
-		w.ids(uniq(anto[i], true))
+		d, a := uniq(deriv[i], true), uniq(anto[i], true)
+		w.ids(d)
+		w.ids(a)
+		totals[5] += len(d)
+		totals[6] += len(a)
 	}
 	for p, name := range posNames {
 		exc, err := readExc(filepath.Join(dir, name+".exc"))
@@ -330,7 +344,13 @@ func Compile(dir string) ([]byte, error) {
 			w.ids(r.bases)
 		}
 	}
-	return w.buf.Bytes(), nil
+	var out writer
+	out.buf.WriteString("FNWN2\n")
+	for _, t := range totals {
+		out.uv(t)
+	}
+	out.buf.Write(w.buf.Bytes())
+	return out.buf.Bytes(), nil
 }
 
 // normLemma lower-cases a WordNet lemma and turns underscores into spaces.
