@@ -5,7 +5,8 @@
 //
 // The WordNet table is decoded once, on first use, by [Default]; a
 // *[Lexicon] is immutable and safe for concurrent use. Lemmas are lower-case
-// and multi-word lemmas use spaces ("wrap up", "united nations").
+// and multi-word lemmas use spaces, also for WordNet's hyphens ("wrap up",
+// "united nations", "cease fire"); input words are normalised the same way.
 //
 // The data is compiled from Debian's wordnet-base by ./internal/gen (see
 // go:generate below) and committed as wordnet.bin.gz, so building needs no
@@ -81,6 +82,8 @@ type Lexicon struct {
 	ant      []uint32 // antonym lemma ids, sorted
 
 	exc [numPOS]excList
+
+	alias   excList // solid spellings of hyphenated lemmas; base holds one lemma id each
 }
 
 // excList is one POS's morphological exception list.
@@ -142,7 +145,7 @@ func decodeGzip(gz []byte) (*Lexicon, error) {
 }
 
 func decodeRaw(raw []byte) (*Lexicon, error) {
-	const magic = "FNWN2\n"
+	const magic = "FNWN3\n"
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("%w: no magic", ErrFormat)
 	}
@@ -204,6 +207,23 @@ func decodeRaw(raw []byte) (*Lexicon, error) {
 		}
 		e.blob = sb.String()
 	}
+	na := d.count(len(raw))
+	l.alias.off = make([]uint32, 1, na+1)
+	l.alias.base = make([]uint32, 0, na)
+	var sb strings.Builder
+	prev := ""
+	for range na {
+		s := d.front(prev)
+		sb.WriteString(s)
+		l.alias.off = append(l.alias.off, uint32(sb.Len()))
+		prev = s
+		id := d.uv()
+		if id >= uint64(n) {
+			d.fail("alias id out of range")
+		}
+		l.alias.base = append(l.alias.base, uint32(id))
+	}
+	l.alias.blob = sb.String()
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -332,8 +352,31 @@ func (l *Lexicon) lemma(id uint32) string {
 	return l.blob[l.off[id]:l.off[id+1]]
 }
 
-// find returns the id of lemma s (already normalised) by binary search.
+// find returns the id of lemma s (already normalised) by binary search, or
+// of the hyphenated lemma s is the solid spelling of ("ceasefire").
 func (l *Lexicon) find(s string) (uint32, bool) {
+	if id, ok := l.findExact(s); ok {
+		return id, true
+	}
+	a := &l.alias
+	n := len(a.off) - 1
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.blob[a.off[m]:a.off[m+1]] < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < n && a.blob[a.off[lo]:a.off[lo+1]] == s {
+		return a.base[lo], true
+	}
+	return 0, false
+}
+
+// findExact looks s up among the lemmas only.
+func (l *Lexicon) findExact(s string) (uint32, bool) {
 	lo, hi := 0, l.Len()
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -360,8 +403,9 @@ func (l *Lexicon) inPOS(id uint32, p POS) bool {
 	return l.senseOff[i+1] > l.senseOff[i]
 }
 
-// Has reports whether word, normalised (lower-cased, underscores and runs of
-// spaces as one space), is a WordNet lemma in any part of speech. It does not
+// Has reports whether word, normalised (lower-cased, underscores, hyphens
+// and runs of spaces as one space), is a WordNet lemma in any part of
+// speech, or the solid spelling of a hyphenated one ("ceasefire"). It does not
 // lemmatize: Has("united nations") and Has("sit") are true, Has("sat") is
 // true only because "sat" is itself a noun (Saturday).
 func (l *Lexicon) Has(word string) bool {
@@ -374,6 +418,9 @@ func (l *Lexicon) Has(word string) bool {
 // another word can still reach a multi-word lemma: HasPrefix("united ").
 func (l *Lexicon) HasPrefix(prefix string) bool {
 	p := normalize(prefix)
+	if k := len(prefix); k > 0 && p != "" && (prefix[k-1] == ' ' || prefix[k-1] == '_' || prefix[k-1] == '-') {
+		p += " " // keep the word boundary normalize trimmed
+	}
 	lo, hi := 0, l.Len()
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -386,19 +433,24 @@ func (l *Lexicon) HasPrefix(prefix string) bool {
 	return lo < l.Len() && strings.HasPrefix(l.blob[l.off[lo]:l.off[lo+1]], p)
 }
 
-// normalize lower-cases s, maps '_' to ' ', trims and collapses spaces. It
-// allocates only when s needs changing.
+// normalize lower-cases s, maps '_' and '-' to ' ', trims and collapses
+// spaces. It allocates only when s needs changing.
 func normalize(s string) string {
 	clean := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
 	for i := 0; clean && i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80 || c == ' ' && i > 0 && s[i-1] == ' ' || c == '\t' || c == '\n' {
+		if c >= 'A' && c <= 'Z' || c == '_' || c == '-' || c >= 0x80 || c == ' ' && i > 0 && s[i-1] == ' ' || c == '\t' || c == '\n' {
 			clean = false
 		}
 	}
 	if clean {
 		return s
 	}
-	s = strings.ReplaceAll(strings.ToLower(s), "_", " ")
+	s = strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' {
+			return ' '
+		}
+		return r
+	}, strings.ToLower(s))
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"footnote/lexicon"
@@ -50,6 +51,10 @@ func TestLemmas(t *testing.T) {
 		{"Umerov", "umerov", nil},
 		{"the", "the", nil},
 		{"  Dolmabahce   Palace ", "dolmabahce palace", nil},
+		// Hyphens are spaces, as the tokenizer splits them; solid spellings
+		// of hyphenated lemmas are found too.
+		{"cease-fire", "cease fire", nil},
+		{"ceasefire", "cease fire", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
@@ -120,6 +125,10 @@ func TestRelated(t *testing.T) {
 		{"Bosporus", "strait", lexicon.Hypernym},
 		{"NATO", "alliance", lexicon.Hypernym},
 		{"strait", "Bosporus", lexicon.Hyponym},
+		{"wrap up", "conclude", lexicon.Coordinate}, // both ways to "end"
+		{"France", "Germany", lexicon.Unrelated},    // noun siblings are rivals, not paraphrases
+		{"ceasefire", "truce", lexicon.Synonym},     // solid spelling of "cease-fire"
+		{"cease fire", "truce", lexicon.Synonym},
 		{"Umerov", "Istanbul", lexicon.Unrelated},
 		{"strait", "", lexicon.Unrelated},
 	}
@@ -213,11 +222,41 @@ func TestHasAndPrefix(t *testing.T) {
 			t.Errorf("Has(%q) = true", w)
 		}
 	}
-	if !l.HasPrefix("united ") || !l.HasPrefix("wrap u") {
+	if !l.HasPrefix("united ") || !l.HasPrefix("wrap u") || !l.HasPrefix("united_") {
 		t.Error("HasPrefix misses multi-word lemma prefixes")
+	}
+	if l.HasPrefix("unite ") {
+		t.Error(`HasPrefix("unite ") = true; the trailing space is a word boundary`)
 	}
 	if l.HasPrefix("zzzq") {
 		t.Error(`HasPrefix("zzzq") = true`)
+	}
+}
+
+func TestCollocation(t *testing.T) {
+	l := lexicon.Default()
+	tests := []struct {
+		text  string
+		lemma string
+		n     int
+	}{
+		{"united nations said", "united nations", 2},
+		{"prime ministers met", "prime minister", 2},
+		{"wrapped up the talks", "wrap up", 2},
+		{"took part in", "take part", 2},
+		{"cease fire deal", "cease fire", 2},
+		{"north atlantic treaty organization members", "north atlantic treaty organization", 4},
+		{"the end", "", 0},
+		{"umerov said", "", 0},
+		{"talks", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			lemma, n := l.Collocation(strings.Fields(tt.text))
+			if lemma != tt.lemma || n != tt.n {
+				t.Errorf("Collocation(%q) = %q, %d; want %q, %d", tt.text, lemma, n, tt.lemma, tt.n)
+			}
+		})
 	}
 }
 
@@ -313,6 +352,15 @@ func BenchmarkRelated(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		p := pairs[i%len(pairs)]
 		l.Related(p[0], p[1])
+	}
+}
+
+func BenchmarkCollocation(b *testing.B) {
+	l := lexicon.Default()
+	words := strings.Fields("the prime ministers of the united nations wrapped up talks on a cease fire in istanbul")
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		l.Collocation(words[i%len(words):])
 	}
 }
 

@@ -14,6 +14,7 @@ const (
 	Antonym             // WordNet antonyms: win/lose, rise/fall
 	Hypernym            // the second word is a more general term for the first (up to RelatedDepth levels): Bosporus/strait, NATO/alliance
 	Hyponym             // the first word is a more general term for the second: strait/Bosporus
+	Coordinate          // verbs only: both are ways of a common, close hypernym (CoordinateDepth levels up on each side): conclude/wrap up (both "end")
 )
 
 // String returns the relation's name in lower case.
@@ -33,6 +34,8 @@ func (r Relation) String() string {
 		return "hypernym"
 	case Hyponym:
 		return "hyponym"
+	case Coordinate:
+		return "coordinate"
 	}
 	return "relation(?)"
 }
@@ -45,6 +48,9 @@ const (
 	HypernymDepth = 3
 	// IsADepth is how many levels [Lexicon.IsA] climbs.
 	IsADepth = 8
+	// CoordinateDepth is how many levels each word climbs to find a common
+	// hypernym for [Coordinate].
+	CoordinateDepth = 2
 )
 
 // Term is a word resolved to its lemmas once, for cheap repeated comparison
@@ -125,7 +131,96 @@ func (l *Lexicon) RelateTerms(a, b *Term) Relation {
 	if l.isA(bc, ac, RelatedDepth) {
 		return Hyponym
 	}
+	if l.coordinate(ac, bc) {
+		return Coordinate
+	}
 	return Unrelated
+}
+
+// maxAncestors bounds the hypernyms collected for [Coordinate]; a word with
+// more close ancestors than this (very polysemous) is compared on the first
+// ones, its most frequent senses.
+const maxAncestors = 128
+
+// ancestors is a fixed-size synset set that lives on the stack.
+type ancestors struct {
+	s [maxAncestors]uint32
+	n int
+}
+
+func (a *ancestors) add(s uint32) {
+	for _, x := range a.s[:a.n] {
+		if x == s {
+			return
+		}
+	}
+	if a.n < maxAncestors {
+		a.s[a.n] = s
+		a.n++
+	}
+}
+
+func (a *ancestors) has(s uint32) bool {
+	for _, x := range a.s[:a.n] {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// collect adds the hypernyms of s up to depth levels.
+func (l *Lexicon) collect(s uint32, depth int, into *ancestors) {
+	if depth == 0 {
+		return
+	}
+	for _, h := range l.hypernyms(s) {
+		into.add(h >> 1)
+		l.collect(h>>1, depth-1, into)
+	}
+}
+
+// coordinate reports whether some verb senses of a and b share a hypernym
+// within CoordinateDepth levels of each. Nouns are left out on purpose:
+// noun siblings are usually rivals, not paraphrases (France/Germany,
+// Monday/Tuesday, president/minister), and a question about one is not
+// answered by a sentence about the other.
+func (l *Lexicon) coordinate(a, b []cand) bool {
+	var up ancestors
+	for _, x := range a {
+		if x.pos != Verb {
+			continue
+		}
+		for _, s := range l.sensesOf(x.id, x.pos) {
+			l.collect(s, CoordinateDepth, &up)
+		}
+	}
+	if up.n == 0 {
+		return false
+	}
+	for _, y := range b {
+		if y.pos != Verb {
+			continue
+		}
+		for _, s := range l.sensesOf(y.id, y.pos) {
+			if l.sharesAncestor(s, &up, CoordinateDepth) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *Lexicon) sharesAncestor(s uint32, up *ancestors, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, h := range l.hypernyms(s) {
+		if up.has(h>>1) || l.sharesAncestor(h>>1, up, depth-1) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *Lexicon) shareSynset(x, y cand) bool {

@@ -13,7 +13,7 @@
 //
 // A gzip stream (no name, zero time) holding, all integers as uvarints:
 //
-//	magic "FNWN2\n"
+//	magic "FNWN3\n"
 //	table sizes: total lemma bytes, synset members, hypernyms, part
 //	  holonyms, senses, derivations, antonyms
 //	nLemmas, then nLemmas front-coded lemmas in byte order
@@ -26,8 +26,11 @@
 //	  then nDerivations, lemma ids; nAntonyms, lemma ids
 //	per POS: nExceptions, then per exception: front-coded inflected form
 //	  (sorted), nBases, base lemma ids
+//	nAliases, then per alias: front-coded solid spelling of a hyphenated
+//	  lemma (sorted; "ceasefire"), the lemma id ("cease fire")
 //
-// Lemmas are lower-cased with underscores turned into spaces ("wrap up").
+// Lemmas are lower-cased with underscores and hyphens turned into spaces
+// ("wrap up", "cease fire").
 // Adjective satellites count as adjectives.
 package main
 
@@ -143,6 +146,7 @@ func Compile(dir string) ([]byte, error) {
 		freq   [4]int
 	}
 	entries := map[string]*entry{}
+	aliases := map[string][]string{} // closed-up spelling -> lemmas
 	get := func(l string) *entry {
 		e := entries[l]
 		if e == nil {
@@ -167,6 +171,9 @@ func Compile(dir string) ([]byte, error) {
 				return fmt.Errorf("index %s: %d offsets, want %d", f[0], len(offs), nSyn)
 			}
 			e := get(lemma)
+			if strings.Contains(f[0], "-") {
+				aliases[closedUp(f[0])] = append(aliases[closedUp(f[0])], lemma)
+			}
 			for _, o := range offs {
 				off, err := strconv.Atoi(o)
 				if err != nil {
@@ -176,7 +183,9 @@ func Compile(dir string) ([]byte, error) {
 				if !ok {
 					return fmt.Errorf("index %s: unknown synset %s", f[0], o)
 				}
-				e.senses[p] = append(e.senses[p], id)
+				if !slices.Contains(e.senses[p], id) { // "x-ray" and "x_ray" merge
+					e.senses[p] = append(e.senses[p], id)
+				}
 			}
 			return nil
 		})
@@ -344,8 +353,25 @@ func Compile(dir string) ([]byte, error) {
 			w.ids(r.bases)
 		}
 	}
+	var alias []string
+	for a := range aliases {
+		if _, isLemma := lemmaID[a]; !isLemma {
+			alias = append(alias, a)
+		}
+	}
+	slices.Sort(alias)
+	w.uv(len(alias))
+	prev = ""
+	for _, a := range alias {
+		w.front(prev, a)
+		prev = a
+		targets := aliases[a]
+		slices.Sort(targets)
+		w.uv(lemmaID[targets[0]])
+	}
+
 	var out writer
-	out.buf.WriteString("FNWN2\n")
+	out.buf.WriteString("FNWN3\n")
 	for _, t := range totals {
 		out.uv(t)
 	}
@@ -353,9 +379,16 @@ func Compile(dir string) ([]byte, error) {
 	return out.buf.Bytes(), nil
 }
 
-// normLemma lower-cases a WordNet lemma and turns underscores into spaces.
+// normLemma lower-cases a WordNet lemma and turns underscores and hyphens
+// into spaces, the way footnote's tokenizer splits "cease-fire".
 func normLemma(s string) string {
-	return strings.ReplaceAll(strings.ToLower(s), "_", " ")
+	return strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(s))
+}
+
+// closedUp is the alias of a hyphenated lemma written solid: "cease-fire"
+// is also spelt "ceasefire".
+func closedUp(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(s), "-", ""), "_", " ")
 }
 
 // readData parses one data.* file.
