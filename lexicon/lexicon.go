@@ -83,7 +83,7 @@ type Lexicon struct {
 
 	exc [numPOS]excList
 
-	alias   excList // solid spellings of hyphenated lemmas; base holds one lemma id each
+	alias excList // solid spellings of hyphenated lemmas; base holds one lemma id each
 }
 
 // excList is one POS's morphological exception list.
