@@ -115,8 +115,8 @@ func envLookup(dotenvPath string) (lookupFunc, error) {
 func loadConfig(lookup lookupFunc) (Config, error) {
 	p := parser{lookup: lookup}
 	c := Config{
-		CorpusDir: p.str("FOOTNOTE_CORPUS_DIR", ""),
-		IndexDir:  p.str("FOOTNOTE_INDEX_DIR", defaultIndexDir()),
+		CorpusDir: p.path("FOOTNOTE_CORPUS_DIR", ""),
+		IndexDir:  p.path("FOOTNOTE_INDEX_DIR", defaultIndexDir()),
 		LogLevel:  strings.ToLower(p.str("FOOTNOTE_LOG_LEVEL", "info")),
 		NoColor:   p.str("NO_COLOR", "") != "",
 		OpenAI: OpenAIConfig{
@@ -231,6 +231,38 @@ func (p *parser) str(key, def string) string {
 		return strings.TrimSpace(v)
 	}
 	return def
+}
+
+// path reads a file or directory setting, expanding a leading "~" or "~/"
+// to the home directory (a .env file gets no shell to do it). "~user" is
+// rejected: footnote does not look up other users' homes.
+func (p *parser) path(key, def string) string {
+	s := p.str(key, "")
+	if s == "" {
+		return def
+	}
+	expanded, err := expandHome(s)
+	if err != nil {
+		p.errs = append(p.errs, fmt.Errorf("%s: %w", key, err))
+		return def
+	}
+	return expanded
+}
+
+// expandHome expands a leading "~" of path.
+func expandHome(path string) (string, error) {
+	if !strings.HasPrefix(path, "~") {
+		return path, nil
+	}
+	rest := path[1:]
+	if rest != "" && rest[0] != '/' && rest[0] != filepath.Separator {
+		return "", fmt.Errorf("%q: only ~ and ~/… are expanded; write the full path", path)
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("%q: cannot expand ~: %w", path, err)
+	}
+	return filepath.Join(home, rest), nil
 }
 
 func (p *parser) integer(key string, def, min, max int) int {

@@ -7,6 +7,7 @@ import (
 	"iter"
 	"log/slog"
 	"os"
+	"time"
 
 	"footnote/answer"
 	"footnote/answer/extractive"
@@ -37,6 +38,9 @@ type engine struct {
 type engineOptions struct {
 	// progress draws a progress bar on stderr while indexing.
 	progress bool
+	// mustSave makes an unusable index directory an error (footnote
+	// index) instead of a notice.
+	mustSave bool
 }
 
 // corpusFS returns the corpus to read: the embedded default, or dir.
@@ -46,12 +50,20 @@ func corpusFS(dir string) (fs.FS, string, error) {
 	}
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, "", fmt.Errorf("corpus directory: %w", err)
+		return nil, "", fmt.Errorf("corpus directory %s: %w", dir, unwrapPath(err))
 	}
 	if !fi.IsDir() {
 		return nil, "", fmt.Errorf("corpus directory %s: not a directory", dir)
 	}
 	return os.DirFS(dir), dir, nil
+}
+
+// corpusLabel names a corpus for messages.
+func corpusLabel(dir string) string {
+	if dir == "" {
+		return "the built-in articles"
+	}
+	return dir
 }
 
 // newLLM returns the OpenAI-compatible client, or nil when none is configured.
@@ -99,17 +111,33 @@ func (a *app) openIndex(ctx context.Context, cfg Config, client *llm.Client, opt
 			defer bar.finish()
 		}
 	}
+	notice := func(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", msg) }
+	dir := ""
+	if cfg.IndexDir != "" {
+		d, fresh, err := prepareIndexDir(cfg.IndexDir, cfg.CorpusDir, time.Now(), notice)
+		switch {
+		case err != nil && opts.mustSave:
+			return nil, nil, err
+		case err != nil:
+			notice(oneLine(err.Error()) + ": answering without saving the index")
+		case fresh:
+			dir = d
+			notice(fmt.Sprintf("no index yet for %s: building one in %s", corpusLabel(cfg.CorpusDir), d))
+		default:
+			dir = d
+		}
+	}
 	var sources []corpus.Article
 	warn := func(source, msg string) { fmt.Fprintf(a.stderr, "footnote: %s: %s\n", source, msg) }
 	articles := collectMeta(corpus.Articles(ctx, fsys, corpus.WalkOptions{OnWarning: warn}), &sources)
 	ix, err := retrieval.Open(ctx, retrieval.Options{
 		Embedder: emb,
-		Dir:      cfg.IndexDir,
+		Dir:      dir,
 		Progress: bar.update,
-		Notice:   func(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", msg) },
+		Notice:   notice,
 	}, articles)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open index: %w", err)
+		return nil, nil, err // retrieval.Open names what failed
 	}
 	return ix, sources, nil
 }

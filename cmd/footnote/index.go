@@ -27,7 +27,7 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 		return err
 	}
 	start := time.Now()
-	ix, _, err := a.openIndex(ctx, cfg, client, engineOptions{progress: true})
+	ix, _, err := a.openIndex(ctx, cfg, client, engineOptions{progress: true, mustSave: true})
 	if err != nil {
 		return err
 	}

@@ -202,12 +202,21 @@ func (a *app) setup(c *command, args []string, maxArgs int) (Config, []string, e
 	if maxArgs >= 0 && len(pos) > maxArgs {
 		return Config{}, nil, usageError{fmt.Sprintf("unexpected argument %q", pos[maxArgs])}
 	}
+	corpusSet := false
+	c.fs.Visit(func(f *flag.Flag) { corpusSet = corpusSet || f.Name == "corpus" })
+	if corpusSet && strings.TrimSpace(*c.corpusDir) == "" {
+		return Config{}, nil, usageError{"--corpus needs a directory (leave the flag out to use FOOTNOTE_CORPUS_DIR or the built-in articles)"}
+	}
 	cfg, err := a.config()
 	if err != nil {
 		return Config{}, nil, err
 	}
-	if *c.corpusDir != "" {
-		cfg.CorpusDir = *c.corpusDir
+	if corpusSet {
+		dir, err := expandHome(*c.corpusDir)
+		if err != nil {
+			return Config{}, nil, usageError{"--corpus: " + err.Error()}
+		}
+		cfg.CorpusDir = dir
 	}
 	return cfg, pos, nil
 }
