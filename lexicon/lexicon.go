@@ -59,7 +59,8 @@ func (p POS) String() string {
 }
 
 // Lexicon is a decoded WordNet table. Get the embedded one with [Default];
-// the zero value is an empty lexicon that knows no words.
+// the zero value is an empty lexicon that knows no words. A Lexicon must not
+// be copied after first use.
 type Lexicon struct {
 	blob string   // all lemmas, sorted, concatenated
 	off  []uint32 // lemma i is blob[off[i]:off[i+1]]
@@ -84,6 +85,8 @@ type Lexicon struct {
 	exc [numPOS]excList
 
 	alias excList // solid spellings of hyphenated lemmas; base holds one lemma id each
+
+	hypo hypoCache // inverse hypernyms, built on first use by Expand
 }
 
 // excList is one POS's morphological exception list.

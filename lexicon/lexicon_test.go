@@ -376,3 +376,55 @@ func BenchmarkRelateTerms(b *testing.B) {
 		l.RelateTerms(&terms[i%len(terms)], &terms[(i*7+3)%len(terms)])
 	}
 }
+
+// TestExpansionAgreesWithRelated checks that a precomputed Expansion gives
+// the same relation as Related on pairs of every kind.
+func TestExpansionAgreesWithRelated(t *testing.T) {
+	l := lexicon.Default()
+	words := []string{"sat", "sitting", "UN", "United Nations", "backing", "support", "negotiators",
+		"negotiate", "mediator", "mediation", "Ukrainian", "Ukraine", "won", "lost", "Bosporus",
+		"strait", "NATO", "alliance", "wrap up", "conclude", "France", "Germany", "ceasefire",
+		"truce", "Umerov", "talks", "meeting", "city", "Istanbul", "the"}
+	kinds := map[lexicon.Relation]int{}
+	for _, a := range words {
+		e := l.Expand(a)
+		for _, b := range words {
+			tb := l.Term(b)
+			want := l.Related(a, b)
+			if got := e.Relate(&tb); got != want {
+				t.Errorf("Expand(%q).Relate(%q) = %v, Related = %v", a, b, got, want)
+			}
+			kinds[want]++
+		}
+	}
+	for r := lexicon.SameLemma; r <= lexicon.Coordinate; r++ {
+		if kinds[r] == 0 {
+			t.Errorf("no pair of kind %v: the test covers too little", r)
+		}
+	}
+	if e := l.Expand("person"); e.Len() > lexicon.ExpansionLimit+1000 {
+		t.Errorf("Expand(person) holds %d lemmas; ExpansionLimit = %d", e.Len(), lexicon.ExpansionLimit)
+	}
+}
+
+func BenchmarkExpansionRelate(b *testing.B) {
+	l := lexicon.Default()
+	qs := []*lexicon.Expansion{l.Expand("sat"), l.Expand("negotiators"), l.Expand("strait"), l.Expand("talks")}
+	words := []string{"sitting", "negotiate", "bosporus", "ukraine", "support", "backing", "city", "run", "the", "umerov"}
+	terms := make([]lexicon.Term, len(words))
+	for i, w := range words {
+		terms[i] = l.Term(w)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		qs[i%len(qs)].Relate(&terms[i%len(terms)])
+	}
+}
+
+func BenchmarkExpand(b *testing.B) {
+	l := lexicon.Default()
+	words := []string{"sat", "negotiators", "strait", "talks", "city", "support"}
+	for i := 0; b.Loop(); i++ {
+		l.Expand(words[i%len(words)])
+	}
+}

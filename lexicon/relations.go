@@ -103,7 +103,7 @@ func (l *Lexicon) RelateTerms(a, b *Term) Relation {
 	}
 	for _, x := range ac {
 		for _, y := range bc {
-			if x.pos == y.pos && l.shareSynset(x, y) {
+			if l.shareSynset(x, y) { // synset ids are unique across POS
 				return Synonym
 			}
 		}
@@ -112,7 +112,7 @@ func (l *Lexicon) RelateTerms(a, b *Term) Relation {
 		dx := l.derivs(x.id)
 		for _, y := range bc {
 			dy := l.derivs(y.id)
-			if hasID(dx, y.id) || hasID(dy, x.id) || intersects(dx, dy) {
+			if hasID(dx, y.id) || intersects(dx, dy) { // derivations are stored both ways
 				return Derivation
 			}
 		}
@@ -272,7 +272,7 @@ func (l *Lexicon) isA(from, to []cand, depth int) bool {
 			continue
 		}
 		for _, s := range l.sensesOf(x.id, x.pos) {
-			if l.climb(s, to, x.pos, depth) {
+			if l.climb(s, to, depth) {
 				return true
 			}
 		}
@@ -281,8 +281,8 @@ func (l *Lexicon) isA(from, to []cand, depth int) bool {
 }
 
 // climb walks up from synset s (not counting s itself) looking for a member
-// in to with the same POS. Recursion keeps the walk allocation-free.
-func (l *Lexicon) climb(s uint32, to []cand, p POS, depth int) bool {
+// that is a lemma in to. Recursion keeps the walk allocation-free.
+func (l *Lexicon) climb(s uint32, to []cand, depth int) bool {
 	if depth == 0 {
 		return false
 	}
@@ -290,12 +290,12 @@ func (l *Lexicon) climb(s uint32, to []cand, p POS, depth int) bool {
 		h >>= 1
 		for _, m := range l.members(h) {
 			for _, c := range to {
-				if c.id == m && c.pos == p {
+				if c.id == m {
 					return true
 				}
 			}
 		}
-		if l.climb(h, to, p, depth-1) {
+		if l.climb(h, to, depth-1) {
 			return true
 		}
 	}

@@ -23,7 +23,7 @@
 //	  nPartOf, part-holonym synset ids
 //	per lemma: per POS: nSenses, synset ids in sense order, and when
 //	  nSenses > 0 the summed SemCor tag count of the lemma in that POS;
-//	  then nDerivations, lemma ids; nAntonyms, lemma ids
+//	  then nDerivations, lemma ids; nAntonyms, lemma ids (both symmetric)
 //	per POS: nExceptions, then per exception: front-coded inflected form
 //	  (sorted), nBases, base lemma ids
 //	nAliases, then per alias: front-coded solid spelling of a hyphenated
@@ -270,7 +270,11 @@ func Compile(dir string) ([]byte, error) {
 						continue
 					}
 					ia, ib := lemmaID[a], lemmaID[b]
+					// Both directions: pertainyms point one way only
+					// (Ukrainian → Ukraine), and a relation test should
+					// not depend on which word comes first.
 					(*dst)[ia] = append((*dst)[ia], ib)
+					(*dst)[ib] = append((*dst)[ib], ia)
 				}
 			}
 		}
