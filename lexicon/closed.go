@@ -404,3 +404,39 @@ func IsApproximator(word string) bool {
 	}
 	return false
 }
+
+// IsTitleAbbreviation reports whether w (lower-case, without its full stop)
+// is an abbreviation that always precedes a name or a word ("Mr.", "Gen.",
+// "approx."), so its full stop never ends a sentence.
+func IsTitleAbbreviation(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "messrs", "dr", "prof", "rev", "hon", "fr",
+		"lt", "gen", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
+		"cmdr", "brig", "cdr", "gov", "sen", "rep", "pres", "supt", "insp",
+		"det", "mt", "ft", "vs", "v", "cf", "approx", "ca", "esp", "e.g", "i.e", "viz":
+		return true
+	}
+	return false
+}
+
+// IsNumberAbbreviation reports whether w (lower-case, without its full
+// stop) is an abbreviation that precedes a number ("No. 5", "Jan. 6").
+func IsNumberAbbreviation(w string) bool {
+	switch w {
+	case "no", "nos", "vol", "fig", "p", "pp", "art", "sec", "ch", "para",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}
+
+// IsNameEndAbbreviation reports whether w (lower-case, without its full
+// stop) is an abbreviation that ends a name and often, but not always, a
+// sentence ("Apple Inc.", "Main St.", "King Jr.", "et al.").
+func IsNameEndAbbreviation(w string) bool {
+	switch w {
+	case "inc", "ltd", "corp", "co", "bros", "plc", "etc", "st", "jr", "sr", "al":
+		return true
+	}
+	return false
+}

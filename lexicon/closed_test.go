@@ -145,3 +145,27 @@ func TestMonthWordsAllParse(t *testing.T) {
 		t.Error("MonthWords shares its slice")
 	}
 }
+
+func TestAbbreviations(t *testing.T) {
+	tests := []struct {
+		name     string
+		fn       func(string) bool
+		yes, not []string
+	}{
+		{"IsTitleAbbreviation", lexicon.IsTitleAbbreviation, []string{"mr", "dr", "gen", "approx", "e.g"}, []string{"no", "inc", "the"}},
+		{"IsNumberAbbreviation", lexicon.IsNumberAbbreviation, []string{"no", "vol", "jan", "sept"}, []string{"may", "mr"}},
+		{"IsNameEndAbbreviation", lexicon.IsNameEndAbbreviation, []string{"inc", "ltd", "jr", "al"}, []string{"mr", "no"}},
+	}
+	for _, tt := range tests {
+		for _, w := range tt.yes {
+			if !tt.fn(w) {
+				t.Errorf("%s(%q) = false", tt.name, w)
+			}
+		}
+		for _, w := range tt.not {
+			if tt.fn(w) {
+				t.Errorf("%s(%q) = true", tt.name, w)
+			}
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"footnote/lexicon"
 )
 
 // Span is a byte range of a text; End is exclusive.
@@ -179,11 +181,11 @@ func abbreviationHolds(word, rest string, next rune) bool {
 	}
 	lower := Normalize(word)
 	switch {
-	case isTitle(lower):
+	case lexicon.IsTitleAbbreviation(lower):
 		return true
-	case isNumberAbbrev(lower):
+	case lexicon.IsNumberAbbreviation(lower):
 		return unicode.IsDigit(next)
-	case strings.Contains(lower, "."), utf8.RuneCountInString(word) == 1, isCompanyAbbrev(lower):
+	case strings.Contains(lower, "."), utf8.RuneCountInString(word) == 1, lexicon.IsNameEndAbbreviation(lower):
 		// Initials, dotted acronyms and "Inc.": ambiguous, so look ahead. A
 		// new sentence usually opens with a function word ("The", "It").
 		return !IsStopword(Normalize(firstWord(rest)))
@@ -199,38 +201,4 @@ func firstWord(s string) string {
 		return s
 	}
 	return s[:end]
-}
-
-// isTitle lists abbreviations that always precede a name or a word, so their
-// full stop never ends a sentence.
-func isTitle(w string) bool {
-	switch w {
-	case "mr", "mrs", "ms", "messrs", "dr", "prof", "rev", "hon", "fr",
-		"lt", "gen", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
-		"cmdr", "brig", "cdr", "gov", "sen", "rep", "pres", "supt", "insp",
-		"det", "mt", "ft", "vs", "v", "cf", "approx", "ca", "esp", "e.g", "i.e", "viz":
-		return true
-	}
-	return false
-}
-
-// isNumberAbbrev lists abbreviations that precede a number ("No. 5",
-// "Jan. 6").
-func isNumberAbbrev(w string) bool {
-	switch w {
-	case "no", "nos", "vol", "fig", "p", "pp", "art", "sec", "ch", "para",
-		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
-		return true
-	}
-	return false
-}
-
-// isCompanyAbbrev lists abbreviations that often, but not always, end a
-// sentence ("Apple Inc.", "Main St.", "King Jr.", "et al.").
-func isCompanyAbbrev(w string) bool {
-	switch w {
-	case "inc", "ltd", "corp", "co", "bros", "plc", "etc", "st", "jr", "sr", "al":
-		return true
-	}
-	return false
 }
