@@ -34,6 +34,12 @@ type Citation struct {
 	// article's cleaned text (corpus.Article.Text).
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Passage is the whole retrieved passage the quote comes from, and
+	// PassageStart its byte offset in the article's cleaned text, for a
+	// transport that shows the passage on demand (Discord's "Show passage"
+	// button). Not part of the JSON: scripts have start/end and the file.
+	Passage      string `json:"-"`
+	PassageStart int    `json:"-"`
 }
 
 // Answer is the engine's reply to one question.

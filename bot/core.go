@@ -80,6 +80,11 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 	case err != nil: // empty, or only blanks, emoji or punctuation
 		return errorReply(msgEmptyQuestion)
 	}
+	for _, src := range t.Input.Sources {
+		if !c.hasSource(src) {
+			return errorReply(msgUnknownSource(src))
+		}
+	}
 	if wait, ok := c.limits.allow(t.UserID, c.opts.Now()); !ok {
 		return errorReply(msgRateLimited(wait))
 	}
@@ -170,4 +175,14 @@ func answeredText(a answer.Answer) string {
 		return ""
 	}
 	return a.Text
+}
+
+// hasSource reports whether the corpus holds the article file source.
+func (c *Core) hasSource(source string) bool {
+	for _, a := range c.sources {
+		if a.Source == source {
+			return true
+		}
+	}
+	return false
 }

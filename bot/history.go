@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"footnote/answer"
+	"footnote/internal/lru"
 )
 
 // history keeps the last few turns (question and answer) of each conversation, so a
@@ -13,12 +14,12 @@ type history struct {
 	turns int // questions kept per conversation; <= 0 disables history
 
 	mu    sync.Mutex
-	convs *lru[string, []answer.Turn]
+	convs *lru.Cache[string, []answer.Turn]
 }
 
 // newHistory keeps turns questions for each of at most maxConvs conversations.
 func newHistory(turns, maxConvs int) *history {
-	return &history{turns: turns, convs: newLRU[string, []answer.Turn](maxConvs)}
+	return &history{turns: turns, convs: lru.New[string, []answer.Turn](maxConvs)}
 }
 
 // get returns a copy of the conversation's recent turns, oldest first.
@@ -30,7 +31,7 @@ func (h *history) get(conv string) []answer.Turn {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	qs, _ := h.convs.get(conv)
+	qs, _ := h.convs.Get(conv)
 	return append([]answer.Turn(nil), qs...)
 }
 
@@ -41,12 +42,12 @@ func (h *history) add(conv string, turn answer.Turn) {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	qs, _ := h.convs.get(conv)
+	qs, _ := h.convs.Get(conv)
 	// Copy rather than append in place: get hands out copies, but a fresh
 	// slice keeps this obviously free of aliasing.
 	next := append(append(make([]answer.Turn, 0, len(qs)+1), qs...), turn)
 	if len(next) > h.turns {
 		next = next[len(next)-h.turns:]
 	}
-	h.convs.put(conv, next)
+	h.convs.Put(conv, next)
 }

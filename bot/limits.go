@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"footnote/internal/lru"
+
 	"golang.org/x/time/rate"
 )
 
@@ -18,7 +20,7 @@ type userLimits struct {
 	burst int
 
 	mu    sync.Mutex
-	users *lru[string, *rate.Limiter]
+	users *lru.Cache[string, *rate.Limiter]
 }
 
 // newUserLimits returns limits of perMinute questions per user (Inf means
@@ -28,7 +30,7 @@ func newUserLimits(perMinute float64, burst, maxUsers int) *userLimits {
 	if !math.IsInf(perMinute, 1) {
 		limit = rate.Limit(perMinute / 60)
 	}
-	return &userLimits{limit: limit, burst: burst, users: newLRU[string, *rate.Limiter](maxUsers)}
+	return &userLimits{limit: limit, burst: burst, users: lru.New[string, *rate.Limiter](maxUsers)}
 }
 
 // allow takes a token from user's bucket at now. When the bucket is empty it
@@ -39,10 +41,10 @@ func (l *userLimits) allow(user string, now time.Time) (retryAfter time.Duration
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	lim, found := l.users.get(user)
+	lim, found := l.users.Get(user)
 	if !found {
 		lim = rate.NewLimiter(l.limit, l.burst)
-		l.users.put(user, lim)
+		l.users.Put(user, lim)
 	}
 	if lim.AllowN(now, 1) {
 		return 0, true

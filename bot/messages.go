@@ -24,6 +24,11 @@ func msgTooLong(limit, got int) string {
 	return fmt.Sprintf("That question is %d characters long; the limit is %d. Please shorten it.", got, limit)
 }
 
+// msgUnknownSource says an article asked for is not in the corpus.
+func msgUnknownSource(source string) string {
+	return fmt.Sprintf("There is no article %s — pick one from the list as you type, or see `/sources`.", commandSpan(source))
+}
+
 // msgRateLimited tells the user when to ask again, in whole seconds.
 func msgRateLimited(wait time.Duration) string {
 	secs := max(1, int(math.Ceil(wait.Seconds())))

@@ -10,10 +10,15 @@ type interactionAPI interface {
 	FollowupMessageCreate(i *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
 }
 
-// messageAPI is what answering a channel message needs from discordgo.
+// messageAPI is what answering a channel message needs from discordgo:
+// sending and editing (a streamed answer grows in one message), typing,
+// and threads for answers to mentions.
 type messageAPI interface {
 	ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	ChannelMessageEditComplex(m *discordgo.MessageEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	ChannelTyping(channelID string, options ...discordgo.RequestOption) error
+	MessageThreadStartComplex(channelID, messageID string, data *discordgo.ThreadStart, options ...discordgo.RequestOption) (*discordgo.Channel, error)
+	Channel(channelID string, options ...discordgo.RequestOption) (*discordgo.Channel, error)
 }
 
 // commandAPI is what registering slash commands needs from discordgo.

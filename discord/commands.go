@@ -3,10 +3,11 @@ package discord
 import (
 	"context"
 	"fmt"
-	"footnote/bot"
 	"log/slog"
 	"runtime/debug"
 	"time"
+
+	"footnote/bot"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -39,6 +40,19 @@ func (d *Gateway) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 // answered directly.
 func (d *Gateway) handleInteraction(ctx context.Context, i *discordgo.Interaction) {
 	start := time.Now()
+	switch i.Type {
+	case discordgo.InteractionMessageComponent:
+		cctx, cancel := context.WithTimeout(ctx, deferTimeout)
+		defer cancel()
+		err := d.api.InteractionRespond(i, d.resp.buttons.click(cctx, i), discordgo.WithContext(cctx))
+		d.logClick(i, start, err)
+		return
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		cctx, cancel := context.WithTimeout(ctx, deferTimeout)
+		defer cancel()
+		_ = d.api.InteractionRespond(i, autocomplete(d.core, i), discordgo.WithContext(cctx))
+		return
+	}
 	turn, ok := interactionTurn(i)
 	if !ok {
 		if i.Type == discordgo.InteractionApplicationCommand {
@@ -63,7 +77,7 @@ func (d *Gateway) handleInteraction(ctx context.Context, i *discordgo.Interactio
 // ask defers the interaction, then answers it.
 func (d *Gateway) ask(ctx context.Context, i *discordgo.Interaction, turn bot.Turn) (bot.Reply, error) {
 	dctx, cancel := context.WithTimeout(ctx, deferTimeout)
-	err := d.api.InteractionRespond(i, deferredResponse(), discordgo.WithContext(dctx))
+	err := d.api.InteractionRespond(i, deferredFor(i), discordgo.WithContext(dctx))
 	cancel()
 	if err != nil {
 		return bot.Reply{}, fmt.Errorf("defer: %w", err)

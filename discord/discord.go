@@ -10,11 +10,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"footnote/bot"
 	"log/slog"
 	"net/http"
 	"sync"
 	"time"
+
+	"footnote/bot"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -51,6 +52,8 @@ type GatewayConfig struct {
 	QuoteRunes int
 	// HTTPTimeout bounds one REST call. Default DefaultHTTPTimeout.
 	HTTPTimeout time.Duration
+	// Features configures buttons, feedback and threads.
+	Features Features
 	// ShardID and ShardCount split the gateway across processes: this
 	// process receives the events of guilds whose shard is ShardID of
 	// ShardCount (DMs arrive on shard 0). ShardCount 0 or 1 means one
@@ -87,6 +90,8 @@ type Gateway struct {
 	// core, with its own dedupe, sees the turn.
 	seen *dedupe
 	work inflight
+	// threads remembers the threads the bot started.
+	threads *threads
 
 	// workCtx parents every answer; it outlives Run's context so answers
 	// under way can finish during a shutdown, and is cancelled when the
@@ -125,9 +130,11 @@ func NewGateway(core *bot.Core, cfg GatewayConfig, logger *slog.Logger) (*Gatewa
 	d := &Gateway{
 		core: core, cfg: cfg, log: logger, session: s, api: s,
 		seen:         newDedupe(DefaultDedupeSize),
+		threads:      newThreads(),
 		disconnected: make(chan struct{}, 1),
 	}
-	d.resp = &responder{api: s, core: core, streamInterval: cfg.StreamInterval, quoteRunes: cfg.QuoteRunes}
+	d.resp = &responder{api: s, core: core, streamInterval: cfg.StreamInterval, quoteRunes: cfg.QuoteRunes,
+		buttons: cfg.Features.components(cfg.Token)}
 	d.workCtx, d.cancelWork = context.WithCancel(context.Background())
 	s.AddHandler(d.onInteraction)
 	s.AddHandler(d.onMessage)

@@ -31,6 +31,8 @@ type outMessage struct {
 	Content   string
 	Embeds    []*discordgo.MessageEmbed
 	Ephemeral bool
+	// Components are the message's button rows (an answer's last message).
+	Components []discordgo.MessageComponent
 }
 
 // renderDiscord lays a Reply out as Discord messages within Discord's

@@ -1,9 +1,10 @@
 package discord_test
 
 import (
-	"footnote/discord"
 	"strings"
 	"testing"
+
+	"footnote/discord"
 )
 
 func TestEscape(t *testing.T) {

@@ -3,9 +3,10 @@ package discord
 import (
 	"context"
 	"errors"
-	"footnote/bot"
 	"net/http"
 	"time"
+
+	"footnote/bot"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -66,8 +67,14 @@ func commands() []*discordgo.ApplicationCommand {
 				Name:        "question",
 				Description: "Your question",
 				Required:    true,
+			}, {
+				Type:         discordgo.ApplicationCommandOptionString,
+				Name:         "source",
+				Description:  "Answer from this article only",
+				Autocomplete: true,
 			}},
 		},
+		{Name: AskMessageCommand, Type: discordgo.MessageApplicationCommand},
 		{Name: string(bot.CmdSources), Description: "List the articles I answer from", Options: []*discordgo.ApplicationCommandOption{}},
 		{Name: string(bot.CmdHelp), Description: "How to use this bot", Options: []*discordgo.ApplicationCommandOption{}},
 	}

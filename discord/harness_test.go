@@ -160,7 +160,18 @@ func (h *harness) wait(d time.Duration) context.Context {
 // Discord and waits until it is logged in and has registered commands.
 func startBot(t testing.TB, ans *scripted, tweak ...func(*discord.GatewayConfig)) *harness {
 	t.Helper()
-	srv := fakediscord.Start(fakediscord.Options{})
+	return startBotWith(t, ans, nil, tweak...)
+}
+
+// startBotWith is startBot against a fake Discord whose options srvOpts
+// adjusts (nil: defaults).
+func startBotWith(t testing.TB, ans *scripted, srvOpts func(*fakediscord.Options), tweak ...func(*discord.GatewayConfig)) *harness {
+	t.Helper()
+	var o fakediscord.Options
+	if srvOpts != nil {
+		srvOpts(&o)
+	}
+	srv := fakediscord.Start(o)
 	t.Cleanup(srv.Close)
 	// Registered before the bot's own cleanup, so it runs after Run returns.
 	t.Cleanup(func() { requireNoMentionParse(t, srv) })

@@ -6,11 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"footnote/bot"
 	"io"
 	"log/slog"
 	"net/http"
 	"time"
+
+	"footnote/bot"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -51,6 +52,8 @@ type InteractionsConfig struct {
 	HTTPTimeout     time.Duration
 	// Now is the clock for the timestamp check; default time.Now.
 	Now func() time.Time
+	// Features configures buttons and feedback (threads need the gateway).
+	Features Features
 }
 
 // InteractionsHandler is an http.Handler for Discord's HTTP interactions
@@ -88,7 +91,8 @@ func NewInteractionsHandler(core *bot.Core, cfg InteractionsConfig, logger *slog
 		return nil, fmt.Errorf("discord interactions: %w", err)
 	}
 	h := &InteractionsHandler{core: core, cfg: cfg, log: logger, reg: s, seen: newDedupe(DefaultDedupeSize)}
-	h.resp = &responder{api: s, core: core, streamInterval: cfg.StreamInterval, quoteRunes: cfg.QuoteRunes, originalMayLag: true}
+	h.resp = &responder{api: s, core: core, streamInterval: cfg.StreamInterval, quoteRunes: cfg.QuoteRunes, originalMayLag: true,
+		buttons: cfg.Features.components(cfg.Token)}
 	h.workCtx, h.cancelWork = context.WithCancel(context.Background())
 	return h, nil
 }
@@ -143,6 +147,12 @@ func (h *InteractionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
 	case discordgo.InteractionApplicationCommand:
 		h.command(w, &i)
+	case discordgo.InteractionMessageComponent:
+		ctx, cancel := context.WithTimeout(h.workCtx, deferTimeout)
+		writeJSON(w, h.resp.buttons.click(ctx, &i))
+		cancel()
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		writeJSON(w, autocomplete(h.core, &i))
 	default:
 		http.Error(w, "unsupported interaction type", http.StatusBadRequest)
 	}
@@ -168,7 +178,7 @@ func (h *InteractionsHandler) command(w http.ResponseWriter, i *discordgo.Intera
 		return
 	}
 	if turn.Input.Command == bot.CmdAsk {
-		writeJSON(w, deferredResponse())
+		writeJSON(w, deferredFor(i))
 		go h.answer(i, turn, start)
 		return
 	}

@@ -1,8 +1,9 @@
 package discord
 
 import (
-	"footnote/bot"
 	"strings"
+
+	"footnote/bot"
 
 	"github.com/bwmarrin/discordgo"
 )

@@ -30,12 +30,13 @@ func requireNoMentionParse(t testing.TB, srv *fakediscord.Server) {
 func allowedMentions(r fakediscord.Request) (string, bool) {
 	switch {
 	case r.Route("POST", "/channels/*/messages"),
+		r.Route("PATCH", "/channels/*/messages/*"),
 		r.Route("PATCH", "/webhooks/*/*/messages/*"),
 		r.Route("POST", "/webhooks/*/*"):
 		return r.RawField("allowed_mentions"), true
 	case r.Route("POST", "/interactions/*/*/callback"):
-		if r.JSON["type"] == float64(1) {
-			return "", false // PONG
+		if t := r.JSON["type"]; t == float64(1) || t == float64(6) || t == float64(8) {
+			return "", false // PONG, a deferred update, autocomplete choices
 		}
 		data, _ := r.JSON["data"].(map[string]any)
 		b, _ := json.Marshal(data["allowed_mentions"])

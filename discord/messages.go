@@ -2,16 +2,20 @@ package discord
 
 import (
 	"context"
-	"fmt"
-	"footnote/bot"
 	"sync"
 	"time"
+
+	"footnote/bot"
 
 	"github.com/bwmarrin/discordgo"
 )
 
-// onMessage handles MESSAGE_CREATE: any DM, or a guild message that
-// mentions the bot, is a question (or a typed /ask, /sources, /help).
+// onMessage handles MESSAGE_CREATE: any DM, a guild message that mentions
+// the bot, or any message in a thread the bot started is a question (or a
+// typed /ask, /sources, /help). A mention in a guild channel is answered in
+// a new thread named after the question, whose later messages are
+// follow-ups with the thread's history; without the permission to start
+// threads (or with threads off) it is answered with a reply.
 func (d *Gateway) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	if mc == nil || mc.Message == nil {
 		return
@@ -22,20 +26,22 @@ func (d *Gateway) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		return // never answer bots, least of all ourselves
 	}
 	isDM := m.GuildID == ""
-	if !isDM && !mentionsUser(m, botID) {
-		return
-	}
+	mentioned := !isDM && mentionsUser(m, botID)
 	if !d.work.enter() {
 		return
 	}
 	defer d.work.leave()
+	inThread := !isDM && d.threads.isOurs(d.workCtx, d.api, botID, m.ChannelID)
+	if !isDM && !mentioned && !inThread {
+		return
+	}
 	defer guard(d.log, "message_id", m.ID)
 	if !d.seen.first(m.ID) {
 		d.log.Info("discord: duplicate message ignored", "message_id", m.ID)
 		return
 	}
 	text := m.Content
-	if !isDM {
+	if mentioned {
 		text = stripBotMentions(text, botID)
 	}
 	turn := bot.Turn{
@@ -43,37 +49,49 @@ func (d *Gateway) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		ConversationID: conversationID(m.GuildID, m.ChannelID, m.Author.ID),
 		Input:          bot.Parse(text),
 	}
-	d.answerMessage(d.workCtx, m, turn)
-}
-
-// answerMessage shows the typing indicator while the core answers, then
-// sends the reply to the channel (in a guild, as a reply to the question).
-func (d *Gateway) answerMessage(ctx context.Context, m *discordgo.Message, turn bot.Turn) {
-	start := time.Now()
-	stopTyping := d.keepTyping(ctx, m.ChannelID)
-	reply := d.core.Handle(ctx, turn)
-	stopTyping()
-	var ref *discordgo.MessageReference
-	if m.GuildID != "" {
+	dest := destination{channelID: m.ChannelID}
+	switch {
+	case isDM:
+	case inThread:
+		turn.ConversationID = "thread:" + m.ChannelID // everyone in the thread shares it
+	case !d.cfg.Features.NoThreads && turn.Input.Command == bot.CmdAsk:
+		if id, ok := d.startThread(d.workCtx, m, turn.Input.Question); ok {
+			dest.channelID, turn.ConversationID = id, "thread:"+id
+			break
+		}
+		fallthrough
+	default:
 		failIfGone := false
-		ref = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &failIfGone}
+		dest.ref = &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &failIfGone}
 	}
-	err := d.send(ctx, m.ChannelID, renderDiscord(reply, d.cfg.QuoteRunes), ref)
-	logTurn(d.log, "message_id", turn, m.GuildID, m.ChannelID, start, reply, err)
+	d.answerMessage(d.workCtx, m, turn, dest)
 }
 
-// send posts msgs to a channel in order; the first replies to ref.
-func (d *Gateway) send(ctx context.Context, channelID string, msgs []outMessage, ref *discordgo.MessageReference) error {
-	for k, msg := range msgs {
-		out := &discordgo.MessageSend{Content: msg.Content, Embeds: msg.Embeds, AllowedMentions: noMentions()}
-		if k == 0 {
-			out.Reference = ref
-		}
-		if _, err := d.api.ChannelMessageSendComplex(channelID, out, discordgo.WithContext(ctx)); err != nil {
-			return fmt.Errorf("send message %d of %d: %w", k+1, len(msgs), err)
-		}
+// destination is where a message's answer goes: a channel (the DM, the
+// thread) and, for a reply, the message replied to.
+type destination struct {
+	channelID string
+	ref       *discordgo.MessageReference
+}
+
+// answerMessage shows the typing indicator while the core answers, streams
+// a generative answer into one message edited at most every
+// StreamInterval, then sends the reply with its buttons.
+func (d *Gateway) answerMessage(ctx context.Context, m *discordgo.Message, turn bot.Turn, dest destination) {
+	start := time.Now()
+	stopTyping := d.keepTyping(ctx, dest.channelID)
+	live := &liveMessage{api: d.api, channelID: dest.channelID, ref: dest.ref}
+	stream := startStream(d.cfg.StreamInterval, func(content string) { live.preview(ctx, content) })
+	turn.OnDelta = stream.push
+	reply := d.core.Handle(ctx, turn)
+	stream.stop()
+	stopTyping()
+	msgs := renderDiscord(reply, d.cfg.QuoteRunes)
+	if reply.Kind == bot.ReplyAnswer {
+		d.resp.buttons.attach(msgs, reply.Answer, m.GuildID, dest.channelID)
 	}
-	return nil
+	err := live.finish(ctx, msgs)
+	logTurn(d.log, "message_id", turn, m.GuildID, dest.channelID, start, reply, err)
 }
 
 // keepTyping shows the typing indicator now and refreshes it every

@@ -1,8 +1,9 @@
 package discord
 
 import (
-	"footnote/bot"
 	"strings"
+
+	"footnote/bot"
 )
 
 // Render turns a reply into the Discord messages to send, in order: each

@@ -3,9 +3,11 @@ package discord
 import (
 	"context"
 	"fmt"
-	"footnote/bot"
 	"net/http"
+	"strings"
 	"time"
+
+	"footnote/bot"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -28,6 +30,8 @@ type responder struct {
 	core           *bot.Core
 	streamInterval time.Duration
 	quoteRunes     int
+	// buttons makes and answers the components under answers.
+	buttons *components
 	// originalMayLag is set in HTTP mode, where the deferral travels in our
 	// HTTP response: an edit can reach Discord before it has processed that
 	// response, so a 404 on the first edit is retried briefly.
@@ -45,6 +49,11 @@ func interactionTurn(i *discordgo.Interaction) (bot.Turn, bool) {
 	switch data.Name {
 	case string(bot.CmdAsk):
 		t.Input = bot.Input{Command: bot.CmdAsk, Question: stringOption(data.Options, "question")}
+		if src := strings.TrimSpace(stringOption(data.Options, "source")); src != "" {
+			t.Input.Sources = []string{src}
+		}
+	case AskMessageCommand:
+		t.Input = bot.Input{Command: bot.CmdAsk, Question: targetMessageText(data)}
 	case string(bot.CmdSources):
 		t.Input = bot.Input{Command: bot.CmdSources}
 	case string(bot.CmdHelp):
@@ -53,6 +62,24 @@ func interactionTurn(i *discordgo.Interaction) (bot.Turn, bool) {
 		return bot.Turn{}, false
 	}
 	return t, true
+}
+
+// targetMessageText is the text of the message a message command was used
+// on, or "" when Discord did not resolve it.
+func targetMessageText(data discordgo.ApplicationCommandInteractionData) string {
+	if data.Resolved == nil {
+		return ""
+	}
+	if m, ok := data.Resolved.Messages[data.TargetID]; ok && m != nil {
+		return m.Content
+	}
+	return ""
+}
+
+// ephemeralCommand reports whether an interaction is answered privately:
+// the message command is, since it is run on someone else's message.
+func ephemeralCommand(i *discordgo.Interaction) bool {
+	return i.Type == discordgo.InteractionApplicationCommand && i.ApplicationCommandData().Name == AskMessageCommand
 }
 
 // stringOption returns the string value of the option called name, or "".
@@ -108,9 +135,15 @@ func (r *responder) answerDeferred(ctx context.Context, i *discordgo.Interaction
 // An error reply goes to the user alone (ephemeral).
 func (r *responder) deliverDeferred(ctx context.Context, i *discordgo.Interaction, reply bot.Reply) error {
 	msgs := renderDiscord(reply, r.quoteRunes)
-	if reply.Kind == bot.ReplyError {
+	if ephemeralCommand(i) {
+		// The deferral was private already: every message stays private.
+		for k := range msgs {
+			msgs[k].Ephemeral = true
+		}
+	} else if reply.Kind == bot.ReplyError {
 		return r.deliverEphemeralAfterDefer(ctx, i, msgs)
 	}
+	r.buttons.attach(msgs, reply.Answer, i.GuildID, i.ChannelID)
 	if _, err := r.editOriginal(ctx, i, msgs[0]); err != nil {
 		return fmt.Errorf("edit response: %w", err)
 	}
@@ -150,7 +183,7 @@ func (r *responder) respondDirect(ctx context.Context, i *discordgo.Interaction,
 
 // messageResponse is an immediate interaction response carrying m.
 func messageResponse(m outMessage) *discordgo.InteractionResponse {
-	data := &discordgo.InteractionResponseData{Content: m.Content, Embeds: m.Embeds, AllowedMentions: noMentions()}
+	data := &discordgo.InteractionResponseData{Content: m.Content, Embeds: m.Embeds, Components: m.Components, AllowedMentions: noMentions()}
 	if m.Ephemeral {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
@@ -166,13 +199,27 @@ func deferredResponse() *discordgo.InteractionResponse {
 	}
 }
 
+// deferredFor is the deferral for i: private for the message command,
+// which is run on someone else's message, public otherwise.
+func deferredFor(i *discordgo.Interaction) *discordgo.InteractionResponse {
+	r := deferredResponse()
+	if ephemeralCommand(i) {
+		r.Data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return r
+}
+
 // editOriginal replaces the original response's content and embeds.
 func (r *responder) editOriginal(ctx context.Context, i *discordgo.Interaction, m outMessage) (*discordgo.Message, error) {
 	content, embeds := m.Content, m.Embeds
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{} // clears embeds of an earlier edit
 	}
-	edit := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, AllowedMentions: noMentions()}
+	components := m.Components
+	if components == nil {
+		components = []discordgo.MessageComponent{} // clears buttons of an earlier edit
+	}
+	edit := &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}
 	delay := 50 * time.Millisecond
 	for attempt := 0; ; attempt++ {
 		msg, err := r.api.InteractionResponseEdit(i, edit, discordgo.WithContext(ctx))
@@ -191,7 +238,7 @@ func (r *responder) editOriginal(ctx context.Context, i *discordgo.Interaction, 
 // followups sends msgs as follow-up messages, in order.
 func (r *responder) followups(ctx context.Context, i *discordgo.Interaction, msgs []outMessage) error {
 	for _, m := range msgs {
-		p := &discordgo.WebhookParams{Content: m.Content, Embeds: m.Embeds, AllowedMentions: noMentions()}
+		p := &discordgo.WebhookParams{Content: m.Content, Embeds: m.Embeds, Components: m.Components, AllowedMentions: noMentions()}
 		if m.Ephemeral {
 			p.Flags = discordgo.MessageFlagsEphemeral
 		}

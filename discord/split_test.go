@@ -1,11 +1,12 @@
 package discord_test
 
 import (
-	"footnote/discord"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"footnote/discord"
 )
 
 func TestSplit(t *testing.T) {

@@ -306,5 +306,8 @@ func citationOf(n int, c candidate) answer.Citation {
 		Quote:  answer.ShortQuote(c.text, maxQuoteBytes),
 		Start:  c.start,
 		End:    c.end,
+
+		Passage:      c.passage.Text,
+		PassageStart: c.passage.Start,
 	}
 }

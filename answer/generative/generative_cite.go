@@ -35,6 +35,9 @@ func citations(c checked, passages []retrieval.Passage) []answer.Citation {
 			Quote:  answer.Excerpt(sent, from, to, maxQuote),
 			Start:  p.Start + span.Start,
 			End:    p.Start + span.End,
+
+			Passage:      p.Text,
+			PassageStart: p.Start,
 		}
 	}
 	return out

@@ -1,11 +1,14 @@
-package bot
+// Package lru is a bounded map that forgets its least recently used
+// entries, for per-user, per-conversation and per-answer state that must
+// not grow without limit on a busy server.
+package lru
 
 import "container/list"
 
-// lru is a bounded map that forgets its least recently used entries, so
+// Cache is a bounded map that forgets its least recently used entries, so
 // per-user and per-conversation state cannot grow without limit on a busy
 // server. It is not safe for concurrent use; callers hold their own lock.
-type lru[K comparable, V any] struct {
+type Cache[K comparable, V any] struct {
 	max   int
 	order *list.List // front = most recently used; values are *lruEntry
 	items map[K]*list.Element
@@ -16,16 +19,16 @@ type lruEntry[K comparable, V any] struct {
 	val V
 }
 
-// newLRU returns an lru holding at most max entries (at least one).
-func newLRU[K comparable, V any](max int) *lru[K, V] {
+// New returns a Cache holding at most max entries (at least one).
+func New[K comparable, V any](max int) *Cache[K, V] {
 	if max < 1 {
 		max = 1
 	}
-	return &lru[K, V]{max: max, order: list.New(), items: make(map[K]*list.Element)}
+	return &Cache[K, V]{max: max, order: list.New(), items: make(map[K]*list.Element)}
 }
 
-// get returns the value for k and marks it recently used.
-func (c *lru[K, V]) get(k K) (V, bool) {
+// Get returns the value for k and marks it recently used.
+func (c *Cache[K, V]) Get(k K) (V, bool) {
 	el, ok := c.items[k]
 	if !ok {
 		var zero V
@@ -35,8 +38,8 @@ func (c *lru[K, V]) get(k K) (V, bool) {
 	return el.Value.(*lruEntry[K, V]).val, true
 }
 
-// put stores v under k, evicting the oldest entry when full.
-func (c *lru[K, V]) put(k K, v V) {
+// Put stores v under k, evicting the oldest entry when full.
+func (c *Cache[K, V]) Put(k K, v V) {
 	if el, ok := c.items[k]; ok {
 		el.Value.(*lruEntry[K, V]).val = v
 		c.order.MoveToFront(el)
