@@ -70,6 +70,7 @@ type Lexicon struct {
 	freq     []uint32 // SemCor tag count of lemma i in POS p, at 4i+p
 
 	synPOS  []POS
+	synSup  []Supersense
 	memOff  []uint32
 	mem     []uint32 // member lemma ids of each synset
 	hypOff  []uint32
@@ -148,7 +149,7 @@ func decodeGzip(gz []byte) (*Lexicon, error) {
 }
 
 func decodeRaw(raw []byte) (*Lexicon, error) {
-	const magic = "FNWN3\n"
+	const magic = "FNWN4\n"
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("%w: no magic", ErrFormat)
 	}
@@ -166,6 +167,7 @@ func decodeRaw(raw []byte) (*Lexicon, error) {
 
 	ns := d.count(len(raw))
 	l.synPOS = make([]POS, ns)
+	l.synSup = make([]Supersense, ns)
 	l.memOff, l.mem = make([]uint32, 1, ns+1), make([]uint32, 0, size[1])
 	l.hypOff, l.hyp = make([]uint32, 1, ns+1), make([]uint32, 0, size[2])
 	l.partOff, l.part = make([]uint32, 1, ns+1), make([]uint32, 0, size[3])
@@ -175,6 +177,9 @@ func decodeRaw(raw []byte) (*Lexicon, error) {
 			d.fail("bad POS")
 		}
 		l.synPOS[i] = p
+		if l.synSup[i] = Supersense(d.byte()); l.synSup[i] >= numSupersenses {
+			d.fail("bad supersense")
+		}
 		l.mem, l.memOff = d.ids(l.mem, l.memOff, n)
 		l.hyp, l.hypOff = d.ids(l.hyp, l.hypOff, ns<<1)
 		l.part, l.partOff = d.ids(l.part, l.partOff, ns)

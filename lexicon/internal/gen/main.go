@@ -13,12 +13,13 @@
 //
 // A gzip stream (no name, zero time) holding, all integers as uvarints:
 //
-//	magic "FNWN3\n"
+//	magic "FNWN4\n"
 //	table sizes: total lemma bytes, synset members, hypernyms, part
 //	  holonyms, senses, derivations, antonyms
 //	nLemmas, then nLemmas front-coded lemmas in byte order
 //	  (shared-prefix length, suffix length, suffix bytes)
 //	nSynsets, then per synset: POS byte (0 noun, 1 verb, 2 adj, 3 adv),
+//	  lexicographer file byte (the supersense, 0-44),
 //	  nMembers, member lemma ids, nHypernyms, hypernym ids (id<<1 | instance),
 //	  nPartOf, part-holonym synset ids
 //	per lemma: per POS: nSenses, synset ids in sense order, and when
@@ -120,6 +121,7 @@ type pointer struct {
 
 type synset struct {
 	key      synKey
+	lexFile  int      // lexicographer file number: the supersense (lexnames(5WN))
 	words    []string // lemma form, lower-cased
 	pointers []pointer
 }
@@ -291,6 +293,7 @@ func Compile(dir string) ([]byte, error) {
 	w.uv(len(synsets))
 	for _, s := range synsets {
 		w.buf.WriteByte(byte(s.key.pos))
+		w.buf.WriteByte(byte(s.lexFile))
 		members := uniq(mapIDs(s.words, lemmaID), false)
 		w.ids(members)
 		totals[1] += len(members)
@@ -375,7 +378,7 @@ func Compile(dir string) ([]byte, error) {
 	}
 
 	var out writer
-	out.buf.WriteString("FNWN3\n")
+	out.buf.WriteString("FNWN4\n")
 	for _, t := range totals {
 		out.uv(t)
 	}
@@ -409,7 +412,11 @@ func readData(path string, pos int) ([]*synset, error) {
 		if err != nil {
 			return err
 		}
-		s := &synset{key: synKey{pos, off}}
+		lex, err := strconv.Atoi(f[1])
+		if err != nil || lex < 0 || lex > 63 {
+			return fmt.Errorf("bad lexicographer file %q", f[1])
+		}
+		s := &synset{key: synKey{pos, off}, lexFile: lex}
 		nw, err := strconv.ParseInt(f[3], 16, 0)
 		if err != nil {
 			return err
