@@ -10,51 +10,51 @@ type Supersense uint8
 
 // WordNet 3.0's 45 supersenses, numbered as its lexicographer files.
 const (
-	AdjAll             Supersense = iota // all adjective clusters
-	AdjPert                              // relational adjectives (pertainyms)
-	AdvAll                               // all adverbs
-	NounTops                             // unique beginners for nouns
-	NounAct                              // acts or actions
-	NounAnimal                           // animals
-	NounArtifact                         // man-made objects
-	NounAttribute                        // attributes of people and objects
-	NounBody                             // body parts
-	NounCognition                        // cognitive processes and contents
-	NounCommunication                    // communicative processes and contents
-	NounEvent                            // natural events
-	NounFeeling                          // feelings and emotions
-	NounFood                             // foods and drinks
-	NounGroup                            // groupings of people or objects (organisations)
-	NounLocation                         // spatial position (places)
-	NounMotive                           // goals
-	NounObject                           // natural objects (not man-made)
-	NounPerson                           // people
-	NounPhenomenon                       // natural phenomena
-	NounPlant                            // plants
-	NounPossession                       // possession and transfer of possession
-	NounProcess                          // natural processes
-	NounQuantity                         // quantities and units of measure
-	NounRelation                         // relations between people, things or ideas
-	NounShape                            // two and three dimensional shapes
-	NounState                            // stable states of affairs
-	NounSubstance                        // substances
-	NounTime                             // time and temporal relations
-	VerbBody                             // grooming, dressing and bodily care
-	VerbChange                           // size, temperature change, intensifying
-	VerbCognition                        // thinking, judging, analyzing, doubting
-	VerbCommunication                    // telling, asking, ordering, singing
-	VerbCompetition                      // fighting, athletic activities
-	VerbConsumption                      // eating and drinking
-	VerbContact                          // touching, hitting, tying, digging
-	VerbCreation                         // sewing, baking, painting, performing
-	VerbEmotion                          // feeling
-	VerbMotion                           // walking, flying, swimming
-	VerbPerception                       // seeing, hearing, feeling
-	VerbPossession                       // buying, selling, owning
-	VerbSocial                           // political and social activities and events
-	VerbStative                          // being, having, spatial relations
-	VerbWeather                          // raining, snowing, thawing, thundering
-	AdjPpl                               // participial adjectives
+	AdjAll            Supersense = iota // all adjective clusters
+	AdjPert                             // relational adjectives (pertainyms)
+	AdvAll                              // all adverbs
+	NounTops                            // unique beginners for nouns
+	NounAct                             // acts or actions
+	NounAnimal                          // animals
+	NounArtifact                        // man-made objects
+	NounAttribute                       // attributes of people and objects
+	NounBody                            // body parts
+	NounCognition                       // cognitive processes and contents
+	NounCommunication                   // communicative processes and contents
+	NounEvent                           // natural events
+	NounFeeling                         // feelings and emotions
+	NounFood                            // foods and drinks
+	NounGroup                           // groupings of people or objects (organisations)
+	NounLocation                        // spatial position (places)
+	NounMotive                          // goals
+	NounObject                          // natural objects (not man-made)
+	NounPerson                          // people
+	NounPhenomenon                      // natural phenomena
+	NounPlant                           // plants
+	NounPossession                      // possession and transfer of possession
+	NounProcess                         // natural processes
+	NounQuantity                        // quantities and units of measure
+	NounRelation                        // relations between people, things or ideas
+	NounShape                           // two and three dimensional shapes
+	NounState                           // stable states of affairs
+	NounSubstance                       // substances
+	NounTime                            // time and temporal relations
+	VerbBody                            // grooming, dressing and bodily care
+	VerbChange                          // size, temperature change, intensifying
+	VerbCognition                       // thinking, judging, analyzing, doubting
+	VerbCommunication                   // telling, asking, ordering, singing
+	VerbCompetition                     // fighting, athletic activities
+	VerbConsumption                     // eating and drinking
+	VerbContact                         // touching, hitting, tying, digging
+	VerbCreation                        // sewing, baking, painting, performing
+	VerbEmotion                         // feeling
+	VerbMotion                          // walking, flying, swimming
+	VerbPerception                      // seeing, hearing, feeling
+	VerbPossession                      // buying, selling, owning
+	VerbSocial                          // political and social activities and events
+	VerbStative                         // being, having, spatial relations
+	VerbWeather                         // raining, snowing, thawing, thundering
+	AdjPpl                              // participial adjectives
 	numSupersenses
 )
 
