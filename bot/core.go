@@ -3,8 +3,11 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math"
 	"runtime/debug"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"footnote/answer"
@@ -21,9 +24,9 @@ import (
 type Core struct {
 	opts    Options
 	sources []corpus.Article
-	limits  *userLimits
+	limits  RateLimiter
 	slots   slots
-	history *history
+	history HistoryStore
 }
 
 // New returns a Core configured by opts (see [Options] for defaults).
@@ -40,9 +43,9 @@ func New(opts Options) (*Core, error) {
 	return &Core{
 		opts:    opts,
 		sources: sources,
-		limits:  newUserLimits(opts.RatePerMinute, opts.Burst, opts.MaxUsers),
+		limits:  opts.Limits,
 		slots:   make(slots, opts.MaxConcurrent),
-		history: newHistory(opts.HistoryTurns, opts.MaxConversations),
+		history: opts.History,
 	}, nil
 }
 
@@ -85,7 +88,7 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 			return errorReply(msgUnknownSource(src))
 		}
 	}
-	if wait, ok := c.limits.allow(t.UserID, c.opts.Now()); !ok {
+	if wait, ok := c.allow(ctx, t); !ok {
 		return errorReply(msgRateLimited(wait))
 	}
 	release, err := c.slots.acquire(ctx, c.opts.QueueWait)
@@ -95,7 +98,7 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 		}
 		return errorReply(msgCancelled)
 	}
-	req := answer.Request{Question: q, History: c.history.get(t.ConversationID), Sources: t.Input.Sources, OnDelta: t.OnDelta}
+	req := answer.Request{Question: q, History: c.recent(ctx, t), Sources: t.Input.Sources, OnDelta: t.OnDelta}
 	a, err := c.run(ctx, req, release)
 	if err != nil {
 		if c.opts.OnError != nil {
@@ -103,8 +106,52 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 		}
 		return errorReply(c.userMessage(ctx, err))
 	}
-	c.history.add(t.ConversationID, answer.Turn{Question: q, Answer: answeredText(a)})
+	c.remember(ctx, t, answer.Turn{Question: q, Answer: answeredText(a)})
 	return Reply{Kind: ReplyAnswer, Answer: &a}
+}
+
+// allow applies the rate limit. A limiter that fails (a shared store that
+// is down) lets the question through: answering beats refusing everyone.
+func (c *Core) allow(ctx context.Context, t Turn) (time.Duration, bool) {
+	if math.IsInf(c.opts.RatePerMinute, 1) {
+		return 0, true
+	}
+	wait, ok, err := c.limits.Allow(ctx, t.UserID, c.opts.Now())
+	if err != nil {
+		c.stateError(t, err)
+		return 0, true
+	}
+	return wait, ok
+}
+
+// recent returns the conversation's history; a failing store means none.
+func (c *Core) recent(ctx context.Context, t Turn) []answer.Turn {
+	if c.opts.HistoryTurns <= 0 || t.ConversationID == "" {
+		return nil
+	}
+	ts, err := c.history.Recent(ctx, t.ConversationID, c.opts.HistoryTurns)
+	if err != nil {
+		c.stateError(t, err)
+		return nil
+	}
+	return ts
+}
+
+// remember records an answered turn.
+func (c *Core) remember(ctx context.Context, t Turn, turn answer.Turn) {
+	if c.opts.HistoryTurns <= 0 || t.ConversationID == "" {
+		return
+	}
+	if err := c.history.Append(context.WithoutCancel(ctx), t.ConversationID, turn); err != nil {
+		c.stateError(t, err)
+	}
+}
+
+// stateError reports a failure of the shared conversation state.
+func (c *Core) stateError(t Turn, err error) {
+	if c.opts.OnError != nil {
+		c.opts.OnError(t, fmt.Errorf("conversation state: %w", err))
+	}
 }
 
 // run asks the engine under the per-question timeout. The engine runs in its

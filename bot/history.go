@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"sync"
 
 	"footnote/answer"
@@ -33,6 +34,18 @@ func (h *history) get(conv string) []answer.Turn {
 	defer h.mu.Unlock()
 	qs, _ := h.convs.Get(conv)
 	return append([]answer.Turn(nil), qs...)
+}
+
+// Recent is get for [HistoryStore]: n is the history's own cap.
+func (h *history) Recent(_ context.Context, conv string, n int) ([]answer.Turn, error) {
+	ts := h.get(conv)
+	return ts[max(0, len(ts)-n):], nil
+}
+
+// Append is add for [HistoryStore].
+func (h *history) Append(_ context.Context, conv string, t answer.Turn) error {
+	h.add(conv, t)
+	return nil
 }
 
 // add records a turn, dropping the oldest beyond the cap.

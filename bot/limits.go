@@ -53,6 +53,12 @@ func (l *userLimits) allow(user string, now time.Time) (retryAfter time.Duration
 	return time.Duration(missing / float64(l.limit) * float64(time.Second)), false
 }
 
+// Allow is allow for [RateLimiter].
+func (l *userLimits) Allow(_ context.Context, user string, now time.Time) (time.Duration, bool, error) {
+	wait, ok := l.allow(user, now)
+	return wait, ok, nil
+}
+
 // errBusy is returned by slots.acquire when no slot freed up in time.
 var errBusy = errors.New("all answer slots busy")
 

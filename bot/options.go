@@ -61,6 +61,13 @@ type Options struct {
 	// the bot (Discord: mentions and DMs; the CLI: how to quit). Empty says
 	// nothing.
 	HowToAsk string
+	// History keeps conversation turns; nil keeps HistoryTurns turns of up
+	// to MaxConversations conversations in memory. A shared store (package
+	// pgstore) lets replicas answer each other's follow-ups.
+	History HistoryStore
+	// Limits is the per-user rate limit; nil is a token bucket per user
+	// (RatePerMinute, Burst) in memory for up to MaxUsers users.
+	Limits RateLimiter
 	// Now is the clock, for tests. Nil means time.Now.
 	Now func() time.Time
 	// OnError, when set, receives the internal error behind every error
@@ -122,6 +129,12 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.History == nil {
+		o.History = newHistory(o.HistoryTurns, o.MaxConversations)
+	}
+	if o.Limits == nil {
+		o.Limits = newUserLimits(o.RatePerMinute, o.Burst, o.MaxUsers)
 	}
 	return o, nil
 }
