@@ -43,8 +43,8 @@ func TestHistorySharedByTwoCores(t *testing.T) {
 	newCore := func() *bot.Core {
 		c, err := bot.New(bot.Options{
 			Answerer: rec, HistoryTurns: 3,
-			History:  s.History(pgstore.HistoryOptions{Keep: 3}),
-			Limits:   s.Limits(6, 3),
+			History: s.History(pgstore.HistoryOptions{Keep: 3}),
+			Limits:  s.Limits(6, 3),
 		})
 		if err != nil {
 			t.Fatal(err)
