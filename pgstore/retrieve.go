@@ -159,7 +159,9 @@ func (r *Retriever) Terms(query string) []retrieval.Term {
 // by inner product of unit vectors (the HNSW index) and BM25 over the
 // GIN-indexed terms, both in one statement with the filters in SQL, fused
 // by [retrieval.Fuse]. A query cut off by a dropped connection is retried
-// once on a fresh one.
+// once on a fresh one. When the query cannot be embedded (an embeddings
+// outage) the passages are BM25's alone and the error wraps
+// [retrieval.ErrLexicalOnly].
 func (r *Retriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieval.Passage, error) {
 	if strings.TrimSpace(q.Text) == "" {
 		return nil, retrieval.ErrEmptyQuery
@@ -180,7 +182,9 @@ func (r *Retriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieva
 		depth = min(filteredDepth, v.chunks)
 	}
 	qv, err := r.embedQuery(ctx, q.Text, v.dim)
-	if err != nil {
+	// An embeddings outage leaves BM25 to answer, as in the embedded index.
+	degraded := retrieval.LexicalOnly(ctx, err)
+	if err != nil && degraded == nil {
 		return nil, err
 	}
 	st := r.statement(q, v, qv, depth)
@@ -197,7 +201,7 @@ func (r *Retriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieva
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: retrieve: %w", err)
 	}
-	return fuseRows(rows, k), nil
+	return fuseRows(rows, k), degraded
 }
 
 // embedQuery embeds the query as a unit vector; nil when it has no

@@ -23,7 +23,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	pgxvec "github.com/pgvector/pgvector-go/pgx"
 
-	"footnote/retrieval"
+	"footnote/corpus"
 )
 
 // Defaults for zero [Options] fields.
@@ -215,15 +215,16 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
-// Articles lists the indexed articles by source.
-func (s *Store) Articles(ctx context.Context) ([]retrieval.ArticleInfo, error) {
-	rows, err := s.pool.Query(ctx, `SELECT source, title, coalesce(to_char(date, 'YYYY-MM-DD'), ''), chunks FROM `+s.schema+`.articles ORDER BY source`)
+// Articles lists the indexed articles' metadata (Text empty) by source,
+// as /sources shows them.
+func (s *Store) Articles(ctx context.Context) ([]corpus.Article, error) {
+	rows, err := s.pool.Query(ctx, `SELECT source, title, coalesce(to_char(date, 'YYYY-MM-DD'), ''), size FROM `+s.schema+`.articles ORDER BY source`)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: list articles: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (retrieval.ArticleInfo, error) {
-		var a retrieval.ArticleInfo
-		err := r.Scan(&a.Source, &a.Title, &a.Date, &a.Chunks)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (corpus.Article, error) {
+		var a corpus.Article
+		err := r.Scan(&a.Source, &a.Title, &a.Date, &a.Size)
 		return a, err
 	})
 	if err != nil {

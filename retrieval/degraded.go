@@ -30,3 +30,9 @@ func lexicalOnly(ctx context.Context, err error) error {
 	}
 	return fmt.Errorf("%w (%w)", ErrLexicalOnly, err)
 }
+
+// LexicalOnly is the same decision for stores that rank elsewhere
+// (package pgstore): the [ErrLexicalOnly] error to return with BM25's
+// passages when embedding the query failed with err, or nil when err must
+// be returned as it is.
+func LexicalOnly(ctx context.Context, err error) error { return lexicalOnly(ctx, err) }

@@ -57,6 +57,7 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 func coreOptions(eng *engine, cfg Config) bot.Options {
 	opts := cfg.Bot
 	opts.Answerer, opts.Sources = eng.answerer, eng.sources
+	sharedState(&opts, eng, cfg)
 	return opts
 }
 

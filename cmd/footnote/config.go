@@ -47,11 +47,24 @@ type Config struct {
 	// bot.New takes (the wiring only adds the answerer and the sources).
 	Bot bot.Options
 
+	// Store configures the shared PostgreSQL store; Store.URL "" keeps the
+	// embedded index.
+	Store StoreConfig
+
 	// LogLevel is debug, info, warn or error.
 	LogLevel string
 	// NoColor is set by NO_COLOR (any value, https://no-color.org): no
 	// ANSI styles even on a terminal.
 	NoColor bool
+}
+
+// StoreConfig configures the PostgreSQL + pgvector store (package pgstore).
+type StoreConfig struct {
+	URL              string        // FOOTNOTE_STORE (or --store), postgres://…; never logged
+	Schema           string        // FOOTNOTE_STORE_SCHEMA
+	MaxConns         int           // FOOTNOTE_STORE_MAX_CONNS, the pool size per process
+	StatementTimeout time.Duration // FOOTNOTE_STORE_STATEMENT_TIMEOUT
+	HistoryTTL       time.Duration // FOOTNOTE_HISTORY_TTL, how long conversation turns are kept
 }
 
 // OpenAIConfig configures the OpenAI-compatible server.
@@ -139,6 +152,13 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 			ShardID:    p.integer("DISCORD_SHARD_ID", 0, 0, 1<<16),
 			ShardCount: p.integer("DISCORD_SHARD_COUNT", 0, 0, 1<<16),
 		},
+		Store: StoreConfig{
+			URL:              p.str("FOOTNOTE_STORE", ""),
+			Schema:           p.str("FOOTNOTE_STORE_SCHEMA", "footnote"),
+			MaxConns:         p.integer("FOOTNOTE_STORE_MAX_CONNS", 8, 1, 1000),
+			StatementTimeout: p.duration("FOOTNOTE_STORE_STATEMENT_TIMEOUT", 30*time.Second),
+			HistoryTTL:       p.duration("FOOTNOTE_HISTORY_TTL", 24*time.Hour),
+		},
 		Bot: bot.Options{
 			MaxQuestionRunes: p.integer("FOOTNOTE_MAX_QUESTION_RUNES", 500, 10, 4000),
 			Timeout:          p.duration("FOOTNOTE_QUESTION_TIMEOUT", 90*time.Second),
@@ -188,6 +208,9 @@ func (c Config) validate() error {
 	}
 	if discord.CheckShard(c.Discord.ShardID, c.Discord.ShardCount) != nil {
 		return fmt.Errorf("DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT (got %d of %d)", c.Discord.ShardID, c.Discord.ShardCount)
+	}
+	if err := c.Store.validate(); err != nil {
+		return err
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
@@ -315,4 +338,16 @@ func (p *parser) boolean(key string, def bool) bool {
 		return def
 	}
 	return b
+}
+
+// validate checks the store URL's scheme; the error never repeats the URL
+// (it may hold a password).
+func (s StoreConfig) validate() error {
+	if s.URL == "" {
+		return nil
+	}
+	if !strings.HasPrefix(s.URL, "postgres://") && !strings.HasPrefix(s.URL, "postgresql://") {
+		return errors.New("FOOTNOTE_STORE must be a postgres:// URL (or empty for the embedded index)")
+	}
+	return nil
 }

@@ -14,19 +14,27 @@ import (
 	"footnote/answer/generative"
 	"footnote/corpus"
 	"footnote/llm"
+	"footnote/pgstore"
 	"footnote/retrieval"
 )
 
 // Compile-time checks that the concrete types fit the engine's interfaces.
 var (
 	_ answer.Retriever     = (*retrieval.Index)(nil)
+	_ answer.Retriever     = (*pgstore.Retriever)(nil)
 	_ retrieval.Embedder   = (*llm.Embedder)(nil)
 	_ generative.ChatModel = (*llm.Client)(nil)
 )
 
 // engine is everything a command needs to answer questions.
 type engine struct {
-	index    *retrieval.Index
+	// retriever is the embedded index or the store's retriever.
+	retriever answer.Retriever
+	// chunks and embedderKey describe the index for the start-up log.
+	chunks      int
+	embedderKey string
+	// store is the shared PostgreSQL store, nil for the embedded index.
+	store    *pgstore.Store
 	answerer answer.Answerer
 	// sources is the articles' metadata (Text empty) for /sources.
 	sources []corpus.Article
@@ -99,10 +107,7 @@ func (a *app) openIndex(ctx context.Context, cfg Config, client *llm.Client, opt
 	if err != nil {
 		return nil, nil, err
 	}
-	var emb retrieval.Embedder = retrieval.NewLocalEmbedder(0)
-	if cfg.Embedder == embedderOpenAI {
-		emb = client.Embedder()
-	}
+	emb := embedderFor(cfg, client)
 	var bar *progress
 	if opts.progress && a.isTerminal {
 		total, err := corpus.Count(fsys)
@@ -165,20 +170,28 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 	if err != nil {
 		return nil, err
 	}
-	ix, sources, err := a.openIndex(ctx, cfg, client, opts)
-	if err != nil {
-		return nil, err
+	e := &engine{mode: answer.ModeExtractive}
+	if cfg.Store.URL != "" {
+		if err := storeEngine(ctx, cfg, embedderFor(cfg, client), e); err != nil {
+			return nil, err
+		}
+	} else {
+		ix, sources, err := a.openIndex(ctx, cfg, client, opts)
+		if err != nil {
+			return nil, err
+		}
+		e.retriever, e.sources, e.chunks, e.embedderKey = ix, sources, ix.Len(), ix.Stats().EmbedderKey
 	}
 	// Through an embeddings outage both engines answer from BM25 alone
 	// and say so.
-	lex := answer.NewLexicalFallback(ix)
+	lex := answer.NewLexicalFallback(e.retriever)
 	offline := extractive.New(lex.Retriever(), extractive.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
-	e := &engine{index: ix, answerer: lex.Answerer(offline), sources: sources, mode: answer.ModeExtractive}
+	e.answerer = lex.Answerer(offline)
 	if cfg.Generative {
 		e.answerer = lex.Answerer(generative.New(lex.Retriever(), client, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes, Unsupported: cfg.Unsupported}))
 		e.mode = answer.ModeGenerative
 	}
-	e.answerer = withCiteMeta(e.answerer, sources)
+	e.answerer = withCiteMeta(e.answerer, e.sources)
 	return e, nil
 }
 

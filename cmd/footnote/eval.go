@@ -76,7 +76,7 @@ func (a *app) cmdEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := eval.Run(ctx, cases, eng.answerer, eng.index, eval.Options{K: *k})
+	rep, err := eval.Run(ctx, cases, eng.answerer, eng.retriever, eval.Options{K: *k})
 	if err != nil {
 		return fmt.Errorf("run questions: %w", err)
 	}

@@ -7,11 +7,16 @@ import (
 	"time"
 )
 
-const indexUsage = `Usage: footnote index [--corpus DIR]
+const indexUsage = `Usage: footnote index [--corpus DIR] [--store postgres://...]
 
 Builds the search index over the corpus and persists it under
 FOOTNOTE_INDEX_DIR (default: footnote's folder in the user's cache dir).
 Unchanged articles are not embedded again; changed ones are re-embedded.
+
+With --store (or FOOTNOTE_STORE) it syncs the shared PostgreSQL store
+instead: only added or changed articles are embedded and written (one
+transaction each), removed ones are deleted, and serving processes keep
+answering meanwhile. Concurrent indexers of one store wait for each other.
 `
 
 func (a *app) cmdIndex(ctx context.Context, args []string) error {
@@ -19,12 +24,15 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.IndexDir == "" {
-		return fmt.Errorf("no index directory: set FOOTNOTE_INDEX_DIR")
-	}
 	client, err := newLLM(cfg, a.logger(cfg))
 	if err != nil {
 		return err
+	}
+	if cfg.Store.URL != "" {
+		return a.syncStore(ctx, cfg, client)
+	}
+	if cfg.IndexDir == "" {
+		return fmt.Errorf("no index directory: set FOOTNOTE_INDEX_DIR")
 	}
 	start := time.Now()
 	ix, _, err := a.openIndex(ctx, cfg, client, engineOptions{progress: true, mustSave: true})

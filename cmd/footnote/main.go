@@ -176,16 +176,20 @@ func (a *app) printHelp(fs *flag.FlagSet, usage string) {
 // corpusFlagHelp documents the --corpus flag every command shares.
 const corpusFlagHelp = "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)"
 
+// storeFlagHelp documents the --store flag every command shares.
+const storeFlagHelp = "postgres:// URL of a shared PostgreSQL+pgvector store (default: FOOTNOTE_STORE; none: the embedded index)"
+
 // command is one subcommand's flag set with the flags all commands share.
 type command struct {
 	fs        *flag.FlagSet
 	usage     string
 	corpusDir *string
+	store     *string
 }
 
 func (a *app) newCommand(name, usage string) *command {
 	fs := a.newFlagSet(name)
-	return &command{fs: fs, usage: usage, corpusDir: fs.String("corpus", "", corpusFlagHelp)}
+	return &command{fs: fs, usage: usage, corpusDir: fs.String("corpus", "", corpusFlagHelp), store: fs.String("store", "", storeFlagHelp)}
 }
 
 // setup parses a command's arguments, allowing at most maxArgs positional
@@ -217,6 +221,12 @@ func (a *app) setup(c *command, args []string, maxArgs int) (Config, []string, e
 			return Config{}, nil, usageError{"--corpus: " + err.Error()}
 		}
 		cfg.CorpusDir = dir
+	}
+	if *c.store != "" {
+		cfg.Store.URL = *c.store
+		if err := cfg.Store.validate(); err != nil {
+			return Config{}, nil, usageError{strings.Replace(err.Error(), "FOOTNOTE_STORE", "--store", 1)}
+		}
 	}
 	return cfg, pos, nil
 }

@@ -60,7 +60,7 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	logger.Info("footnote ready", "articles", len(eng.sources), "chunks", eng.index.Len(), "mode", eng.mode, "embedder", eng.index.Stats().EmbedderKey)
+	logger.Info("footnote ready", "articles", len(eng.sources), "chunks", eng.chunks, "mode", eng.mode, "embedder", eng.embedderKey, "store", eng.storeName(cfg))
 	if *httpAddr != "" {
 		return serveHTTP(ctx, core, cfg, publicKey, *httpAddr, logger)
 	}

@@ -10,11 +10,11 @@ import (
 	"footnote/corpus"
 )
 
-const sourcesUsage = `Usage: footnote sources [--json] [--corpus DIR]
+const sourcesUsage = `Usage: footnote sources [--json] [--corpus DIR] [--store postgres://...]
 
-Lists the articles in the corpus with their title, date and size. With
---json, writes one JSON object per article ({"source", "title", "date",
-"bytes"}) and nothing else.
+Lists the articles in the corpus (or, with a store, the articles indexed
+in it) with their title, date and size. With --json, writes one JSON
+object per article ({"source", "title", "date", "bytes"}) and nothing else.
 `
 
 // jsonSource is one line of "sources --json".
@@ -32,16 +32,10 @@ func (a *app) cmdSources(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fsys, _, err := corpusFS(cfg.CorpusDir)
-	if err != nil {
-		return err
-	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "FILE\tDATE\tSIZE\tTITLE")
 	n := 0
-	err = corpus.Walk(ctx, fsys, corpus.WalkOptions{
-		OnWarning: func(source, msg string) { fmt.Fprintf(a.stderr, "footnote: %s: %s\n", source, msg) },
-	}, func(art corpus.Article) error {
+	row := func(art corpus.Article) error {
 		n++
 		if *asJSON {
 			a.writeJSON(jsonSource{Source: art.Source, Title: art.Title, Date: art.Date, Bytes: art.Size})
@@ -53,9 +47,31 @@ func (a *app) cmdSources(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", art.Source, date, bot.FormatSize(art.Size), answer.ShortQuote(art.Title, 70))
 		return nil
-	})
-	if err != nil {
-		return err
+	}
+	if cfg.Store.URL != "" {
+		st, err := openStore(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		arts, err := st.Articles(ctx)
+		if err != nil {
+			return err
+		}
+		for _, art := range arts {
+			_ = row(art)
+		}
+	} else {
+		fsys, _, err := corpusFS(cfg.CorpusDir)
+		if err != nil {
+			return err
+		}
+		err = corpus.Walk(ctx, fsys, corpus.WalkOptions{
+			OnWarning: func(source, msg string) { fmt.Fprintf(a.stderr, "footnote: %s: %s\n", source, msg) },
+		}, row)
+		if err != nil {
+			return err
+		}
 	}
 	if *asJSON {
 		return nil
