@@ -50,7 +50,8 @@ func (e *Expansion) Relate(t *Term) Relation {
 
 // Expand computes the [Expansion] of word: its lemmas, synonyms,
 // derivations (direct and through a shared base), antonyms, hypernyms and
-// hyponyms within RelatedDepth levels, and verb coordinates.
+// hyponyms within RelatedDepth levels, verb coordinates and verb
+// entailments.
 func (l *Lexicon) Expand(word string) *Expansion {
 	t := l.Term(word)
 	e := &Expansion{word: t.word}
@@ -109,6 +110,17 @@ func (l *Lexicon) Expand(word string) *Expansion {
 		}
 	}
 	l.addDescendants(up.s[:up.n], CoordinateDepth, Coordinate, add, &budget)
+	for _, c := range cs {
+		if c.pos == Verb {
+			for _, s := range l.sensesOf(c.id, Verb) {
+				for _, e := range l.entails(s) {
+					for _, m := range l.members(e) {
+						add(m, Entailment)
+					}
+				}
+			}
+		}
+	}
 
 	e.ids = make([]uint32, 0, len(kind))
 	for id := range kind {

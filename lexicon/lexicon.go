@@ -77,6 +77,8 @@ type Lexicon struct {
 	hyp     []uint32 // hypernym synset id<<1 | 1 if instance hypernym
 	partOff []uint32
 	part    []uint32 // part-holonym synset ids
+	entOff  []uint32
+	ent     []uint32 // entailed/caused verb synsets, both directions, sorted
 
 	derivOff []uint32
 	deriv    []uint32 // derivationally related lemma ids, sorted
@@ -149,14 +151,14 @@ func decodeGzip(gz []byte) (*Lexicon, error) {
 }
 
 func decodeRaw(raw []byte) (*Lexicon, error) {
-	const magic = "FNWN4\n"
+	const magic = "FNWN5\n"
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("%w: no magic", ErrFormat)
 	}
 	d := &decoder{b: raw[len(magic):]}
 	// Table sizes, so that every table is allocated once. Each is bounded
 	// by the input length: an id takes at least one byte.
-	var size [7]int
+	var size [8]int
 	for i := range size {
 		size[i] = d.count(len(raw))
 	}
@@ -171,6 +173,7 @@ func decodeRaw(raw []byte) (*Lexicon, error) {
 	l.memOff, l.mem = make([]uint32, 1, ns+1), make([]uint32, 0, size[1])
 	l.hypOff, l.hyp = make([]uint32, 1, ns+1), make([]uint32, 0, size[2])
 	l.partOff, l.part = make([]uint32, 1, ns+1), make([]uint32, 0, size[3])
+	l.entOff, l.ent = make([]uint32, 1, ns+1), make([]uint32, 0, size[7])
 	for i := range ns {
 		p := POS(d.byte())
 		if p >= numPOS {
@@ -183,6 +186,7 @@ func decodeRaw(raw []byte) (*Lexicon, error) {
 		l.mem, l.memOff = d.ids(l.mem, l.memOff, n)
 		l.hyp, l.hypOff = d.ids(l.hyp, l.hypOff, ns<<1)
 		l.part, l.partOff = d.ids(l.part, l.partOff, ns)
+		l.ent, l.entOff = d.ids(l.ent, l.entOff, ns)
 	}
 
 	l.senseOff, l.senses = make([]uint32, 1, 4*n+1), make([]uint32, 0, size[4])

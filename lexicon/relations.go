@@ -15,6 +15,7 @@ const (
 	Hypernym            // the second word is a more general term for the first (up to RelatedDepth levels): Bosporus/strait, NATO/alliance
 	Hyponym             // the first word is a more general term for the second: strait/Bosporus
 	Coordinate          // verbs only: both are ways of a common, close hypernym (CoordinateDepth levels up on each side): conclude/wrap up (both "end")
+	Entailment          // verbs: one entails or causes the other, either way: kill/die, snore/sleep, buy/pay
 )
 
 // String returns the relation's name in lower case.
@@ -36,6 +37,8 @@ func (r Relation) String() string {
 		return "hyponym"
 	case Coordinate:
 		return "coordinate"
+	case Entailment:
+		return "entailment"
 	}
 	return "relation(?)"
 }
@@ -131,6 +134,22 @@ func (l *Lexicon) RelateTerms(a, b *Term) Relation {
 	}
 	if l.coordinate(ac, bc) {
 		return Coordinate
+	}
+	for _, x := range ac {
+		if x.pos != Verb {
+			continue
+		}
+		for _, s := range l.sensesOf(x.id, Verb) {
+			for _, e := range l.entails(s) {
+				for _, m := range l.members(e) {
+					for _, y := range bc {
+						if y.id == m {
+							return Entailment
+						}
+					}
+				}
+			}
+		}
 	}
 	return Unrelated
 }
@@ -236,6 +255,8 @@ func (l *Lexicon) shareSynset(x, y cand) bool {
 func (l *Lexicon) derivs(id uint32) []uint32 { return l.deriv[l.derivOff[id]:l.derivOff[id+1]] }
 
 func (l *Lexicon) antonyms(id uint32) []uint32 { return l.ant[l.antOff[id]:l.antOff[id+1]] }
+
+func (l *Lexicon) entails(s uint32) []uint32 { return l.ent[l.entOff[s]:l.entOff[s+1]] }
 
 func (l *Lexicon) members(s uint32) []uint32 { return l.mem[l.memOff[s]:l.memOff[s+1]] }
 

@@ -6,22 +6,24 @@
 // It keeps lemmas, the morphological exception lists, synsets (without
 // glosses), sense frequencies and the relations lexicon answers about:
 // hypernyms and instance hypernyms, part holonyms, derivationally related
-// forms and pertainyms, and antonyms. The output is deterministic: the same
+// forms and pertainyms, antonyms, verb entailment and cause, and each
+// synset's lexicographer file (its supersense). The output is deterministic: the same
 // database always compiles to the same bytes.
 //
 // # Format
 //
 // A gzip stream (no name, zero time) holding, all integers as uvarints:
 //
-//	magic "FNWN4\n"
+//	magic "FNWN5\n"
 //	table sizes: total lemma bytes, synset members, hypernyms, part
-//	  holonyms, senses, derivations, antonyms
+//	  holonyms, senses, derivations, antonyms, entailments
 //	nLemmas, then nLemmas front-coded lemmas in byte order
 //	  (shared-prefix length, suffix length, suffix bytes)
 //	nSynsets, then per synset: POS byte (0 noun, 1 verb, 2 adj, 3 adv),
 //	  lexicographer file byte (the supersense, 0-44),
 //	  nMembers, member lemma ids, nHypernyms, hypernym ids (id<<1 | instance),
-//	  nPartOf, part-holonym synset ids
+//	  nPartOf, part-holonym synset ids, nEntails, entailed or caused (or
+//	  entailing or causing) verb synset ids
 //	per lemma: per POS: nSenses, synset ids in sense order, and when
 //	  nSenses > 0 the summed SemCor tag count of the lemma in that POS;
 //	  then nDerivations, lemma ids; nAntonyms, lemma ids (both symmetric)
@@ -230,8 +232,8 @@ func Compile(dir string) ([]byte, error) {
 
 	// totals are the sizes of the flat tables, written up front so that the
 	// decoder allocates each once: lemma bytes, members, hypernyms, parts,
-	// senses, derivations, antonyms.
-	var totals [7]int
+	// senses, derivations, antonyms, entailments.
+	var totals [8]int
 	lemmas := make([]string, 0, len(entries))
 	for l := range entries {
 		lemmas = append(lemmas, l)
@@ -282,6 +284,18 @@ func Compile(dir string) ([]byte, error) {
 		}
 	}
 
+	// Verb entailment (*) and cause (>), between synsets, both ways.
+	ent := make([][]int, len(synsets))
+	for i, s := range synsets {
+		for _, pt := range s.pointers {
+			if pt.sym == "*" || pt.sym == ">" {
+				j := byKey[pt.target]
+				ent[i] = append(ent[i], j)
+				ent[j] = append(ent[j], i)
+			}
+		}
+	}
+
 	var w writer
 	w.uv(len(lemmas))
 	prev := ""
@@ -291,7 +305,7 @@ func Compile(dir string) ([]byte, error) {
 		totals[0] += len(l)
 	}
 	w.uv(len(synsets))
-	for _, s := range synsets {
+	for i, s := range synsets {
 		w.buf.WriteByte(byte(s.key.pos))
 		w.buf.WriteByte(byte(s.lexFile))
 		members := uniq(mapIDs(s.words, lemmaID), false)
@@ -311,8 +325,11 @@ func Compile(dir string) ([]byte, error) {
 		hyp, part = uniq(hyp, true), uniq(part, true)
 		w.ids(hyp)
 		w.ids(part)
+		e := uniq(ent[i], true)
+		w.ids(e)
 		totals[2] += len(hyp)
 		totals[3] += len(part)
+		totals[7] += len(e)
 	}
 	for _, l := range lemmas {
 		e := entries[l]
@@ -378,7 +395,7 @@ func Compile(dir string) ([]byte, error) {
 	}
 
 	var out writer
-	out.buf.WriteString("FNWN4\n")
+	out.buf.WriteString("FNWN5\n")
 	for _, t := range totals {
 		out.uv(t)
 	}
