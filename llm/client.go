@@ -2,14 +2,16 @@ package llm
 
 import (
 	"fmt"
+	"time"
 
 	openai "github.com/sashabaranov/go-openai"
 )
 
 // Client talks to one OpenAI-compatible API. It is safe for concurrent use.
 type Client struct {
-	cfg Config
-	api *openai.Client
+	cfg     Config
+	api     *openai.Client
+	breaker *breaker // nil when disabled
 }
 
 // New validates cfg, fills in defaults and returns a Client. It makes no
@@ -24,7 +26,11 @@ func New(cfg Config) (*Client, error) {
 		oc.BaseURL = cfg.BaseURL
 	}
 	oc.HTTPClient = httpClient(cfg.HTTPClient)
-	return &Client{cfg: cfg, api: openai.NewClientWithConfig(oc)}, nil
+	c := &Client{cfg: cfg, api: openai.NewClientWithConfig(oc)}
+	if cfg.BreakerFailures > 0 {
+		c.breaker = &breaker{failures: cfg.BreakerFailures, cooldown: cfg.BreakerCooldown, onOpen: cfg.OnBreakerOpen, now: time.Now}
+	}
+	return c, nil
 }
 
 // ChatModel is the chat model the client uses.

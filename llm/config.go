@@ -85,6 +85,14 @@ type Config struct {
 	// OnRetry, when set, is called before each retry wait, so the caller can
 	// log it. The error in the event never contains the API key.
 	OnRetry func(RetryEvent)
+	// BreakerFailures is how many calls in a row may fail (after their
+	// retries) because the server is down or too slow before the circuit
+	// breaker stops calling it for BreakerCooldown (0:
+	// DefaultBreakerFailures; negative: no breaker).
+	BreakerFailures int
+	BreakerCooldown time.Duration
+	// OnBreakerOpen, when set, is called each time the breaker opens.
+	OnBreakerOpen func(BreakerEvent)
 }
 
 // RetryEvent describes a failed attempt that is about to be retried.
@@ -106,6 +114,8 @@ func (cfg Config) withDefaults() Config {
 	setDefault(&cfg.BackoffBase, DefaultBackoffBase)
 	setDefault(&cfg.MaxBackoff, DefaultMaxBackoff)
 	setDefault(&cfg.MaxRetryWait, DefaultMaxRetryWait)
+	setDefault(&cfg.BreakerFailures, DefaultBreakerFailures)
+	setDefault(&cfg.BreakerCooldown, DefaultBreakerCooldown)
 	setDefault(&cfg.MaxTokens, DefaultMaxTokens)
 	setDefault(&cfg.MaxReplyBytes, DefaultMaxReplyBytes)
 	switch {

@@ -17,6 +17,16 @@ type attemptFunc func(ctx context.Context, p *probe) error
 // Each attempt gets its own Config.Timeout. Waits grow exponentially with
 // jitter, and a server's Retry-After is honoured when it is not too long.
 func (c *Client) retry(ctx context.Context, op string, fn attemptFunc) error {
+	if err := c.breaker.allow(op); err != nil {
+		return err
+	}
+	err := c.retryLoop(ctx, op, fn)
+	c.breaker.record(err)
+	return err
+}
+
+// retryLoop is retry without the circuit breaker.
+func (c *Client) retryLoop(ctx context.Context, op string, fn attemptFunc) error {
 	for attempt := 1; ; attempt++ {
 		err := c.attempt(ctx, op, fn)
 		if err == nil {

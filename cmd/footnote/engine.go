@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"iter"
 	"log/slog"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"footnote/answer"
@@ -75,7 +77,7 @@ func corpusLabel(dir string) string {
 }
 
 // newLLM returns the OpenAI-compatible client, or nil when none is configured.
-func newLLM(cfg Config, logger *slog.Logger) (*llm.Client, error) {
+func newLLM(cfg Config, logger *slog.Logger, say func(string)) (*llm.Client, error) {
 	if !cfg.OpenAI.Configured() {
 		return nil, nil
 	}
@@ -89,6 +91,7 @@ func newLLM(cfg Config, logger *slog.Logger) (*llm.Client, error) {
 		MaxRetries:     cfg.OpenAI.MaxRetries,
 		MaxTokens:      cfg.OpenAI.MaxTokens,
 		MaxReplyBytes:  cfg.OpenAI.MaxReplyBytes,
+		OnBreakerOpen:  breakerNotice(cfg, say),
 		OnRetry: func(e llm.RetryEvent) {
 			// llm errors are key-safe by construction.
 			logger.Warn("llm retry", "op", e.Op, "attempt", e.Attempt, "wait", e.Wait, "err", e.Err)
@@ -141,7 +144,10 @@ func (a *app) openIndex(ctx context.Context, cfg Config, client *llm.Client, opt
 		Progress: bar.update,
 		Notice:   notice,
 	}, articles)
-	if err != nil {
+	switch {
+	case errors.Is(err, llm.ErrUnavailable) || errors.Is(err, llm.ErrTimeout) || errors.Is(err, llm.ErrUnauthorized):
+		return nil, nil, fmt.Errorf("%w (LLM server %s)", err, llmWhere(cfg))
+	case err != nil:
 		return nil, nil, err // retrieval.Open names what failed
 	}
 	return ix, sources, nil
@@ -166,7 +172,7 @@ func collectMeta(seq iter.Seq2[corpus.Article, error], dst *[]corpus.Article) it
 
 // newEngine builds the index and the configured answerer.
 func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*engine, error) {
-	client, err := newLLM(cfg, a.logger(cfg))
+	client, err := newLLM(cfg, a.logger(cfg), a.notice)
 	if err != nil {
 		return nil, err
 	}
@@ -188,12 +194,18 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 	offline := extractive.New(lex.Retriever(), extractive.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes})
 	e.answerer = lex.Answerer(offline)
 	if cfg.Generative {
-		e.answerer = lex.Answerer(generative.New(lex.Retriever(), client, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes, Unsupported: cfg.Unsupported}))
+		rejected := new(atomic.Bool)
+		chat := keyWatch{next: client, rejected: rejected}
+		gen := generative.New(lex.Retriever(), chat, offline, generative.Options{MaxQuestionRunes: cfg.Bot.MaxQuestionRunes, Unsupported: cfg.Unsupported})
+		e.answerer = keyCheck{next: lex.Answerer(gen), rejected: rejected, where: llmWhere(cfg)}
 		e.mode = answer.ModeGenerative
 	}
 	e.answerer = withCiteMeta(e.answerer, e.sources)
 	return e, nil
 }
+
+// notice prints a one-line notice on stderr.
+func (a *app) notice(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", msg) }
 
 // config loads the settings for a command.
 func (a *app) config() (Config, error) {

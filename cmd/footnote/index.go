@@ -24,7 +24,7 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	client, err := newLLM(cfg, a.logger(cfg))
+	client, err := newLLM(cfg, a.logger(cfg), a.notice)
 	if err != nil {
 		return err
 	}
