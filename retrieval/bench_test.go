@@ -9,7 +9,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+	"unsafe"
 
 	"footnote/corpus"
 )
@@ -113,14 +116,26 @@ func BenchmarkBuildLocal(b *testing.B) {
 	b.ReportMetric(float64(chunks), "chunks")
 }
 
-// BenchmarkSearch compares, at 1k, 10k and 100k chunks (local embedder,
-// 512 dimensions): Hybrid, the full Index.Search (query embedding, chromem,
-// BM25 with spelling correction, fusion); ChromemOnly, chromem's exhaustive
-// search with a precomputed query vector; and VectorScanFloor, one
-// single-threaded pass of dot products over a contiguous slab, the floor
-// for exact search. bytes/chunk is the heap the whole index takes per chunk.
+// BenchmarkSearch compares, at 1k to 300k chunks (local embedder, 512
+// dimensions, k = 8), in one run:
+//   - Hybrid: the full Index.Search (query embedding, the int8 scan with
+//     exact re-scoring, BM25 with spelling correction, fusion);
+//   - Vector: the vector list alone (Search's depth of 40), and BM25: the
+//     lexical list alone;
+//   - ChromemOnly: chromem-go's exhaustive QueryEmbedding, the vector
+//     search Search used before;
+//   - FlatFloat32: a peer exact scan over one contiguous float32 slab split
+//     across GOMAXPROCS, four accumulators per loop;
+//   - ScalarFloat32: the same on one goroutine with one accumulator;
+//   - ReadFloat32 and ReadInt8: reading the float32 vectors (the floor for
+//     any exact float32 search) and the int8 codes once.
+//
+// bytes/chunk is the heap the whole index takes per chunk; cpu-ms/op is the
+// process CPU time per op (all goroutines), to read beside ns/op on a
+// shared machine. Select sizes with the pattern, e.g.
+// -bench 'BenchmarkSearch/chunks=100000/'.
 func BenchmarkSearch(b *testing.B) {
-	for _, n := range []int{1_000, 10_000, 100_000} {
+	for _, n := range []int{1_000, 10_000, 100_000, 300_000} {
 		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
 			src := newSynthCorpus(uint64(n))
 			arts := src.articles(n, 0)
@@ -138,37 +153,95 @@ func BenchmarkSearch(b *testing.B) {
 				}
 				qvecs[i] = v
 			}
+			slab, dim := vectorSlab(ix)
 			const k = 8
-			b.Run("Hybrid", func(b *testing.B) {
-				i := 0
-				for b.Loop() {
-					if _, err := ix.Search(ctx, queries[i%len(queries)], k); err != nil {
-						b.Fatal(err)
+			depth := max(3*k, minCandidates)
+			run := func(name string, op func(i int)) {
+				b.Run(name, func(b *testing.B) {
+					cpu := startCPU()
+					i := 0
+					for b.Loop() {
+						op(i % len(queries))
+						i++
 					}
-					i++
-				}
-				b.ReportMetric(perChunk, "bytes/chunk")
-			})
-			b.Run("ChromemOnly", func(b *testing.B) {
-				i := 0
-				for b.Loop() {
-					if _, err := ix.coll.QueryEmbedding(ctx, qvecs[i%len(qvecs)], k, nil, nil); err != nil {
-						b.Fatal(err)
-					}
-					i++
-				}
-				b.ReportMetric(perChunk, "bytes/chunk")
-			})
-			b.Run("VectorScanFloor", func(b *testing.B) {
-				slab, dim := vectorSlab(ix)
-				i := 0
-				for b.Loop() {
-					scanTopK(slab, dim, qvecs[i%len(qvecs)], k)
-					i++
+					b.ReportMetric(cpu.msPerOp(b.N), "cpu-ms/op")
+					b.ReportMetric(perChunk, "bytes/chunk")
+				})
+			}
+			run("Hybrid", func(i int) {
+				if _, err := ix.Search(ctx, queries[i], k); err != nil {
+					b.Fatal(err)
 				}
 			})
+			fallbacks := ix.scan.fallbacks.Load()
+			run("Vector", func(i int) { ix.scan.search(qvecs[i], depth, nil) })
+			run("BM25", func(i int) { ix.lexicalHits(queries[i], depth, nil) })
+			run("ChromemOnly", func(i int) {
+				if _, err := ix.coll.QueryEmbedding(ctx, qvecs[i], k, nil, nil); err != nil {
+					b.Fatal(err)
+				}
+			})
+			run("FlatFloat32", func(i int) { flatTopK(slab, dim, qvecs[i], depth) })
+			run("ScalarFloat32", func(i int) { scanTopK(slab, dim, qvecs[i], k) })
+			words := unsafe.Slice((*uint64)(unsafe.Pointer(&slab[0])), len(slab)/2)
+			var sink uint64
+			run("ReadFloat32", func(int) { sink ^= xorAll(words) })
+			codes := unsafe.Slice((*uint64)(unsafe.Pointer(&ix.scan.codes[0])), len(ix.scan.codes)/8)
+			run("ReadInt8", func(int) { sink ^= xorAll(codes) })
+			if sink == 1 {
+				b.Log("unlikely") // keeps sink alive
+			}
+			b.Logf("%d chunks: %d of the Hybrid searches fell back to the exact scan", ix.Len(), fallbacks)
 		})
 	}
+}
+
+// cpuClock measures the process's CPU time (user + system, all threads).
+type cpuClock struct{ start time.Duration }
+
+func startCPU() cpuClock { return cpuClock{processCPU()} }
+
+func (c cpuClock) msPerOp(n int) float64 {
+	return float64(processCPU()-c.start) / float64(time.Millisecond) / float64(max(1, n))
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// flatTopK is the float32 peer of the int8 scan: the k rows of slab most
+// similar to q, by an exact scan split across GOMAXPROCS with four
+// accumulators per loop and a fixed-size heap per goroutine.
+func flatTopK(slab []float32, dim int, q []float32, k int) []scored {
+	n := len(slab) / dim
+	parts := make([][]scored, workers(n))
+	splitRows(n, len(parts), func(w, lo, hi int) {
+		h := topHeap[scored]{items: make([]scored, 0, k)}
+		for i := lo; i < hi; i++ {
+			row := slab[i*dim : (i+1)*dim : (i+1)*dim]
+			row = row[:len(q)]
+			var s0, s1, s2, s3 float32
+			j := 0
+			for ; j+4 <= len(q); j += 4 {
+				s0 += q[j] * row[j]
+				s1 += q[j+1] * row[j+1]
+				s2 += q[j+2] * row[j+2]
+				s3 += q[j+3] * row[j+3]
+			}
+			for ; j < len(q); j++ {
+				s0 += q[j] * row[j]
+			}
+			h.offer(scored{score: s0 + s1 + s2 + s3, row: int32(i)})
+		}
+		parts[w] = h.items
+	})
+	out := slices.Concat(parts...)
+	slices.SortFunc(out, cmpBetter)
+	return out[:min(k, len(out))]
 }
 
 // buildMeasured builds an in-memory index and returns it with the heap it
@@ -190,7 +263,7 @@ func buildMeasured(b *testing.B, arts []corpus.Article) (*Index, float64) {
 // vectorSlab copies the index's vectors into one contiguous slice.
 func vectorSlab(ix *Index) ([]float32, int) {
 	slab := make([]float32, 0, ix.Len()*ix.dim)
-	for _, r := range ix.chunks {
+	for _, r := range ix.recs {
 		slab = append(slab, r.vec...)
 	}
 	return slab, ix.dim

@@ -1,9 +1,8 @@
 package retrieval
 
 import (
-	"container/heap"
 	"math"
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -146,9 +145,38 @@ func bm25IDF(n, df int) float64 {
 }
 
 // Search returns the k best documents for the query terms, best first, ties
-// broken by id. Repeated query terms count once. k <= 0 returns every
-// document that matches at least one term.
+// broken by the order the documents were added. Repeated query terms count
+// once. k <= 0 returns every document that matches at least one term.
 func (b *BM25) Search(terms []string, k int) []Scored {
+	res := b.search(terms, k, nil)
+	if res == nil {
+		return nil
+	}
+	out := make([]Scored, len(res))
+	for i, r := range res {
+		out[i] = Scored{ID: b.ids[r.doc], Score: r.score}
+	}
+	return out
+}
+
+// docScore is a document (its dense index, as added) with its BM25 score.
+type docScore struct {
+	score float64
+	doc   int32
+}
+
+// worse orders scored documents: lower score first, then the later one.
+func (a docScore) worse(c docScore) bool {
+	if a.score != c.score {
+		return a.score < c.score
+	}
+	return a.doc > c.doc
+}
+
+// search scores the documents matching terms and returns the k best (all
+// with k <= 0), best first, ties by document index. With allow set (a
+// bitmap over document indexes), only the documents it holds count.
+func (b *BM25) search(terms []string, k int, allow []uint64) []docScore {
 	if b.live == 0 || len(terms) == 0 {
 		return nil
 	}
@@ -158,12 +186,10 @@ func (b *BM25) Search(terms []string, k int) []Scored {
 	}
 	acc := b.accumulator()
 	defer b.scratch.Put(acc)
-	seen := map[string]bool{}
-	for _, t := range terms {
-		if seen[t] {
+	for i, t := range terms {
+		if slices.Contains(terms[:i], t) {
 			continue
 		}
-		seen[t] = true
 		ps := b.post[t]
 		if len(ps) == 0 {
 			continue
@@ -175,7 +201,7 @@ func (b *BM25) Search(terms []string, k int) []Scored {
 			acc.add(p.doc, idf*tf*(b.k1+1)/(tf+norm))
 		}
 	}
-	return b.top(acc, k)
+	return top(acc, k, allow)
 }
 
 // accumulator sums scores per document. It is dense because a common query
@@ -209,45 +235,28 @@ func (b *BM25) accumulator() *accumulator {
 	return acc
 }
 
-// top selects the k best accumulated scores, ordered by score then id.
-func (b *BM25) top(acc *accumulator, k int) []Scored {
+// top selects the k best accumulated scores with a fixed-size heap over
+// document indexes, ordered by score then index.
+func top(acc *accumulator, k int, allow []uint64) []docScore {
 	if k <= 0 || k > len(acc.touched) {
 		k = len(acc.touched)
 	}
-	h := make(scoredHeap, 0, k)
+	h := topHeap[docScore]{items: make([]docScore, 0, k)}
 	for _, doc := range acc.touched {
-		c := Scored{ID: b.ids[doc], Score: acc.scores[doc]}
-		switch {
-		case len(h) < k:
-			heap.Push(&h, c)
-		case better(c, h[0]):
-			h[0] = c
-			heap.Fix(&h, 0)
+		if allow != nil && allow[doc>>6]&(1<<(doc&63)) == 0 {
+			continue
 		}
+		h.offer(docScore{score: acc.scores[doc], doc: doc})
 	}
-	out := []Scored(h)
-	sort.Slice(out, func(i, j int) bool { return better(out[i], out[j]) })
+	out := h.items
+	slices.SortFunc(out, func(a, c docScore) int {
+		switch {
+		case c.worse(a):
+			return -1
+		case a.worse(c):
+			return 1
+		}
+		return 0
+	})
 	return out
-}
-
-// better orders results: higher score first, then smaller id.
-func better(a, c Scored) bool {
-	if a.Score != c.Score {
-		return a.Score > c.Score
-	}
-	return a.ID < c.ID
-}
-
-// scoredHeap is a min-heap on [better]: its root is the worst kept result.
-type scoredHeap []Scored
-
-func (h scoredHeap) Len() int           { return len(h) }
-func (h scoredHeap) Less(i, j int) bool { return better(h[j], h[i]) }
-func (h scoredHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *scoredHeap) Push(x any)        { *h = append(*h, x.(Scored)) }
-func (h *scoredHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
 }

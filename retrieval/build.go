@@ -119,6 +119,14 @@ type builder struct {
 	bm25 *BM25
 	pool *embedPool
 
+	// While lexDeferred, every record so far is the stored index's record
+	// at the same position (prevRecs), so the stored lexicon may still be
+	// decoded instead of analysing them; the first record that breaks the
+	// run analyses the ones before it (see addLexical).
+	lexDeferred bool
+	prevRecs    []*record
+	lexDecoded  bool // the lexicon came from the file
+
 	mu       sync.Mutex // guards progress and its callback
 	progress Progress
 }
@@ -172,6 +180,17 @@ func (b *builder) loadPrevious() {
 	b.wholesale = s.header.Chunker == b.chunker && s.header.Chunking == b.chunking
 	if !b.wholesale {
 		b.opts.Notice("chunking changed since the index was built: re-chunking all articles (unchanged chunks keep their vectors)")
+	}
+	if s.header.Version < formatVersion {
+		b.changed = true
+		b.opts.Notice(fmt.Sprintf("index file %s has format %d: rewriting it in format %d (stored vectors are kept; the search codes and BM25 index are added once)", b.path, s.header.Version, formatVersion))
+	}
+	if b.wholesale && s.lexicon.Present {
+		b.lexDeferred = true
+		b.prevRecs = make([]*record, 0, s.chunks)
+		for _, st := range s.articles {
+			b.prevRecs = append(b.prevRecs, st.recs...)
+		}
 	}
 }
 
@@ -283,11 +302,56 @@ func (b *builder) addRecord(r *record) error {
 	}
 	b.ids[r.ID] = r
 	b.recs = append(b.recs, r)
-	b.bm25.AddText(r.ID, r.Text)
+	b.addLexical(r)
 	if r.vec != nil {
 		return nil
 	}
 	return b.pool.add(r)
+}
+
+// addLexical adds the newest record, b.recs[len(b.recs)-1], to BM25, or
+// defers it while the records repeat the stored index's.
+func (b *builder) addLexical(r *record) {
+	n := len(b.recs) - 1
+	if b.lexDeferred {
+		if n < len(b.prevRecs) && b.prevRecs[n] == r {
+			return
+		}
+		b.analyseDeferred(n)
+	}
+	b.bm25.AddText(r.ID, r.Text)
+}
+
+// analyseDeferred ends deferral: the first n records are analysed.
+func (b *builder) analyseDeferred(n int) {
+	b.lexDeferred = false
+	b.prevRecs = nil
+	for _, p := range b.recs[:n] {
+		b.bm25.AddText(p.ID, p.Text)
+	}
+}
+
+// lexicon returns the BM25 index of b.recs: the stored one, decoded, when
+// the records are exactly the stored index's, else the one built.
+func (b *builder) lexicon() *BM25 {
+	if !b.lexDeferred {
+		return b.bm25
+	}
+	if len(b.recs) == len(b.prevRecs) {
+		ids := make([]string, len(b.recs))
+		for i, r := range b.recs {
+			ids[i] = r.ID
+		}
+		lex, err := bm25FromStored(b.prev.lexicon, ids)
+		if err == nil {
+			b.lexDecoded = true
+			return lex
+		}
+		b.opts.Notice(fmt.Sprintf("index file %s: cannot use its BM25 index (%v): rebuilding it", b.path, err))
+		b.changed = true
+	}
+	b.analyseDeferred(len(b.recs))
+	return b.bm25
 }
 
 // report updates the progress and passes a copy to the callback.
@@ -364,11 +428,14 @@ func (b *builder) index(ctx context.Context) (*Index, error) {
 		}
 	}
 	ix := &Index{
-		emb: b.opts.Embedder, dim: dim, coll: coll, bm25: b.bm25, chunks: b.ids,
-		articles: make([]ArticleInfo, len(b.arts)),
+		emb: b.opts.Embedder, dim: dim, coll: coll, bm25: b.lexicon(), chunks: b.ids,
+		recs: b.recs, scan: newVecScan(dim, b.recs),
+		articles: make([]ArticleInfo, len(b.arts)), first: make([]int, len(b.arts)),
 	}
+	ix.lexDecoded = b.lexDecoded
 	for i, a := range b.arts {
 		ix.articles[i] = a.info
+		ix.first[i] = a.first
 	}
 	ix.stats = Stats{
 		Chunks: len(b.recs), Articles: len(b.arts),
@@ -405,7 +472,7 @@ func (b *builder) save(ix *Index) {
 		return
 	}
 	h := fileHeader{EmbedderKey: b.key, Dim: ix.dim, Chunking: b.chunking, Chunker: b.chunker}
-	if err := saveSnapshot(b.path, h, b.arts, b.recs); err != nil {
+	if err := saveSnapshot(b.path, h, b.arts, b.recs, ix.scan, ix.bm25); err != nil {
 		b.opts.Notice(fmt.Sprintf("cannot save index file %s: %v", b.path, err))
 		ix.stats.SaveErr = err
 		return

@@ -124,7 +124,7 @@ func (p *embedPool) embed(batch []*record) error {
 		if err != nil {
 			return fmt.Errorf("embed chunk %s: %w", batch[i].ID, err)
 		}
-		batch[i].vec = nv
+		batch[i].vec, batch[i].codes = nv, nil
 	}
 	return nil
 }

@@ -82,19 +82,32 @@ type ArticleInfo struct {
 // Index is a hybrid (vector + BM25) index over the chunks of a corpus. It is
 // built by [Open] and read-only afterwards, so it is safe for concurrent use.
 type Index struct {
-	emb      Embedder
-	dim      int
-	coll     *chromem.Collection
-	bm25     *BM25
-	chunks   map[string]*record // by chunk ID
-	articles []ArticleInfo
-	stats    Stats
+	emb    Embedder
+	dim    int
+	coll   *chromem.Collection
+	bm25   *BM25
+	chunks map[string]*record // by chunk ID
+	// recs holds the chunks in index order: a chunk's position is its row
+	// in scan and its document index in bm25.
+	recs []*record
+	scan *vecScan
+	// first[i] is the position in recs of articles[i]'s first chunk; an
+	// article's chunks are contiguous.
+	first []int
+	// lexDecoded reports that bm25 was decoded from the index file.
+	lexDecoded bool
+	articles   []ArticleInfo
+	stats      Stats
 }
 
-// record is one indexed chunk with its normalised vector.
+// record is one indexed chunk with its normalised vector and, when loaded
+// from the index file, its int8 codes (moved into the scan slab at build).
 type record struct {
 	Chunk
 	vec []float32
+
+	codes        []int8
+	qscale, qerr float32
 }
 
 // Len returns the number of chunks in the index.

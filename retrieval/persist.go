@@ -17,14 +17,20 @@ import (
 )
 
 // The index file is a gzip stream of gob values: one fileHeader, then
-// Header.Articles storedArticle values. Writing article by article keeps
+// Header.Articles storedArticle values, then (from format 2) one
+// storedLexicon. Writing article by article keeps
 // memory flat while saving, and the header alone tells a reader which
 // embedder built the file. gzip's CRC, checked by reading to EOF, catches
 // truncation and bit rot; the data is stored uncompressed (see
 // saveSnapshot), which any gzip reader accepts.
 const (
-	fileMagic     = "footnote-index"
-	formatVersion = 1
+	fileMagic = "footnote-index"
+	// formatVersion 2 added the int8 codes of the vectors and the BM25
+	// lexicon. A format-1 file still loads (its vectors are reused) and is
+	// rewritten in format 2.
+	formatVersion = 2
+	// oldestVersion is the oldest format still read.
+	oldestVersion = 1
 	filePrefix    = "index-"
 	fileSuffix    = ".gob.gz"
 	// maxFileDim bounds the vector dimension a file may claim, far above
@@ -56,6 +62,11 @@ type storedArticle struct {
 	// Vectors holds len(Chunks)*Dim little-endian float32s: one slab is
 	// much faster to encode and decode than a gob slice per chunk.
 	Vectors []byte
+	// Codes holds len(Chunks)*Dim int8 codes of the vectors (see
+	// [quantize]) and Scales and QErrs len(Chunks) little-endian float32s
+	// each: the scan slab, stored so a restart does not quantise again.
+	// Empty in format 1 and when they could not be saved.
+	Codes, Scales, QErrs []byte
 }
 
 // storedChunk is a chunk without its article fields and vector.
@@ -70,6 +81,8 @@ type snapshot struct {
 	articles []*storedState
 	bySource map[string]*storedState
 	chunks   int
+	// lexicon is the stored BM25 index (Present false for format 1).
+	lexicon storedLexicon
 }
 
 // storedState is a loaded article; used marks it as carried into the new
@@ -101,8 +114,11 @@ func indexPath(dir, key string) string {
 	return filepath.Join(dir, filePrefix+name+"-"+hex.EncodeToString(sum[:4])+fileSuffix)
 }
 
-// saveSnapshot writes the index atomically (see [writeAtomic]).
-func saveSnapshot(path string, h fileHeader, arts []articleState, recs []*record) error {
+// saveSnapshot writes the index atomically (see [writeAtomic]): recs in
+// the order of arts, their codes from scan and the lexicon from lex (rows
+// and documents being positions in recs). A nil scan or lex saves without
+// them.
+func saveSnapshot(path string, h fileHeader, arts []articleState, recs []*record, scan *vecScan, lex *BM25) error {
 	h.Magic, h.Version, h.Articles = fileMagic, formatVersion, len(arts)
 	return writeAtomic(path, func(w io.Writer) error {
 		// Stored, not compressed: inflating the file was a fifth of a
@@ -121,9 +137,17 @@ func saveSnapshot(path string, h fileHeader, arts []articleState, recs []*record
 		for _, a := range arts {
 			sa, s := toStored(a, recs[a.first:a.first+a.info.Chunks], h.Dim, slab)
 			slab = s
+			storeCodes(&sa, scan, a.first, h.Dim)
 			if err := enc.Encode(sa); err != nil {
 				return fmt.Errorf("encode article %s: %w", a.info.Source, err)
 			}
+		}
+		var sl storedLexicon
+		if lex != nil && len(lex.ids) == len(recs) {
+			sl = lex.stored()
+		}
+		if err := enc.Encode(sl); err != nil {
+			return fmt.Errorf("encode lexicon: %w", err)
 		}
 		return gz.Close()
 	})
@@ -145,6 +169,26 @@ func toStored(a articleState, recs []*record, dim int, slab []byte) (storedArtic
 	}
 	sa.Vectors = slab
 	return sa, slab
+}
+
+// storeCodes adds the scan rows of an article's chunks (from row first) to
+// sa, when the scan has them.
+func storeCodes(sa *storedArticle, scan *vecScan, first, dim int) {
+	n := len(sa.Chunks)
+	if scan == nil || scan.dim != dim || dim == 0 || first+n > len(scan.scale) {
+		return
+	}
+	codes := scan.codes[first*dim : (first+n)*dim]
+	sa.Codes = make([]byte, len(codes))
+	for i, c := range codes {
+		sa.Codes[i] = byte(c)
+	}
+	sa.Scales = make([]byte, 0, 4*n)
+	sa.QErrs = make([]byte, 0, 4*n)
+	for i := first; i < first+n; i++ {
+		sa.Scales = binary.LittleEndian.AppendUint32(sa.Scales, math.Float32bits(scan.scale[i]))
+		sa.QErrs = binary.LittleEndian.AppendUint32(sa.QErrs, math.Float32bits(scan.qerr[i]))
+	}
 }
 
 // corruptError marks a file that was read but could not be decoded, as
@@ -211,6 +255,11 @@ func decodeSnapshot(f io.Reader) (s *snapshot, err error) {
 		s.bySource[st.info.Source] = st
 		s.chunks += len(st.recs)
 	}
+	if h.Version >= 2 {
+		if err := dec.Decode(&s.lexicon); err != nil {
+			return nil, fmt.Errorf("lexicon: %w", describeReadErr(err))
+		}
+	}
 	// Reading to EOF makes gzip verify its checksum and length.
 	if _, err := io.Copy(io.Discard, br); err != nil {
 		return nil, fmt.Errorf("end of stream: %w", err)
@@ -246,7 +295,9 @@ func checkHeader(h fileHeader) error {
 	switch {
 	case h.Magic != fileMagic:
 		return errors.New("not a footnote index file")
-	case h.Version != formatVersion:
+	case h.Version > formatVersion:
+		return fmt.Errorf("format version %d is newer than this footnote's (%d)", h.Version, formatVersion)
+	case h.Version < oldestVersion:
 		return fmt.Errorf("format version %d, want %d", h.Version, formatVersion)
 	case h.EmbedderKey == "":
 		return errors.New("no embedder key")
@@ -273,6 +324,11 @@ func fromStored(sa storedArticle, dim int) (*storedState, error) {
 	for i := range slab {
 		slab[i] = math.Float32frombits(binary.LittleEndian.Uint32(sa.Vectors[4*i:]))
 	}
+	hasCodes := len(sa.Codes) > 0 || len(sa.Scales) > 0 || len(sa.QErrs) > 0
+	if hasCodes && (len(sa.Codes) != n*dim || len(sa.Scales) != 4*n || len(sa.QErrs) != 4*n) {
+		return nil, fmt.Errorf("article %s: %d code bytes, %d scale bytes and %d error bytes for %d chunks of dimension %d", sa.Source, len(sa.Codes), len(sa.Scales), len(sa.QErrs), n, dim)
+	}
+	codes := codesOf(sa.Codes)
 	st := &storedState{
 		info: ArticleInfo{Source: sa.Source, Title: sa.Title, Date: sa.Date, Chunks: n},
 		hash: sa.Hash,
@@ -288,8 +344,27 @@ func fromStored(sa storedArticle, dim int) (*storedState, error) {
 			// the next chunk's vector.
 			vec: slab[i*dim : (i+1)*dim : (i+1)*dim],
 		}
+		if hasCodes {
+			r := st.recs[i]
+			r.codes = codes[i*dim : (i+1)*dim : (i+1)*dim]
+			r.qscale = math.Float32frombits(binary.LittleEndian.Uint32(sa.Scales[4*i:]))
+			r.qerr = math.Float32frombits(binary.LittleEndian.Uint32(sa.QErrs[4*i:]))
+			if !(r.qscale >= 0 && r.qerr >= 0) || math.IsInf(float64(r.qscale), 0) || math.IsInf(float64(r.qerr), 0) {
+				return nil, fmt.Errorf("article %s: bad quantisation of chunk %d", sa.Source, i)
+			}
+		}
 	}
 	return st, nil
+}
+
+// codesOf views stored code bytes as int8 codes (a copy: the stored bytes
+// are the gob's).
+func codesOf(b []byte) []int8 {
+	out := make([]int8, len(b))
+	for i, x := range b {
+		out[i] = int8(x)
+	}
+	return out
 }
 
 // describeReadErr makes the usual decode errors of a damaged file readable.

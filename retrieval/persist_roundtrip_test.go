@@ -49,7 +49,14 @@ func TestSnapshotRoundTrip100k(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "index.gob.gz")
 	h := fileHeader{EmbedderKey: "test/8", Dim: dim, Chunker: "fp"}
-	if err := saveSnapshot(path, h, arts, recs); err != nil {
+	scan := newVecScan(dim, recs)
+	lex := NewBM25()
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		lex.AddText(r.ID, r.Text)
+		ids[i] = r.ID
+	}
+	if err := saveSnapshot(path, h, arts, recs, scan, lex); err != nil {
 		t.Fatal(err)
 	}
 	s, err := loadSnapshot(path)
@@ -69,7 +76,19 @@ func TestSnapshotRoundTrip100k(t *testing.T) {
 			if r.Chunk != want.Chunk || !slices.Equal(r.vec, want.vec) {
 				t.Fatalf("chunk %d: %+v %v, want %+v %v", i, r.Chunk, r.vec, want.Chunk, want.vec)
 			}
+			if !slices.Equal(r.codes, scan.row(i)) || r.qscale != scan.scale[i] || r.qerr != scan.qerr[i] {
+				t.Fatalf("chunk %d: codes %v ×%v (err %v), want %v ×%v (err %v)", i, r.codes, r.qscale, r.qerr, scan.row(i), scan.scale[i], scan.qerr[i])
+			}
 			i++
+		}
+	}
+	got, err := bm25FromStored(s.lexicon, ids)
+	if err != nil {
+		t.Fatalf("lexicon: %v", err)
+	}
+	for _, q := range [][]string{{"chunk"}, Analyze(recs[12345].Text)} {
+		if a, b := got.Search(q, 10), lex.Search(q, 10); !slices.Equal(a, b) {
+			t.Errorf("decoded lexicon ranks %v as %v, want %v", q, a, b)
 		}
 	}
 }

@@ -38,24 +38,45 @@ func (q Query) filtered() bool {
 	return !q.Since.IsZero() || !q.Until.IsZero() || len(q.Sources) > 0
 }
 
-// keep reports whether c passes q's filters.
-func (q Query) keep(c Chunk) bool {
-	if len(q.Sources) > 0 && !slices.Contains(q.Sources, c.Source) {
+// keepArticle reports whether the chunks of article a pass q's filters;
+// since and until are q's bounds as dates ("" when unset).
+func (q Query) keepArticle(a ArticleInfo, since, until string) bool {
+	if len(q.Sources) > 0 && !slices.Contains(q.Sources, a.Source) {
 		return false
 	}
-	if q.Since.IsZero() && q.Until.IsZero() {
+	if since == "" && until == "" {
 		return true
 	}
-	if c.Date == "" {
+	if a.Date == "" {
 		return false
 	}
-	if !q.Since.IsZero() && c.Date < q.Since.UTC().Format(time.DateOnly) {
-		return false
+	return (since == "" || a.Date >= since) && (until == "" || a.Date <= until)
+}
+
+// allowed returns the bitmap over chunk positions of the chunks that pass
+// q's filters, built article by article (an article's chunks share its
+// source and date), or nil when q has no filter.
+func (ix *Index) allowed(q Query) []uint64 {
+	if !q.filtered() {
+		return nil
 	}
-	if !q.Until.IsZero() && c.Date > q.Until.UTC().Format(time.DateOnly) {
-		return false
+	var since, until string
+	if !q.Since.IsZero() {
+		since = q.Since.UTC().Format(time.DateOnly)
 	}
-	return true
+	if !q.Until.IsZero() {
+		until = q.Until.UTC().Format(time.DateOnly)
+	}
+	bits := make([]uint64, (len(ix.recs)+63)/64)
+	for i, a := range ix.articles {
+		if !q.keepArticle(a, since, until) {
+			continue
+		}
+		for p := ix.first[i]; p < ix.first[i]+a.Chunks; p++ {
+			bits[p>>6] |= 1 << (p & 63)
+		}
+	}
+	return bits
 }
 
 // Search returns up to k passages for query, best first. It is
@@ -65,8 +86,8 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Passage, er
 }
 
 // Retrieve returns up to q.K passages for q.Text that pass q's filters,
-// best first: the vector list (cosine similarity over chromem) and the
-// BM25 list over spell-corrected query terms, fused by [fuse]. Equal
+// best first: the vector list (chromem's cosine similarity, found by the
+// int8 scan of [vecScan] and re-scored exactly) and the BM25 list over spell-corrected query terms, fused by [fuse]. Equal
 // scores are ordered by chunk ID, so the same query on the same index
 // always gives the same order. Filters apply before fusion, so a filtered
 // query still gets its best q.K matching passages. When the query cannot
@@ -88,20 +109,15 @@ func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 	}
 	k = min(k, ix.Len())
 	depth := CandidateDepth(k, ix.Len())
-	if q.filtered() {
-		// Filtered lists are cut after filtering, so rank everything.
-		depth = ix.Len()
-	}
-	vector, err := ix.vectorHits(ctx, query, depth)
+	// Both lists are filtered inside their scans, so a filtered query
+	// still gets depth matching chunks from each.
+	allow := ix.allowed(q)
+	vector, err := ix.vectorHits(ctx, query, depth, allow)
 	degraded := lexicalOnly(ctx, err)
 	if err != nil && degraded == nil {
 		return nil, err
 	}
-	lexical := ix.lexicalHits(query, depth)
-	if q.filtered() {
-		vector = ix.keepHits(vector, q)
-		lexical = ix.keepHits(lexical, q)
-	}
+	lexical := ix.lexicalHits(query, depth, allow)
 	fused := fuse(vector, lexical)
 	out := make([]Passage, 0, min(k, len(fused)))
 	for _, f := range fused[:min(k, len(fused))] {
@@ -116,37 +132,21 @@ func CandidateDepth(k, n int) int {
 	return min(max(3*k, minCandidates), n)
 }
 
-// keepHits returns the hits whose chunks pass q's filters, in order.
-func (ix *Index) keepHits(hits []hit, q Query) []hit {
-	out := hits[:0]
-	for _, h := range hits {
-		if c, ok := ix.chunks[h.id]; ok && q.keep(c.Chunk) {
-			out = append(out, h)
-		}
-	}
-	return out
-}
-
 // vectorHits embeds the query (exactly once) and returns the depth chunks
-// most similar to it, by cosine, ties by ID.
-func (ix *Index) vectorHits(ctx context.Context, query string, depth int) ([]hit, error) {
+// most similar to it by cosine (chromem's score; see [vecScan]), ties by
+// ID, among those allow holds (all when nil).
+func (ix *Index) vectorHits(ctx context.Context, query string, depth int, allow []uint64) ([]hit, error) {
 	qv, err := ix.embedQuery(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	// chromem rejects nResults above its count, which is below Len when some
-	// chunks had zero vectors; a zero query vector has no neighbours at all.
-	n := min(depth, ix.coll.Count())
-	if n == 0 || !hasDirection(qv) {
-		return nil, nil
+	if !hasDirection(qv) {
+		return nil, nil // a zero query vector has no neighbours at all
 	}
-	res, err := ix.coll.QueryEmbedding(ctx, qv, n, nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("search vectors: %w", err)
-	}
+	res := ix.scan.search(qv, depth, allow)
 	hits := make([]hit, len(res))
 	for i, r := range res {
-		hits[i] = hit{id: r.ID, score: float64(r.Similarity)}
+		hits[i] = hit{id: ix.recs[r.row].ID, score: float64(r.score)}
 	}
 	slices.SortFunc(hits, func(a, b hit) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
@@ -176,18 +176,19 @@ func (ix *Index) embedQuery(ctx context.Context, query string) ([]float32, error
 	return qv, nil
 }
 
-// lexicalHits runs BM25 over the query's known (possibly corrected) terms.
-func (ix *Index) lexicalHits(query string, depth int) []hit {
+// lexicalHits runs BM25 over the query's known (possibly corrected) terms,
+// among the chunks allow holds (all when nil).
+func (ix *Index) lexicalHits(query string, depth int, allow []uint64) []hit {
 	var stems []string
 	for _, t := range ix.Terms(query) {
 		if t.Known {
 			stems = append(stems, t.Stem)
 		}
 	}
-	res := ix.bm25.Search(stems, depth)
+	res := ix.bm25.search(stems, depth, allow)
 	hits := make([]hit, len(res))
 	for i, r := range res {
-		hits[i] = hit{id: r.ID, score: r.Score}
+		hits[i] = hit{id: ix.recs[r.doc].ID, score: r.score}
 	}
 	return hits
 }
