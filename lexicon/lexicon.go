@@ -445,6 +445,30 @@ func (l *Lexicon) HasPrefix(prefix string) bool {
 	return lo < l.Len() && strings.HasPrefix(l.blob[l.off[lo]:l.off[lo+1]], p)
 }
 
+// normWord normalises a single word for lemmatizing: [normalize], then a
+// possessive ending ("kyiv's", "talks'") is dropped unless the whole form is
+// a lemma.
+func (l *Lexicon) normWord(s string) string {
+	w := normalize(s)
+	var base string
+	switch {
+	case strings.HasSuffix(w, "'s"):
+		base = w[:len(w)-2]
+	case strings.HasSuffix(w, "’s"):
+		base = w[:len(w)-len("’s")]
+	case strings.HasSuffix(w, "s'"):
+		base = w[:len(w)-1]
+	case strings.HasSuffix(w, "s’"):
+		base = w[:len(w)-len("’")]
+	default:
+		return w
+	}
+	if _, ok := l.find(w); ok || base == "" {
+		return w
+	}
+	return base
+}
+
 // normalize lower-cases s, maps '_' and '-' to ' ', trims and collapses
 // spaces. It allocates only when s needs changing.
 func normalize(s string) string {

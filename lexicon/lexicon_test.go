@@ -55,6 +55,10 @@ func TestLemmas(t *testing.T) {
 		// of hyphenated lemmas are found too.
 		{"cease-fire", "cease fire", nil},
 		{"ceasefire", "cease fire", nil},
+		// Possessives.
+		{"Kyiv's", "kyiv", nil},
+		{"negotiators'", "negotiator", nil},
+		{"Turkey’s", "turkey", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {

@@ -148,12 +148,11 @@ func (l *Lexicon) morphyPhrase(w string, firstSpace int, p POS, cs *cands) {
 	}
 }
 
-// candidates collects the lemmas of word over every POS, ordered most
+// candidates collects the lemmas of the normalised word w over every POS, ordered most
 // likely first: by SemCor frequency of the lemma in the POS it was found in,
 // ties in WordNet's order (exceptions, the word itself, suffix rules; noun,
 // verb, adjective, adverb).
-func (l *Lexicon) candidates(word string, cs *cands) {
-	w := normalize(word)
+func (l *Lexicon) candidates(w string, cs *cands) {
 	for p := range numPOS {
 		l.morphy(w, p, cs)
 	}
@@ -174,12 +173,13 @@ func (l *Lexicon) freqOf(c cand) uint32 {
 // Lemmas("children") = ["child"], Lemmas("wrapped_up") = ["wrap up"]. A word
 // WordNet does not know (names, function words) is returned as itself,
 // normalised (lower-cased, underscores as spaces): Lemmas("Umerov") =
-// ["umerov"].
+// ["umerov"]. A possessive ending is dropped: Lemmas("Kyiv's") = ["kyiv"].
 func (l *Lexicon) Lemmas(word string) []string {
 	var cs cands
-	l.candidates(word, &cs)
+	w := l.normWord(word)
+	l.candidates(w, &cs)
 	if cs.n == 0 {
-		if w := normalize(word); w != "" {
+		if w != "" {
 			return []string{w}
 		}
 		return nil
@@ -199,7 +199,7 @@ func (l *Lexicon) Lemmas(word string) []string {
 // rules): Lemma("better", Adj) = "good", Lemma("led", Verb) = "lead". A word
 // with no lemma in pos is returned normalised.
 func (l *Lexicon) Lemma(word string, pos POS) string {
-	w := normalize(word)
+	w := l.normWord(word)
 	if pos >= numPOS {
 		return w
 	}

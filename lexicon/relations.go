@@ -72,7 +72,7 @@ func (t Term) Known() bool { return t.cs.n > 0 }
 
 // Term resolves word to its lemmas; see [Lexicon.Lemmas].
 func (l *Lexicon) Term(word string) Term {
-	t := Term{word: normalize(word)}
+	t := Term{word: l.normWord(word)}
 	l.candidates(t.word, &t.cs)
 	return t
 }

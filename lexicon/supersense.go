@@ -122,7 +122,7 @@ func (l *Lexicon) Senses(word string, pos POS) int {
 		return 0
 	}
 	var cs cands
-	l.morphy(normalize(word), pos, &cs)
+	l.morphy(l.normWord(word), pos, &cs)
 	n := 0
 	for _, c := range cs.c[:cs.n] {
 		n += len(l.sensesOf(c.id, c.pos))
