@@ -94,6 +94,12 @@ type DiscordConfig struct {
 	// ShardID and ShardCount (DISCORD_SHARD_ID, DISCORD_SHARD_COUNT) run
 	// this process as one gateway shard; count 0 means unsharded.
 	ShardID, ShardCount int
+	// NoThreads (FOOTNOTE_THREADS=off) answers mentions with a reply
+	// instead of a new thread.
+	NoThreads bool
+	// ComponentSecret (FOOTNOTE_COMPONENT_SECRET) signs button custom IDs;
+	// "" derives one from the token. Never logged.
+	ComponentSecret string
 }
 
 // lookupFunc reads one setting; the bool reports whether it was set.
@@ -151,6 +157,9 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 			AppID:      p.str("DISCORD_APP_ID", ""),
 			ShardID:    p.integer("DISCORD_SHARD_ID", 0, 0, 1<<16),
 			ShardCount: p.integer("DISCORD_SHARD_COUNT", 0, 0, 1<<16),
+			NoThreads:  !p.onOff("FOOTNOTE_THREADS", true),
+
+			ComponentSecret: p.str("FOOTNOTE_COMPONENT_SECRET", ""),
 		},
 		Store: StoreConfig{
 			URL:              p.str("FOOTNOTE_STORE", ""),
@@ -325,6 +334,21 @@ func (p *parser) duration(key string, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+// onOff reads an on/off switch (also true/false, yes/no, 1/0).
+func (p *parser) onOff(key string, def bool) bool {
+	switch s := strings.ToLower(p.str(key, "")); s {
+	case "":
+		return def
+	case "on", "true", "yes", "1":
+		return true
+	case "off", "false", "no", "0":
+		return false
+	default:
+		p.errs = append(p.errs, fmt.Errorf("%s must be on or off, got %q", key, s))
+		return def
+	}
 }
 
 func (p *parser) boolean(key string, def bool) bool {

@@ -78,6 +78,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"generative without server", map[string]string{"FOOTNOTE_GENERATIVE": "true"}, "FOOTNOTE_GENERATIVE=true needs"},
 		{"bad bool", map[string]string{"FOOTNOTE_GENERATIVE": "maybe"}, "true or false"},
 		{"bad unsupported policy", map[string]string{"FOOTNOTE_UNSUPPORTED": "hide"}, "FOOTNOTE_UNSUPPORTED: unsupported-claim policy \"hide\": want mark, drop or keep"},
+		{"bad threads switch", map[string]string{"FOOTNOTE_THREADS": "sometimes"}, "FOOTNOTE_THREADS must be on or off"},
 		{"bad duration", map[string]string{"OPENAI_TIMEOUT": "soon"}, "OPENAI_TIMEOUT must be a positive duration"},
 		{"bad number", map[string]string{"FOOTNOTE_MAX_CONCURRENT": "0"}, "FOOTNOTE_MAX_CONCURRENT must be a whole number"},
 		{"bad rate", map[string]string{"FOOTNOTE_RATE_PER_MINUTE": "-1"}, "positive number"},

@@ -12,6 +12,7 @@ import (
 
 	"footnote/bot"
 	"footnote/discord"
+	"footnote/feedback"
 )
 
 const serveUsage = `Usage: footnote serve [--http ADDR] [--corpus DIR]
@@ -61,8 +62,12 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 		return err
 	}
 	logger.Info("footnote ready", "articles", len(eng.sources), "chunks", eng.chunks, "mode", eng.mode, "embedder", eng.embedderKey, "store", eng.storeName(cfg))
+	features, err := discordFeatures(cfg)
+	if err != nil {
+		return err
+	}
 	if *httpAddr != "" {
-		return serveHTTP(ctx, core, cfg, publicKey, *httpAddr, logger)
+		return serveHTTP(ctx, core, cfg, publicKey, *httpAddr, features, logger)
 	}
 	d, err := discord.NewGateway(core, discord.GatewayConfig{
 		Token:   cfg.Discord.Token,
@@ -71,6 +76,7 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 
 		ShardID:    cfg.Discord.ShardID,
 		ShardCount: cfg.Discord.ShardCount,
+		Features:   features,
 	}, logger)
 	if err != nil {
 		return err
@@ -96,8 +102,9 @@ func newCoreLogged(eng *engine, cfg Config, logger *slog.Logger) (*bot.Core, err
 
 // serveHTTP runs the interactions endpoint until ctx is cancelled, then
 // drains it.
-func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, key ed25519.PublicKey, addr string, logger *slog.Logger) error {
+func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, key ed25519.PublicKey, addr string, features discord.Features, logger *slog.Logger) error {
 	h, err := discord.NewInteractionsHandler(core, discord.InteractionsConfig{
+		Features:  features,
 		PublicKey: key,
 		APIURL:    cfg.Discord.APIURL,
 		Token:     cfg.Discord.Token,
@@ -132,4 +139,21 @@ func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, key ed25519.Publ
 		logger.Warn("http shutdown", "err", err)
 	}
 	return h.Shutdown(shutCtx)
+}
+
+// discordFeatures configures buttons, feedback and threads: votes go to
+// the feedback log in the index directory (none when persistence is off).
+func discordFeatures(cfg Config) (discord.Features, error) {
+	f := discord.Features{NoThreads: cfg.Discord.NoThreads}
+	if cfg.Discord.ComponentSecret != "" {
+		f.ComponentSecret = []byte(cfg.Discord.ComponentSecret)
+	}
+	if cfg.IndexDir != "" {
+		log, err := feedback.OpenFile(feedbackPath(cfg))
+		if err != nil {
+			return discord.Features{}, err
+		}
+		f.Feedback = log
+	}
+	return f, nil
 }
