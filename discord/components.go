@@ -72,6 +72,7 @@ type components struct {
 	secret   []byte
 	feedback FeedbackStore // nil: votes are not recorded
 	now      func() time.Time
+	newKey   func() string // names a shown answer; newAnswerKey
 
 	mu      sync.Mutex
 	answers *lru.Cache[string, shownAnswer]
@@ -87,7 +88,7 @@ func newComponents(secret []byte, fb FeedbackStore, memory int) *components {
 	if memory <= 0 {
 		memory = DefaultAnswerMemory
 	}
-	return &components{secret: secret, feedback: fb, now: time.Now, answers: lru.New[string, shownAnswer](memory)}
+	return &components{secret: secret, feedback: fb, now: time.Now, newKey: newAnswerKey, answers: lru.New[string, shownAnswer](memory)}
 }
 
 // SecretFromToken derives a component-signing secret from the bot token,
@@ -145,7 +146,7 @@ func (c *components) attach(msgs []outMessage, a *answer.Answer, guildID, channe
 	if c == nil || a == nil || len(msgs) == 0 {
 		return
 	}
-	key := newAnswerKey()
+	key := c.newKey()
 	c.mu.Lock()
 	c.answers.Put(key, shownAnswer{a: *a, guildID: guildID, channelID: channelID, at: c.now()})
 	c.mu.Unlock()
@@ -254,6 +255,9 @@ func passageEmbed(c answer.Citation) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{Title: truncateRunes(Escape(title), discordFieldName), Description: desc, Color: sourcesColor}
 	if c.Title != "" {
 		e.Author = &discordgo.MessageEmbedAuthor{Name: truncateRunes(Escape(c.Title), discordFieldName)}
+	}
+	if c.Date != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: "Published " + c.Date}
 	}
 	return e
 }
