@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -117,8 +119,8 @@ func envLookup(dotenvPath string) (lookupFunc, error) {
 		case errors.Is(err, fs.ErrNotExist):
 		default:
 			// godotenv's parse errors can quote the offending line, which may
-			// hold a secret: report only the path.
-			return nil, fmt.Errorf("read %s: the file is not valid dotenv syntax", dotenvPath)
+			// hold a secret: report only the path and the line number.
+			return nil, fmt.Errorf("read %s: %s is not valid dotenv syntax (KEY=value)", dotenvPath, badDotenvLine(dotenvPath))
 		}
 	}
 	return func(key string) (string, bool) {
@@ -128,6 +130,62 @@ func envLookup(dotenvPath string) (lookupFunc, error) {
 		v, ok := file[key]
 		return v, ok
 	}, nil
+}
+
+// badDotenvLine names the first line of the dotenv file at path that makes
+// it fail to parse ("line 7"), by parsing ever longer prefixes; "a line"
+// when it cannot tell.
+func badDotenvLine(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "a line"
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	for n := 1; n <= len(lines); n++ {
+		if _, err := godotenv.Unmarshal(strings.Join(lines[:n], "")); err != nil {
+			return fmt.Sprintf("line %d", n)
+		}
+	}
+	return "a line"
+}
+
+// settingNames lists the variables set in the process environment and in
+// the dotenv file at path.
+func settingNames(path string) []string {
+	var names []string
+	for _, kv := range os.Environ() {
+		if k, _, ok := strings.Cut(kv, "="); ok {
+			names = append(names, k)
+		}
+	}
+	if m, err := godotenv.Read(path); err == nil {
+		for k := range m {
+			names = append(names, k)
+		}
+	}
+	return names
+}
+
+// settingPrefixes are the environment prefixes footnote owns; a variable
+// with one of them that no setting reads is probably a typo.
+var settingPrefixes = []string{"FOOTNOTE_", "OPENAI_", "DISCORD_"}
+
+// unknownSettings returns the names among names that carry one of
+// settingPrefixes but that no setting reads, sorted.
+func unknownSettings(names []string) []string {
+	known := map[string]bool{}
+	record := func(key string) (string, bool) { known[key] = true; return "", false }
+	_, _ = loadConfig(record) // every setting loadConfig reads with nothing set
+	var out []string
+	for _, n := range names {
+		for _, p := range settingPrefixes {
+			if strings.HasPrefix(n, p) && !known[n] && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // loadConfig parses every setting through lookup and validates them.

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -141,5 +142,67 @@ func TestDotenvParseErrorHidesContent(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "SECRET") {
 		t.Errorf("error leaks the file's content: %v", err)
+	}
+}
+
+func TestUnknownSettings(t *testing.T) {
+	got := unknownSettings([]string{"FOOTNOTE_INDX_DIR", "OPENAI_API_KEY", "DISCORD_TOKEN", "HOME", "FOOTNOTE_INDX_DIR", "NO_COLOR"})
+	if strings.Join(got, ",") != "DISCORD_TOKEN,FOOTNOTE_INDX_DIR" {
+		t.Errorf("unknown = %q, want the two typos once each", got)
+	}
+	var errb strings.Builder
+	a := &app{stderr: &errb, lookup: mapLookup(nil), settingNames: func() []string { return []string{"OPENAI_KEY"} }}
+	if _, err := a.config(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(errb.String(), "unknown setting OPENAI_KEY") != 1 {
+		t.Errorf("stderr = %q, want one warning", errb.String())
+	}
+}
+
+// A broken .env names its line and never its content; --help still works.
+func TestDotenvBadLineNumberAndHelp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".env")
+	if err := os.WriteFile(path, []byte("# settings\nOPENAI_CHAT_MODEL=x\nOPENAI_API_KEY='sk-SECRET\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := envLookup(path)
+	if err == nil {
+		t.Skip("godotenv accepted the line")
+	}
+	if !strings.Contains(err.Error(), "line 3") || strings.Contains(err.Error(), "SECRET") {
+		t.Errorf("err = %v, want line 3 named and no content", err)
+	}
+	var out, errb strings.Builder
+	a := &app{stdout: &out, stderr: &errb, lookup: mapLookup(nil), envErr: err}
+	if code := a.run(t.Context(), []string{"ask", "--help"}); code != exitOK || !strings.Contains(out.String(), "Usage: footnote ask") {
+		t.Errorf("--help with a broken .env: exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+	if code := a.run(t.Context(), []string{"sources"}); code != exitError || !strings.Contains(errb.String(), "line 3") {
+		t.Errorf("a command with a broken .env: exit %d, stderr %q", code, errb.String())
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		r := runCLI(t, nil, "", args...)
+		if r.code != exitOK || !strings.HasPrefix(r.stdout, "footnote ") || !strings.Contains(r.stdout, "\ngo1.") {
+			t.Errorf("%v: exit %d, stdout %q", args, r.code, r.stdout)
+		}
+	}
+	var b strings.Builder
+	writeVersion(&b, &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}, Deps: []*debug.Module{
+		{Path: "github.com/bwmarrin/discordgo", Version: "v0.29.0"}, {Path: "example.com/other", Version: "v9"}}}, true)
+	if got := b.String(); !strings.HasPrefix(got, "footnote v1.2.3\n") || !strings.Contains(got, "github.com/bwmarrin/discordgo v0.29.0") || strings.Contains(got, "example.com") {
+		t.Errorf("version = %q", got)
+	}
+}
+
+// Help uses one flag style: --flag, never -flag.
+func TestHelpFlagStyle(t *testing.T) {
+	r := runCLI(t, nil, "", "ask", "--help")
+	if !strings.Contains(r.stdout, "  --corpus DIR\n") || strings.Contains(r.stdout, "\n  -corpus") {
+		t.Errorf("help:\n%s", r.stdout)
 	}
 }

@@ -207,9 +207,22 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 // notice prints a one-line notice on stderr.
 func (a *app) notice(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", msg) }
 
-// config loads the settings for a command.
+// config loads the settings for a command, and warns once about
+// variables that look like settings but are none.
 func (a *app) config() (Config, error) {
-	return loadConfig(a.lookup)
+	if a.envErr != nil {
+		return Config{}, a.envErr
+	}
+	cfg, err := loadConfig(a.lookup)
+	if err != nil {
+		return Config{}, err
+	}
+	if a.settingNames != nil {
+		for _, n := range unknownSettings(a.settingNames()) {
+			a.notice(fmt.Sprintf("unknown setting %s is ignored (a typo? see .env.example)", n))
+		}
+	}
+	return cfg, nil
 }
 
 // logger returns the structured logger for stderr at the configured level.

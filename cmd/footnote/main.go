@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 )
@@ -38,6 +39,12 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	lookup         lookupFunc
+	// envErr is a broken .env file, reported when a command needs the
+	// settings (so --help still works).
+	envErr error
+	// settingNames lists the variables set in the environment and .env,
+	// to warn about unknown (mistyped) settings; nil skips the check.
+	settingNames func() []string
 	// isTerminal reports whether stdout is an interactive terminal (progress
 	// bars, streaming, line editing).
 	isTerminal bool
@@ -57,6 +64,7 @@ Commands:
   eval     grade answers against a question set (JSONL)
   serve    run the Discord bot (gateway, or --http for the interactions endpoint)
   feedback export the 👎 votes from Discord as question-set cases
+  version  print the version of footnote, Go and the key libraries
   help     show this help
 
 Run "footnote <command> --help" for a command's flags.
@@ -81,12 +89,8 @@ func main() {
 // printed here, once, as one line on stderr.
 func (a *app) run(ctx context.Context, args []string) int {
 	if a.lookup == nil {
-		lookup, err := envLookup(".env")
-		if err != nil {
-			fmt.Fprintf(a.stderr, "footnote: %v\n", err)
-			return exitError
-		}
-		a.lookup = lookup
+		a.lookup, a.envErr = envLookup(".env")
+		a.settingNames = func() []string { return settingNames(".env") }
 	}
 	if len(args) == 0 {
 		fmt.Fprint(a.stderr, mainUsage)
@@ -101,6 +105,10 @@ func (a *app) run(ctx context.Context, args []string) int {
 			return a.run(ctx, []string{rest[0], "--help"})
 		}
 		fmt.Fprint(a.stdout, mainUsage)
+		return exitOK
+	case "version", "--version", "-version":
+		info, ok := debug.ReadBuildInfo()
+		writeVersion(a.stdout, info, ok)
 		return exitOK
 	case "ask":
 		err = a.cmdAsk(ctx, rest)
@@ -164,13 +172,25 @@ func (a *app) newFlagSet(name string) *flag.FlagSet {
 	return fs
 }
 
-// printHelp writes a command's usage text and its flags to stdout.
+// flagMetavars name the values of flags in help, as the usage lines do.
+var flagMetavars = map[string]string{"corpus": "DIR", "store": "URL", "http": "ADDR", "out": "FILE", "min": "RATE"}
+
+// printHelp writes a command's usage text and its flags to stdout, in the
+// one style the usage texts and README use (--corpus DIR).
 func (a *app) printHelp(fs *flag.FlagSet, usage string) {
 	fmt.Fprint(a.stdout, usage)
 	fmt.Fprintln(a.stdout, "\nFlags:")
-	fs.SetOutput(a.stdout)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+	fs.VisitAll(func(f *flag.Flag) {
+		name, help := flag.UnquoteUsage(f)
+		if m, ok := flagMetavars[f.Name]; ok && name != "" {
+			name = m
+		}
+		head := "  --" + f.Name
+		if name != "" {
+			head += " " + strings.ToUpper(name)
+		}
+		fmt.Fprintf(a.stdout, "%s\n      %s\n", head, help)
+	})
 }
 
 // corpusFlagHelp documents the --corpus flag every command shares.
