@@ -440,3 +440,110 @@ func IsNameEndAbbreviation(w string) bool {
 	}
 	return false
 }
+
+// HedgeLength returns how many leading words hedge or bound a figure that
+// follows: "more than", "fewer than", "less than", "up to", "at least", "at
+// most", "as many as", "as much as", "close to", "just over", "well over",
+// "nearly", "about", "around", "almost", "roughly", "approximately",
+// "some", "over", "under", "above", "below", "upwards of", "an estimated",
+// "no fewer than", "in excess of"; 0 when they don't. It does not check that
+// a figure follows.
+func HedgeLength(words []string) int {
+	at := func(i int) string {
+		if i < len(words) {
+			return words[i]
+		}
+		return ""
+	}
+	w0, w1, w2 := at(0), at(1), at(2)
+	switch {
+	case w0 == "as" && (w1 == "many" || w1 == "much") && w2 == "as":
+		return 3
+	case w0 == "no" && (w1 == "fewer" || w1 == "less" || w1 == "more") && w2 == "than":
+		return 3
+	case w0 == "in" && w1 == "excess" && w2 == "of":
+		return 3
+	}
+	switch w0 + " " + w1 {
+	case "more than", "fewer than", "less than", "up to", "at least",
+		"at most", "close to", "just over", "just under", "well over",
+		"well under", "upwards of", "an estimated":
+		return 2
+	}
+	switch w0 {
+	case "over", "nearly", "about", "around", "almost", "roughly",
+		"approximately", "approx", "circa", "some", "under", "above",
+		"below", "estimated", "exceeding", "barely", "only", "just":
+		return 1
+	}
+	return 0
+}
+
+// VagueQuantityValue returns a conservative figure for a word that states
+// an amount without one: the least it usually means ("dozens" 24,
+// "hundreds" 200, "several" 3, "a couple" 2, "a handful" 5). Words with no
+// sensible floor ("many", "numerous") report 0 and true.
+func VagueQuantityValue(word string) (float64, bool) {
+	switch word {
+	case "dozens":
+		return 24, true
+	case "scores":
+		return 40, true
+	case "tens":
+		return 20, true
+	case "hundreds":
+		return 200, true
+	case "thousands":
+		return 2_000, true
+	case "millions":
+		return 2e6, true
+	case "billions":
+		return 2e9, true
+	case "trillions":
+		return 2e12, true
+	case "several", "few":
+		return 3, true
+	case "couple":
+		return 2, true
+	case "handful":
+		return 5, true
+	}
+	if IsVagueQuantity(word) {
+		return 0, true
+	}
+	return 0, false
+}
+
+// quantityArticle reports whether w stands for "one" before a magnitude or
+// fraction ("a hundred", "a fifth", "an eighth").
+func quantityArticle(w string) bool { return w == "a" || w == "an" }
+
+// quantityJoiner reports whether w may join number words ("one hundred and
+// five") or a vague magnitude to its unit ("dozens of", "tens of thousands").
+func quantityJoiner(w string) (and, of bool) { return w == "and", w == "of" }
+
+// percentLength returns how many leading words say "percent": "percent",
+// "per cent", "pct"; 0 otherwise.
+func percentLength(words []string) int {
+	if len(words) >= 1 && (words[0] == "percent" || words[0] == "pct") {
+		return 1
+	}
+	if len(words) >= 2 && words[0] == "per" && words[1] == "cent" {
+		return 2
+	}
+	return 0
+}
+
+// magnitudeSuffix returns the multiplier of a figure's short scale suffix
+// ("1.2bn", "3tn", "5k"): bn, tn, k. "m" is left out: it is also metres.
+func magnitudeSuffix(s string) (string, float64) {
+	for _, m := range [...]struct {
+		suf string
+		mul float64
+	}{{"bn", 1e9}, {"tn", 1e12}, {"k", 1e3}} {
+		if len(s) > len(m.suf) && s[len(s)-len(m.suf):] == m.suf {
+			return s[:len(s)-len(m.suf)], m.mul
+		}
+	}
+	return s, 1
+}
