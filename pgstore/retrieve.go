@@ -56,7 +56,7 @@ type vocabState struct {
 // Retriever returns a retriever that embeds queries with emb, which must
 // be the embedder the store was synced with. It loads the vocabulary now.
 func (s *Store) Retriever(ctx context.Context, emb retrieval.Embedder) (*Retriever, error) {
-	r := &Retriever{s: s, emb: emb, refresh: DefaultVocabRefresh, now: time.Now}
+	r := &Retriever{s: s, emb: emb, refresh: s.refresh, now: time.Now}
 	v, err := s.loadVocab(ctx)
 	if err != nil {
 		return nil, err

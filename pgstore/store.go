@@ -63,6 +63,9 @@ type Options struct {
 	StatementTimeout time.Duration
 	// EfSearch is hnsw.ef_search; 0 means [DefaultEfSearch].
 	EfSearch int
+	// VocabRefresh is how often a [Retriever] checks whether the store
+	// changed and reloads its vocabulary; 0 means [DefaultVocabRefresh].
+	VocabRefresh time.Duration
 }
 
 func (o Options) withDefaults() (Options, error) {
@@ -84,6 +87,9 @@ func (o Options) withDefaults() (Options, error) {
 	if o.EfSearch == 0 {
 		o.EfSearch = DefaultEfSearch
 	}
+	if o.VocabRefresh <= 0 {
+		o.VocabRefresh = DefaultVocabRefresh
+	}
 	return o, nil
 }
 
@@ -95,6 +101,7 @@ type Store struct {
 	name   string // unquoted, for messages
 	// vectorVersion is the installed pgvector version ("0.8.0").
 	vectorVersion string
+	refresh       time.Duration
 }
 
 // Open connects, makes sure the vector extension exists, applies pending
@@ -113,7 +120,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	cfg.ConnConfig.RuntimeParams["statement_timeout"] = strconv.FormatInt(opts.StatementTimeout.Milliseconds(), 10)
 	cfg.ConnConfig.RuntimeParams["application_name"] = "footnote"
 	where := describe(cfg.ConnConfig)
-	s := &Store{schema: pgx.Identifier{opts.Schema}.Sanitize(), name: opts.Schema}
+	s := &Store{schema: pgx.Identifier{opts.Schema}.Sanitize(), name: opts.Schema, refresh: opts.VocabRefresh}
 
 	// The extension must exist before pooled connections register its types.
 	conn, err := pgx.ConnectConfig(ctx, cfg.ConnConfig.Copy())

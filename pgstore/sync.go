@@ -137,6 +137,9 @@ func (s *Store) Sync(ctx context.Context, articles iter.Seq2[corpus.Article, err
 		}
 		st.Removed++
 	}
+	if err := s.ensureIndex(ctx); err != nil {
+		return st, err
+	}
 	stats, err := s.Stats(ctx)
 	if err != nil {
 		return st, err
@@ -219,13 +222,13 @@ func (s *Store) storedHashes(ctx context.Context) (map[string][]byte, error) {
 // syncer batches chunks of several articles into Embed calls and writes
 // each article once its vectors are in.
 type syncer struct {
-	s       *Store
-	opts    SyncOptions
-	key     string
-	stats   *SyncStats
-	queue   []pending
-	queued  int // chunks in queue
-	dimDone bool
+	s      *Store
+	opts   SyncOptions
+	key    string
+	stats  *SyncStats
+	queue  []pending
+	queued int // chunks in queue
+	dim    int // the store's vector dimension, once known
 }
 
 func (w *syncer) add(ctx context.Context, p pending) error {
@@ -288,47 +291,56 @@ func (w *syncer) flush(ctx context.Context) error {
 	return nil
 }
 
-// ensureDim types the vector column and builds the HNSW index the first
-// time vectors are written, and rejects vectors of another dimension.
+// ensureDim types the vector column the first time vectors are written,
+// and rejects vectors of another dimension.
 func (w *syncer) ensureDim(ctx context.Context, vecs [][]float32) error {
-	if len(vecs) == 0 || w.dimDone {
-		return w.checkDims(ctx, vecs)
+	if len(vecs) == 0 {
+		return nil
 	}
-	dim := len(vecs[0])
-	err := pgx.BeginFunc(ctx, w.s.pool, func(tx pgx.Tx) error {
-		var have int
-		if err := tx.QueryRow(ctx, `SELECT dim FROM `+w.s.schema+`.meta FOR UPDATE`).Scan(&have); err != nil {
+	if w.dim == 0 {
+		dim := len(vecs[0])
+		err := pgx.BeginFunc(ctx, w.s.pool, func(tx pgx.Tx) error {
+			if err := tx.QueryRow(ctx, `SELECT dim FROM `+w.s.schema+`.meta FOR UPDATE`).Scan(&w.dim); err != nil {
+				return err
+			}
+			if w.dim != 0 {
+				return nil
+			}
+			if dim > 2000 {
+				// pgvector's HNSW indexes vectors of up to 2,000 dimensions.
+				return fmt.Errorf("vectors have %d dimensions; the HNSW index takes at most 2000 (set OPENAI_EMBEDDING_DIMENSIONS lower)", dim)
+			}
+			_, err := tx.Exec(ctx, fmt.Sprintf(`ALTER TABLE %[1]s.chunks ALTER COLUMN embedding TYPE vector(%[2]d);
+				UPDATE %[1]s.meta SET embedder = $1, dim = %[2]d`, w.s.schema, dim), w.key)
+			w.dim = dim
 			return err
+		})
+		if err != nil {
+			w.dim = 0
+			return fmt.Errorf("pgstore: sync: set up the vector column: %w", err)
 		}
-		if have != 0 {
-			return nil
-		}
-		if dim > 2000 {
-			// pgvector's HNSW indexes vectors of up to 2,000 dimensions.
-			return fmt.Errorf("vectors have %d dimensions; the HNSW index takes at most 2000 (set OPENAI_EMBEDDING_DIMENSIONS lower)", dim)
-		}
-		_, err := tx.Exec(ctx, fmt.Sprintf(`ALTER TABLE %[1]s.chunks ALTER COLUMN embedding TYPE vector(%[2]d);
-			CREATE INDEX IF NOT EXISTS chunks_embedding ON %[1]s.chunks USING hnsw (embedding vector_ip_ops);
-			UPDATE %[1]s.meta SET embedder = $1, dim = %[2]d`, w.s.schema, dim), w.key)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("pgstore: sync: set up the vector index: %w", err)
-	}
-	w.dimDone = true
-	return w.checkDims(ctx, vecs)
-}
-
-// checkDims rejects vectors whose dimension differs from the store's.
-func (w *syncer) checkDims(ctx context.Context, vecs [][]float32) error {
-	var dim int
-	if err := w.s.pool.QueryRow(ctx, `SELECT dim FROM `+w.s.schema+`.meta`).Scan(&dim); err != nil {
-		return fmt.Errorf("pgstore: sync: %w", err)
 	}
 	for _, v := range vecs {
-		if len(v) != dim {
-			return fmt.Errorf("pgstore: sync: vector has %d dimensions, store has %d: %w", len(v), dim, retrieval.ErrDimensionMismatch)
+		if len(v) != w.dim {
+			return fmt.Errorf("pgstore: sync: vector has %d dimensions, store has %d: %w", len(v), w.dim, retrieval.ErrDimensionMismatch)
 		}
+	}
+	return nil
+}
+
+// ensureIndex builds the HNSW index once the vectors are in (building it
+// over loaded rows is much faster than growing it row by row; afterwards
+// PostgreSQL maintains it as articles change). Reads go on meanwhile.
+func (s *Store) ensureIndex(ctx context.Context) error {
+	var dim int
+	if err := s.pool.QueryRow(ctx, `SELECT dim FROM `+s.schema+`.meta`).Scan(&dim); err != nil {
+		return fmt.Errorf("pgstore: sync: %w", err)
+	}
+	if dim == 0 {
+		return nil
+	}
+	if _, err := s.pool.Exec(ctx, `CREATE INDEX IF NOT EXISTS chunks_embedding ON `+s.schema+`.chunks USING hnsw (embedding vector_ip_ops)`); err != nil {
+		return fmt.Errorf("pgstore: sync: build the HNSW index: %w", err)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"footnote/corpus"
 	"footnote/pgstore"
@@ -210,4 +211,42 @@ func TestReaderDuringSync(t *testing.T) {
 		}
 	}
 	t.Logf("%d queries answered during the sync", queries)
+}
+
+// A serving process picks up what an indexer changed: after the refresh
+// interval its vocabulary knows the new article's words and its results
+// include the article.
+func TestRetrieverSeesSync(t *testing.T) {
+	dsn := testDSN(t)
+	schema := testSchema(t, dsn)
+	reader := openStore(t, pgstore.Options{DSN: dsn, Schema: schema, VocabRefresh: 10 * time.Millisecond})
+	indexer := openStore(t, pgstore.Options{DSN: dsn, Schema: schema})
+	ctx := context.Background()
+	emb := retrieval.NewLocalEmbedder(0)
+	a := article("a.txt", "Tariffs", "", "tariffs")
+	if _, err := indexer.Sync(ctx, seq(a), pgstore.SyncOptions{Embedder: emb}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := reader.Retriever(ctx, emb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := r.Terms("glaciers"); ts[0].Known {
+		t.Fatalf("glaciers known before the sync: %+v", ts)
+	}
+	b := article("b.txt", "Glaciers", "", "glaciers")
+	if _, err := indexer.Sync(ctx, seq(a, b), pgstore.SyncOptions{Embedder: emb}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	ps, err := r.Retrieve(ctx, retrieval.Query{Text: "glaciers", K: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 || ps[0].Source != "b.txt" {
+		t.Errorf("after the sync: %v, want b.txt", ids(ps))
+	}
+	if ts := r.Terms("glaciers"); !ts[0].Known {
+		t.Errorf("glaciers unknown after the sync and the refresh: %+v", ts)
+	}
 }
