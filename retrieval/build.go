@@ -95,6 +95,7 @@ type articleState struct {
 	info  ArticleInfo
 	hash  []byte
 	first int
+	paras []paraSig // paragraph signatures, until findCopies groups them
 }
 
 // builder accumulates the index during Open.
@@ -230,9 +231,10 @@ func (b *builder) addArticle(a corpus.Article) error {
 		recs, reused = b.chunk(a)
 	}
 	st := articleState{
-		info:  ArticleInfo{Source: a.Source, Title: a.Title, Date: a.Date, Chunks: len(recs)},
+		info:  ArticleInfo{Source: a.Source, Title: a.Title, Date: a.Date, URL: a.URL, Chunks: len(recs)},
 		hash:  hash,
 		first: len(b.recs),
+		paras: signParagraphs(a.Text, b.opts.Dedupe),
 	}
 	for _, r := range recs {
 		if err := b.addRecord(r); err != nil {
@@ -431,6 +433,7 @@ func (b *builder) index(ctx context.Context) (*Index, error) {
 		emb: b.opts.Embedder, dim: dim, coll: coll, bm25: b.lexicon(), chunks: b.ids,
 		recs: b.recs, scan: newVecScan(dim, b.recs),
 		articles: make([]ArticleInfo, len(b.arts)), first: make([]int, len(b.arts)),
+		dups: findCopies(b.arts, b.recs, b.opts.Dedupe),
 	}
 	ix.lexDecoded = b.lexDecoded
 	for i, a := range b.arts {

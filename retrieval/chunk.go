@@ -66,6 +66,7 @@ func ChunkArticle(a corpus.Article, opt ChunkOptions) []Chunk {
 			Source: a.Source,
 			Title:  a.Title,
 			Date:   a.Date,
+			URL:    a.URL,
 			Text:   text,
 			Start:  s.Start,
 			End:    s.End,

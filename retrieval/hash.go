@@ -11,7 +11,7 @@ import (
 )
 
 // articleHash fingerprints what an article's chunks depend on: its cleaned
-// text, title and date, and the chunking options. Equal hashes let Open reuse
+// text, title, date and URL, and the chunking options. Equal hashes let Open reuse
 // the stored chunks without chunking the article again.
 func articleHash(a corpus.Article, opt ChunkOptions) []byte {
 	return ArticleHash(a, opt)
@@ -26,6 +26,10 @@ func ArticleHash(a corpus.Article, opt ChunkOptions) []byte {
 	writeField(h, a.Title)
 	writeField(h, a.Date)
 	writeField(h, a.Text)
+	if a.URL != "" {
+		// Only when set, so indexes of articles without URLs stay valid.
+		writeField(h, "url:"+a.URL)
+	}
 	writeInt(h, opt.MaxChars)
 	writeInt(h, opt.Overlap)
 	return h.Sum(nil)

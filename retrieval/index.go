@@ -3,6 +3,8 @@ package retrieval
 import (
 	"errors"
 
+	"footnote/neardup"
+
 	chromem "github.com/philippgille/chromem-go"
 )
 
@@ -35,6 +37,11 @@ type Options struct {
 	// embedded. Calls never overlap, but they may come from different
 	// goroutines.
 	Progress func(p Progress)
+	// Dedupe tunes the detection of wire copies (near-duplicate paragraphs
+	// across articles, see package neardup); a copy of a passage already
+	// retrieved takes no slot and is named in [Passage.AlsoIn]. A
+	// Threshold above 1 turns it off.
+	Dedupe neardup.Options
 	// Notice, when set, receives human-readable notices about the index
 	// file, such as a rebuild after the embedding model changed.
 	Notice func(msg string)
@@ -74,9 +81,9 @@ type Stats struct {
 
 // ArticleInfo summarises one indexed article.
 type ArticleInfo struct {
-	// Source, Title and Date are as in the article's [Chunk]s.
-	Source, Title, Date string
-	Chunks              int // chunks cut from the article
+	// Source, Title, Date and URL are as in the article's [Chunk]s.
+	Source, Title, Date, URL string
+	Chunks                   int // chunks cut from the article
 }
 
 // Index is a hybrid (vector + BM25) index over the chunks of a corpus. It is
@@ -98,6 +105,7 @@ type Index struct {
 	lexDecoded bool
 	articles   []ArticleInfo
 	stats      Stats
+	dups       map[string]*dupInfo // chunks other articles repeat, by ID
 }
 
 // record is one indexed chunk with its normalised vector and, when loaded

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -77,7 +78,7 @@ func TestSearchPassages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(first, again) {
+	if !reflect.DeepEqual(first, again) {
 		t.Error("the same query gave a different ranking")
 	}
 	for i, p := range first {
@@ -246,7 +247,7 @@ func TestSearchConcurrent(t *testing.T) {
 			for i := range queries {
 				q := queries[(g+i)%len(queries)]
 				ps, err := ix.Search(context.Background(), q, 4)
-				if err == nil && !slices.Equal(ps, want[q]) {
+				if err == nil && !reflect.DeepEqual(ps, want[q]) {
 					err = fmt.Errorf("%q ranked differently under concurrency", q)
 				}
 				if err != nil {

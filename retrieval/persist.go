@@ -56,6 +56,7 @@ type fileHeader struct {
 // and Date are stored once per article rather than per chunk.
 type storedArticle struct {
 	Source, Title, Date string
+	URL                 string // "" when unknown; absent in files written before it existed
 	// Hash is articleHash of the article the chunks were cut from.
 	Hash   []byte
 	Chunks []storedChunk
@@ -157,7 +158,7 @@ func saveSnapshot(path string, h fileHeader, arts []articleState, recs []*record
 // vectors.
 func toStored(a articleState, recs []*record, dim int, slab []byte) (storedArticle, []byte) {
 	sa := storedArticle{
-		Source: a.info.Source, Title: a.info.Title, Date: a.info.Date, Hash: a.hash,
+		Source: a.info.Source, Title: a.info.Title, Date: a.info.Date, URL: a.info.URL, Hash: a.hash,
 		Chunks: make([]storedChunk, len(recs)),
 	}
 	slab = slab[:0]
@@ -330,7 +331,7 @@ func fromStored(sa storedArticle, dim int) (*storedState, error) {
 	}
 	codes := codesOf(sa.Codes)
 	st := &storedState{
-		info: ArticleInfo{Source: sa.Source, Title: sa.Title, Date: sa.Date, Chunks: n},
+		info: ArticleInfo{Source: sa.Source, Title: sa.Title, Date: sa.Date, URL: sa.URL, Chunks: n},
 		hash: sa.Hash,
 		recs: make([]*record, n),
 	}
@@ -339,7 +340,7 @@ func fromStored(sa storedArticle, dim int) (*storedState, error) {
 			return nil, fmt.Errorf("article %s: bad chunk %d (id %q, span %d-%d)", sa.Source, i, c.ID, c.Start, c.End)
 		}
 		st.recs[i] = &record{
-			Chunk: Chunk{ID: c.ID, Source: sa.Source, Title: sa.Title, Date: sa.Date, Text: c.Text, Start: c.Start, End: c.End},
+			Chunk: Chunk{ID: c.ID, Source: sa.Source, Title: sa.Title, Date: sa.Date, URL: sa.URL, Text: c.Text, Start: c.Start, End: c.End},
 			// The full slice expression stops an append from spilling into
 			// the next chunk's vector.
 			vec: slab[i*dim : (i+1)*dim : (i+1)*dim],

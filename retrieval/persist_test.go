@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -44,7 +45,7 @@ func TestOpenRestartEmbedsNothing(t *testing.T) {
 	for _, q := range []string{"who led Ukraine's delegation", "prisoner exchange"} {
 		a, _ := first.Search(context.Background(), q, 5)
 		b, _ := second.Search(context.Background(), q, 5)
-		if !slices.Equal(a, b) {
+		if !reflect.DeepEqual(a, b) {
 			t.Errorf("%q ranks differently after restart:\n%v\n%v", q, a, b)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/gob"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func sameResults(t *testing.T, a, b *Index) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(ra, rb) {
+		if !reflect.DeepEqual(ra, rb) {
 			t.Fatalf("%q ranks differently:\n%v\n%v", q, ra, rb)
 		}
 	}

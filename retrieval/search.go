@@ -92,7 +92,9 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Passage, er
 // always gives the same order. Filters apply before fusion, so a filtered
 // query still gets its best q.K matching passages. When the query cannot
 // be embedded (the embeddings service is down), the passages are BM25's
-// alone and the error wraps [ErrLexicalOnly]; see there.
+// alone and the error wraps [ErrLexicalOnly]; see there. A wire copy of
+// a passage already returned takes no slot: the passage names the copy's
+// article in AlsoIn.
 func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 	query, k := q.Text, q.K
 	if strings.TrimSpace(query) == "" {
@@ -118,10 +120,10 @@ func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 		return nil, err
 	}
 	lexical := ix.lexicalHits(query, depth, allow)
-	fused := fuse(vector, lexical)
-	out := make([]Passage, 0, min(k, len(fused)))
-	for _, f := range fused[:min(k, len(fused))] {
-		out = append(out, Passage{Chunk: ix.chunks[f.id].Chunk, Score: f.score, Vector: f.vector, Lexical: f.lexical})
+	kept, alsoIn := ix.collapse(fuse(vector, lexical), k)
+	out := make([]Passage, 0, len(kept))
+	for i, f := range kept {
+		out = append(out, Passage{Chunk: ix.chunks[f.id].Chunk, Score: f.score, Vector: f.vector, Lexical: f.lexical, AlsoIn: alsoIn[i]})
 	}
 	return out, degraded
 }

@@ -13,6 +13,7 @@ type Chunk struct {
 	Source string // article file name, as in corpus.Article.Source
 	Title  string // article title, as in corpus.Article.Title
 	Date   string // article date (YYYY-MM-DD) or "", as in corpus.Article.Date
+	URL    string // article URL or "", as in corpus.Article.URL
 	Text   string // the chunk's text, a slice of the article's cleaned text
 	// Start and End are the byte span of Text in the article's cleaned text.
 	Start, End int
@@ -27,6 +28,9 @@ type Passage struct {
 	// Vector and Lexical are the cosine similarity and the BM25 score that
 	// went into Score (0 when the chunk was not in that list).
 	Vector, Lexical float64
+	// AlsoIn lists the other articles that repeat most of this passage
+	// (wire copies), in corpus order; their copies took no slot.
+	AlsoIn []string
 }
 
 // Embedder turns texts into vectors. Implementations: [LocalEmbedder]

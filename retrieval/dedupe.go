@@ -1,0 +1,178 @@
+package retrieval
+
+import (
+	"slices"
+	"strings"
+
+	"footnote/neardup"
+)
+
+// Wire copies: the same agency story printed by several outlets, with
+// small edits. Open signs every paragraph of every article with MinHash
+// (package neardup) and groups near-duplicate paragraphs across articles.
+// A chunk most of whose text is also in another article knows that
+// article (dupInfo.alsoIn); Retrieve lets only the first-ranked of such
+// copies take a slot and names the others in Passage.AlsoIn.
+
+// dupCover is the share of a chunk's text, in bytes, that another article
+// must repeat (as near-duplicate paragraphs) for the chunk to count as a
+// copy of it.
+const dupCover = 0.5
+
+// paraSig is one paragraph of an article being indexed, with its MinHash
+// signature; signatures are dropped once the groups are known.
+type paraSig struct {
+	start, end int
+	sig        neardup.Signature
+}
+
+// dupInfo is what Retrieve needs to collapse one chunk's copies.
+type dupInfo struct {
+	// groups are the near-duplicate groups of the chunk's paragraphs that
+	// other articles share, sorted.
+	groups []int
+	// alsoIn lists the other articles that repeat most of the chunk, in
+	// corpus order.
+	alsoIn []string
+}
+
+// signParagraphs signs the paragraphs of an article's cleaned text.
+func signParagraphs(text string, o neardup.Options) []paraSig {
+	var out []paraSig
+	for start := 0; start < len(text); {
+		end := strings.Index(text[start:], "\n\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if sig := o.Sign(text[start:end]); sig != nil {
+			out = append(out, paraSig{start: start, end: end, sig: sig})
+		}
+		start = end + 2
+	}
+	return out
+}
+
+// findCopies groups the articles' paragraphs and returns dupInfo for every
+// chunk that shares a paragraph group with another article, by chunk ID.
+func findCopies(arts []articleState, recs []*record, o neardup.Options) map[string]*dupInfo {
+	if o.Threshold > 1 {
+		return nil
+	}
+	var sigs []neardup.Signature
+	var owner []int // article index of each signature
+	for ai, a := range arts {
+		for _, p := range a.paras {
+			sigs = append(sigs, p.sig)
+			owner = append(owner, ai)
+		}
+	}
+	groups := o.Groups(sigs)
+	// A group is shared when it spans two articles.
+	shared := map[int][]int{} // group → articles holding it, in order
+	for i, g := range groups {
+		if arts := shared[g]; len(arts) == 0 || arts[len(arts)-1] != owner[i] {
+			shared[g] = append(arts, owner[i])
+		}
+	}
+	out := map[string]*dupInfo{}
+	k := 0
+	for ai := range arts {
+		a := &arts[ai]
+		paraGroups := groups[k : k+len(a.paras)]
+		k += len(a.paras)
+		for _, r := range recs[a.first : a.first+a.info.Chunks] {
+			if d := chunkCopies(r.Chunk, a.paras, paraGroups, shared, ai, arts); d != nil {
+				out[r.ID] = d
+			}
+		}
+		a.paras = nil // the signatures are no longer needed
+	}
+	return out
+}
+
+// chunkCopies works out which other articles repeat most of chunk c.
+func chunkCopies(c Chunk, paras []paraSig, groups []int, shared map[int][]int, self int, arts []articleState) *dupInfo {
+	var d dupInfo
+	cover := map[int]int{} // other article → bytes of c it repeats
+	for i, p := range paras {
+		lo, hi := max(p.start, c.Start), min(p.end, c.End)
+		if hi <= lo || len(shared[groups[i]]) < 2 {
+			continue
+		}
+		d.groups = append(d.groups, groups[i])
+		for _, other := range shared[groups[i]] {
+			if other != self {
+				cover[other] += hi - lo
+			}
+		}
+	}
+	if len(d.groups) == 0 {
+		return nil
+	}
+	for other := range arts {
+		if float64(cover[other]) >= dupCover*float64(c.End-c.Start) {
+			d.alsoIn = append(d.alsoIn, arts[other].info.Source)
+		}
+	}
+	if len(d.alsoIn) == 0 {
+		return nil
+	}
+	slices.Sort(d.groups)
+	return &d
+}
+
+// collapse walks the fused ranking and keeps up to k chunks, letting a
+// chunk that repeats an already kept chunk of another article (they share
+// a paragraph group and each names the other's article) take no slot.
+// alsoIn[i] lists the articles kept[i]'s text is also in.
+func (ix *Index) collapse(fused []fusedHit, k int) (kept []fusedHit, alsoIn [][]string) {
+	for _, f := range fused {
+		if len(kept) == k {
+			break
+		}
+		d := ix.dups[f.id]
+		if d != nil && ix.copyOfKept(f.id, d, kept) {
+			continue
+		}
+		kept = append(kept, f)
+		if d != nil {
+			alsoIn = append(alsoIn, d.alsoIn)
+		} else {
+			alsoIn = append(alsoIn, nil)
+		}
+	}
+	return kept, alsoIn
+}
+
+// copyOfKept reports whether chunk id (with copies d) repeats a kept chunk.
+func (ix *Index) copyOfKept(id string, d *dupInfo, kept []fusedHit) bool {
+	src := ix.chunks[id].Source
+	for _, k := range kept {
+		kd := ix.dups[k.id]
+		if kd == nil {
+			continue
+		}
+		ksrc := ix.chunks[k.id].Source
+		if ksrc != src && slices.Contains(d.alsoIn, ksrc) && sharesGroup(d.groups, kd.groups) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesGroup reports whether two sorted group lists intersect.
+func sharesGroup(a, b []int) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
