@@ -40,6 +40,11 @@ type Citation struct {
 	// button). Not part of the JSON: scripts have start/end and the file.
 	Passage      string `json:"-"`
 	PassageStart int    `json:"-"`
+	// URL is the article's web address, "" when unknown.
+	URL string `json:"url,omitempty"`
+	// AlsoIn names other article files that carry the same text (wire
+	// copies collapsed by retrieval).
+	AlsoIn []string `json:"also_in,omitempty"`
 }
 
 // Answer is the engine's reply to one question.
@@ -73,6 +78,10 @@ type Answer struct {
 	// would have been right). Engines that cannot estimate it report 0 for
 	// declines and 1 for answers. eval uses it for risk–coverage curves.
 	Confidence float64 `json:"confidence"`
+	// AsOf is the newest publish date (YYYY-MM-DD) among the cited
+	// articles: the answer is current as of that day. "" when no cited
+	// article is dated.
+	AsOf string `json:"as_of,omitempty"`
 	// Note is a one-line remark for the user, such as a fallback from the
 	// LLM to the extractive answer. Empty when there is nothing to say.
 	Note string `json:"note,omitempty"`

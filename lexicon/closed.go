@@ -547,3 +547,18 @@ func magnitudeSuffix(s string) (string, float64) {
 	}
 	return s, 1
 }
+
+// IsRecencyWord reports whether word asks for the newest state of things:
+// "latest", "newest", "recent", "recently", "now", "currently", "current",
+// "today", "still", "yet", "anymore", "lately", "nowadays". Answer engines
+// read it as a wish for newer articles (a recency prior), never as a
+// phrase to match.
+func IsRecencyWord(word string) bool {
+	switch word {
+	case "latest", "newest", "recent", "recently", "most-recent", "now",
+		"currently", "current", "today", "tonight", "still", "yet", "anymore",
+		"lately", "nowadays", "presently", "update", "updates":
+		return true
+	}
+	return false
+}

@@ -58,7 +58,6 @@ func (o Options) threshold() float64 {
 // short to have a shingle.
 type Signature []uint64
 
-
 // hashParams are the odd multipliers and the offsets of the hash family
 // h_i(x) = a_i*x + b_i (mod 2^64), derived from a fixed splitmix64 stream.
 var hashParams = func() (p [Hashes][2]uint64) {

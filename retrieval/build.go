@@ -440,6 +440,7 @@ func (b *builder) index(ctx context.Context) (*Index, error) {
 		ix.articles[i] = a.info
 		ix.first[i] = a.first
 	}
+	ix.oldest, ix.newest = dateRange(ix.articles)
 	ix.stats = Stats{
 		Chunks: len(b.recs), Articles: len(b.arts),
 		Embedded: b.progress.Embedded, Reused: b.progress.Reused,

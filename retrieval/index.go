@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"errors"
+	"time"
 
 	"footnote/neardup"
 
@@ -106,6 +107,9 @@ type Index struct {
 	articles   []ArticleInfo
 	stats      Stats
 	dups       map[string]*dupInfo // chunks other articles repeat, by ID
+	// oldest and newest are the dates of the oldest and newest dated
+	// articles, for the recency prior.
+	oldest, newest time.Time
 }
 
 // record is one indexed chunk with its normalised vector and, when loaded

@@ -31,6 +31,11 @@ type Query struct {
 	Since, Until time.Time
 	// Sources, when non-empty, keeps only chunks of these article files.
 	Sources []string
+	// Recency, in [0, 1], is how much newer articles are preferred: each
+	// passage's fused score gains Recency × [RecencyWeight] × its
+	// article's freshness (0 for the oldest dated article, 1 for the
+	// newest, 0 for undated ones). 0 ranks by relevance alone.
+	Recency float64
 }
 
 // filtered reports whether q restricts which chunks may be returned.
@@ -120,7 +125,11 @@ func (ix *Index) Retrieve(ctx context.Context, q Query) ([]Passage, error) {
 		return nil, err
 	}
 	lexical := ix.lexicalHits(query, depth, allow)
-	kept, alsoIn := ix.collapse(fuse(vector, lexical), k)
+	fused := fuse(vector, lexical)
+	if q.Recency > 0 {
+		ix.preferRecent(fused, min(q.Recency, 1))
+	}
+	kept, alsoIn := ix.collapse(fused, k)
 	out := make([]Passage, 0, len(kept))
 	for i, f := range kept {
 		out = append(out, Passage{Chunk: ix.chunks[f.id].Chunk, Score: f.score, Vector: f.vector, Lexical: f.lexical, AlsoIn: alsoIn[i]})

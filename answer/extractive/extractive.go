@@ -67,7 +67,7 @@ func (e *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 	history := answer.Questions(req.History)
 	blocks := make([]block, 0, len(parts))
 	for _, part := range parts {
-		b, err := e.answerPart(ctx, part, history, perPart, retrieval.Query{K: e.opts.K, Since: req.Since, Until: req.Until, Sources: req.Sources})
+		b, err := e.answerPart(ctx, part, history, perPart, req.Query("", e.opts.K))
 		if err != nil {
 			return answer.Answer{}, err
 		}
@@ -79,7 +79,7 @@ func (e *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 		ans.Answered = true
 		ans.Text, ans.Citations = render(blocks)
 	}
-	return ans, nil
+	return answer.Dated(ans), nil
 }
 
 // answerPart answers one part of a question. history holds the

@@ -299,15 +299,8 @@ func render(blocks []block) (string, []answer.Citation) {
 
 // citationOf cites sentence c as marker n.
 func citationOf(n int, c candidate) answer.Citation {
-	return answer.Citation{
-		N:      n,
-		Source: c.passage.Source,
-		Title:  c.passage.Title,
-		Quote:  answer.ShortQuote(c.text, maxQuoteBytes),
-		Start:  c.start,
-		End:    c.end,
-
-		Passage:      c.passage.Text,
-		PassageStart: c.passage.Start,
-	}
+	cite := answer.FromPassage(n, c.passage)
+	cite.Quote = answer.ShortQuote(c.text, maxQuoteBytes)
+	cite.Start, cite.End = c.start, c.end
+	return cite
 }

@@ -79,7 +79,7 @@ func (g *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 	if standalone, ok := g.rewrite(ctx, q, req.History); ok {
 		query, asked = standalone, standalone
 	}
-	passages, err := g.r.Retrieve(ctx, retrieval.Query{Text: query, K: g.opts.K, Since: req.Since, Until: req.Until, Sources: req.Sources})
+	passages, err := g.r.Retrieve(ctx, req.Query(query, g.opts.K))
 	if err != nil {
 		if ctx.Err() != nil {
 			return answer.Answer{}, fmt.Errorf("generative answer: search: %w", err)
@@ -128,7 +128,7 @@ func (g *Engine) finish(ctx context.Context, req answer.Request, r filteredReply
 		ans.Claims = c.claims
 		return ans, nil
 	}
-	return answer.Answer{
+	return answer.Dated(answer.Answer{
 		Question:   req.Question,
 		Text:       c.text,
 		Answered:   true,
@@ -138,7 +138,7 @@ func (g *Engine) finish(ctx context.Context, req answer.Request, r filteredReply
 		Check:      &c.stats,
 		Mode:       answer.ModeGenerative,
 		Confidence: float64(c.supported) / float64(max(1, c.stats.Checked)),
-	}, nil
+	}), nil
 }
 
 // Reasons for a fallback that are not errors of the chat model.

@@ -28,17 +28,9 @@ func citations(c checked, passages []retrieval.Passage) []answer.Citation {
 		}
 		sent := p.Text[span.Start:span.End]
 		from, to := sharedSpan(sent, citingClaims(c, i+1))
-		out[i] = answer.Citation{
-			N:      i + 1,
-			Source: p.Source,
-			Title:  p.Title,
-			Quote:  answer.Excerpt(sent, from, to, maxQuote),
-			Start:  p.Start + span.Start,
-			End:    p.Start + span.End,
-
-			Passage:      p.Text,
-			PassageStart: p.Start,
-		}
+		out[i] = answer.FromPassage(i+1, p)
+		out[i].Quote = answer.Excerpt(sent, from, to, maxQuote)
+		out[i].Start, out[i].End = p.Start+span.Start, p.Start+span.End
 	}
 	return out
 }
