@@ -27,7 +27,7 @@ type Citation struct {
 	N      int    `json:"n"`               // the marker's number, 1-based
 	Source string `json:"source"`          // the article's file name
 	Title  string `json:"title,omitempty"` // the article's title
-	// Date is the article's date as its file gives it ("" when unknown).
+	// Date is the article's publish date (YYYY-MM-DD), "" when undated.
 	Date  string `json:"date,omitempty"`
 	Quote string `json:"quote"` // the cited sentence (possibly shortened)
 	// Start and End are the byte span of the quoted sentence in the

@@ -14,9 +14,11 @@ import (
 	"footnote/bot"
 )
 
-const askUsage = `Usage: footnote ask [--json] [--corpus DIR] [QUESTION]
+const askUsage = `Usage: footnote ask [--json] [--since DAY] [--until DAY] [--corpus DIR] [QUESTION]
 
 Answers QUESTION from the corpus and lists the article files it comes from.
+--since and --until (YYYY-MM-DD) limit the answer to articles dated within
+them; undated articles are then left out.
 With no QUESTION, reads questions from stdin, one per line, and answers each
 in turn (the index is built once).
 `
@@ -32,6 +34,7 @@ type jsonAnswer struct {
 	Verified  int                `json:"verified"`
 	Check     *answer.CheckStats `json:"check,omitempty"`
 	Rewritten string             `json:"rewritten,omitempty"`
+	AsOf      string             `json:"as_of,omitempty"`
 	Mode      string             `json:"mode"`
 	Note      string             `json:"note,omitempty"`
 	Error     string             `json:"error,omitempty"`
@@ -45,16 +48,23 @@ type askOptions struct {
 	echo  bool // print each question before its answer (batches)
 	// maxRunes is FOOTNOTE_MAX_QUESTION_RUNES.
 	maxRunes int
+	// dates is --since/--until.
+	dates dateFilter
 }
 
 func (a *app) cmdAsk(ctx context.Context, args []string) error {
 	cmd := a.newCommand("ask", askUsage)
 	asJSON := cmd.fs.Bool("json", false, "write one JSON object per answer")
+	dates := addDateFlags(cmd)
 	cfg, pos, err := a.setup(cmd, args, -1)
 	if err != nil {
 		return err
 	}
-	o := askOptions{json: *asJSON, color: a.isTerminal && !cfg.NoColor, maxRunes: cfg.Bot.MaxQuestionRunes}
+	filter, err := dates()
+	if err != nil {
+		return err
+	}
+	o := askOptions{json: *asJSON, color: a.isTerminal && !cfg.NoColor, maxRunes: cfg.Bot.MaxQuestionRunes, dates: filter}
 	var question string
 	if len(pos) > 0 {
 		// Check the question before the (possibly slow) index.
@@ -167,6 +177,7 @@ func (a *app) askOne(ctx context.Context, eng *engine, q string, o askOptions) e
 	}
 	start := time.Now()
 	req := answer.Request{Question: q}
+	o.dates.apply(&req)
 	var streamed strings.Builder
 	if !asJSON && a.isTerminal {
 		// Show tokens as they arrive; the final answer below completes it.
@@ -223,6 +234,7 @@ func toJSON(ans answer.Answer, elapsed time.Duration) jsonAnswer {
 		Verified:  ans.Verified,
 		Check:     ans.Check,
 		Rewritten: ans.Rewritten,
+		AsOf:      ans.AsOf,
 		Mode:      ans.Mode,
 		Note:      ans.Note,
 		ElapsedMs: elapsed.Milliseconds(),
