@@ -62,7 +62,11 @@ func TerminalAnswer(v AnswerView, color bool) string {
 	if len(v.Sources) == 0 {
 		return b.String()
 	}
-	b.WriteString("\n\n" + st.bold("Sources"))
+	heading := "Sources"
+	if v.AsOf != "" {
+		heading += " (" + v.AsOf + ")"
+	}
+	b.WriteString("\n\n" + st.bold(heading))
 	for _, s := range v.Sources {
 		b.WriteString("\n  " + st.bold(fmt.Sprintf("[%d]", s.N)) + " " + s.File)
 		if s.Title != "" {
@@ -70,6 +74,12 @@ func TerminalAnswer(v AnswerView, color bool) string {
 		}
 		if s.Date != "" {
 			b.WriteString(" " + st.dim("("+s.Date+")"))
+		}
+		if s.URL != "" {
+			b.WriteString("\n      " + s.URL)
+		}
+		if len(s.AlsoIn) > 0 {
+			b.WriteString("\n      " + st.dim("also in: "+strings.Join(s.AlsoIn, ", ")))
 		}
 		if s.Quote != "" {
 			b.WriteString("\n      " + st.dim("“"+s.Quote+"”"))

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -29,6 +30,9 @@ type AnswerView struct {
 	Unsupported []string
 	// Sources are the citations, ordered by marker; empty for a decline.
 	Sources []SourceView
+	// AsOf says how current the answer is ("as of 9 June 2025", the newest
+	// cited article's date); "" when no cited article is dated.
+	AsOf string
 }
 
 // SourceView is one citation as shown to a person.
@@ -37,6 +41,11 @@ type SourceView struct {
 	File  string // the article's file name, one line
 	Title string // the article's title, one line; may be ""
 	Date  string // the article's date as the corpus gives it; may be ""
+	// URL is the article's http(s) address, or "" (also when the corpus
+	// gave something that is not an http(s) URL).
+	URL string
+	// AlsoIn names other files carrying the same passage (wire copies).
+	AlsoIn []string
 	// Quote is the cited passage, one line, cut at word boundaries to
 	// about the limit given to ViewAnswer, around the words it shares with
 	// the answer; "" when there is none.
@@ -47,7 +56,7 @@ type SourceView struct {
 // sources with their quotes shortened to about quoteBytes bytes (<= 0:
 // not shortened).
 func ViewAnswer(a answer.Answer, quoteBytes int) AnswerView {
-	v := AnswerView{Text: strings.TrimSpace(a.Text), Answered: a.Answered, Note: OneLine(a.Note)}
+	v := AnswerView{Text: strings.TrimSpace(a.Text), Answered: a.Answered, Note: OneLine(a.Note), AsOf: answer.FormatAsOf(a.AsOf)}
 	if v.Text == "" {
 		v.Text = NoAnswerText
 	}
@@ -62,13 +71,26 @@ func ViewAnswer(a answer.Answer, quoteBytes int) AnswerView {
 	cites := slices.Clone(a.Citations)
 	sort.SliceStable(cites, func(i, j int) bool { return cites[i].N < cites[j].N })
 	for _, c := range cites {
-		s := SourceView{N: c.N, File: OneLine(c.Source), Title: OneLine(c.Title), Date: OneLine(c.Date), Quote: OneLine(c.Quote)}
+		s := SourceView{N: c.N, File: OneLine(c.Source), Title: OneLine(c.Title), Date: OneLine(c.Date), Quote: OneLine(c.Quote), URL: webURL(c.URL)}
+		for _, f := range c.AlsoIn {
+			s.AlsoIn = append(s.AlsoIn, OneLine(f))
+		}
 		if quoteBytes > 0 {
 			s.Quote = QuoteAround(s.Quote, a.Text, quoteBytes)
 		}
 		v.Sources = append(v.Sources, s)
 	}
 	return v
+}
+
+// webURL returns raw when it is an absolute http(s) URL without spaces or
+// brackets that would break a markdown link, else "".
+func webURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(raw, " \t\n()<>[]") {
+		return ""
+	}
+	return raw
 }
 
 // QuoteAround shortens quote to about limit bytes, cut at word boundaries

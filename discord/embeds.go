@@ -140,6 +140,16 @@ func citationField(s bot.SourceView) *discordgo.MessageEmbedField {
 	if s.Date != "" {
 		value += " · " + escapeMarkdown(Escape(s.Date))
 	}
+	if s.URL != "" {
+		value += " · [link](" + s.URL + ")"
+	}
+	if len(s.AlsoIn) > 0 {
+		files := make([]string, len(s.AlsoIn))
+		for i, f := range s.AlsoIn {
+			files[i] = codeSpan(f)
+		}
+		value += "\nalso in: " + strings.Join(files, ", ")
+	}
 	if s.Quote != "" {
 		value += "\n> “" + escapeMarkdown(Escape(s.Quote)) + "”"
 	}

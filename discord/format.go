@@ -61,6 +61,9 @@ func formatView(v bot.AnswerView) string {
 // as markdown; "" when there is neither.
 func viewTail(v bot.AnswerView) string {
 	var parts []string
+	if v.AsOf != "" {
+		parts = append(parts, "*"+escapeMarkdown(Escape(strings.ToUpper(v.AsOf[:1])+v.AsOf[1:]))+"*")
+	}
 	if v.Note != "" {
 		parts = append(parts, "*"+escapeMarkdown(Escape(v.Note))+"*")
 	}

@@ -89,12 +89,12 @@ func TestAskShowsDatesURLsAndCopies(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"Sources (as of 2 June 2025):", "(2025-06-02)", "also in: "} {
+	for _, want := range []string{"Sources (as of 2 June 2025)", "(2025-06-02)", "also in: c.txt"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	if strings.Contains(r.stdout, "[2] c.txt") && strings.Contains(r.stdout, "[1] a.txt") || strings.Contains(r.stdout, "PORTLAND") {
+	if strings.Contains(r.stdout, "] c.txt") || strings.Contains(r.stdout, "PORTLAND") {
 		t.Errorf("the wire copy took a citation of its own, or the dateline is in the text:\n%s", r.stdout)
 	}
 	r = runCLI(t, nil, "", "ask", "--corpus", dir, "When did the harbour bridge reopen?")
