@@ -13,8 +13,8 @@ import (
 const tempSuffix = ".tmp"
 
 // staleTempAge is how old a leftover temp file must be before
-// [removeStaleTemps] deletes it. A younger one may belong to another process
-// still writing it.
+// [removeStaleTemps] deletes it where there are no file locks. A younger
+// one may belong to another process still writing it.
 const staleTempAge = time.Hour
 
 // writeAtomic writes a file so that a crash at any moment leaves either the
@@ -37,6 +37,11 @@ func writeAtomic(path string, write func(w io.Writer) error) (err error) {
 			os.Remove(tmp)
 		}
 	}()
+	// Held until the file is closed (or the process dies): a temp file
+	// nobody holds is a dead writer's, which removeStaleTemps removes.
+	if _, err := tryLock(f); err != nil {
+		return fmt.Errorf("lock temp file: %w", err)
+	}
 	bw := bufio.NewWriterSize(f, 1<<20)
 	if err := write(bw); err != nil {
 		return err
@@ -67,18 +72,4 @@ func syncDir(dir string) error {
 		return fmt.Errorf("sync dir %s: %w", dir, err)
 	}
 	return nil
-}
-
-// removeStaleTemps deletes temp files that [writeAtomic] left behind for
-// path when the process died mid-write, so kills do not leak disk space.
-// Errors are ignored: a leftover temp file is harmless.
-func removeStaleTemps(path string, now time.Time) {
-	dir, base := filepath.Split(path)
-	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+".*"+tempSuffix))
-	for _, m := range matches {
-		fi, err := os.Stat(m)
-		if err == nil && now.Sub(fi.ModTime()) > staleTempAge {
-			os.Remove(m)
-		}
-	}
 }

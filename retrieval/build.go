@@ -32,11 +32,21 @@ func Open(ctx context.Context, opts Options, articles iter.Seq2[corpus.Article, 
 		return nil, err
 	}
 	b := newBuilder(ctx, opts)
+	if b.path != "" {
+		// From loading the file to saving it: see filelock.go.
+		unlock, err := lockIndex(ctx, b.path, opts.Notice)
+		if err != nil {
+			return nil, fmt.Errorf("open index: %w", err)
+		}
+		defer unlock()
+	}
 	// Files are read and cleaned while the index file is decoded and the
 	// articles before them are indexed.
 	articles, stop := prefetch(articles, prefetchDepth)
 	defer stop()
-	b.loadPrevious()
+	if err := b.loadPrevious(ctx); err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
 	if err := b.addAll(articles); err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
@@ -153,28 +163,31 @@ func newBuilder(ctx context.Context, opts Options) *builder {
 }
 
 // loadPrevious loads the stored index for this embedder, explaining with a
-// notice why it cannot be used when that is the case.
-func (b *builder) loadPrevious() {
+// notice why it cannot be used when that is the case. Only ctx ending is
+// an error.
+func (b *builder) loadPrevious(ctx context.Context) error {
 	if b.path == "" {
-		return
+		return nil
 	}
 	removeStaleTemps(b.path, time.Now())
-	s, err := loadSnapshot(b.path)
+	s, err := loadSnapshot(ctx, b.path)
 	var corrupt *corruptError
 	switch {
+	case ctx.Err() != nil:
+		return fmt.Errorf("load index file: %w", ctx.Err())
 	case errors.Is(err, os.ErrNotExist):
 		b.noticeOtherEmbedder()
-		return
+		return nil
 	case errors.As(err, &corrupt):
 		b.opts.Notice(fmt.Sprintf("index file %s is corrupt (%v): rebuilding", b.path, err))
-		return
+		return nil
 	case err != nil:
 		b.opts.Notice(fmt.Sprintf("cannot read index file %s (%v): rebuilding", b.path, err))
-		return
+		return nil
 	case s.header.EmbedderKey != b.key:
 		// Only a hash collision of the file name gets here.
 		b.opts.Notice(fmt.Sprintf("embedding model changed (%s → %s): rebuilding index", s.header.EmbedderKey, b.key))
-		return
+		return nil
 	}
 	b.prev = s
 	b.changed = false
@@ -193,6 +206,7 @@ func (b *builder) loadPrevious() {
 			b.prevRecs = append(b.prevRecs, st.recs...)
 		}
 	}
+	return nil
 }
 
 // noticeOtherEmbedder tells the user why there is nothing to reuse when the

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
@@ -11,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -200,23 +200,31 @@ func (e *corruptError) Error() string { return e.err.Error() }
 func (e *corruptError) Unwrap() error { return e.err }
 
 // loadSnapshot reads an index file. Opening errors are returned as they are
-// (a missing file wraps [os.ErrNotExist]); a file that cannot be decoded
-// yields a *corruptError saying why.
-func loadSnapshot(path string) (*snapshot, error) {
-	f, err := os.Open(path)
+// (a missing file wraps [os.ErrNotExist]); a file that cannot be decoded,
+// or is not a regular file, yields a *corruptError saying why; when ctx
+// ends, its error. See openIndexFile for what is refused.
+func loadSnapshot(ctx context.Context, path string) (*snapshot, error) {
+	f, size, err := openIndexFile(path)
+	if errors.Is(err, errNotRegular) {
+		return nil, &corruptError{err}
+	}
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	s, err := decodeSnapshot(f)
+	s, err := decodeSnapshot(ctxReader{ctx, f}, inflateLimit(size))
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return nil, &corruptError{err}
 	}
 	return s, nil
 }
 
-// decodeSnapshot decodes an index file's content.
-func decodeSnapshot(f io.Reader) (s *snapshot, err error) {
+// decodeSnapshot decodes an index file's content, refusing to inflate it
+// to more than maxInflated bytes.
+func decodeSnapshot(f io.Reader, maxInflated int64) (s *snapshot, err error) {
 	// gob is hardened against bad input, but a panic on a corrupt file must
 	// never take the process down: the caller rebuilds instead.
 	defer func() {
@@ -228,7 +236,7 @@ func decodeSnapshot(f io.Reader) (s *snapshot, err error) {
 	if err != nil {
 		return nil, describeReadErr(err)
 	}
-	br := bufio.NewReaderSize(gz, 1<<16)
+	br := bufio.NewReaderSize(&inflateCap{r: gz, left: maxInflated}, 1<<16)
 	dec := gob.NewDecoder(br)
 	var h fileHeader
 	if err := dec.Decode(&h); err != nil {
@@ -276,7 +284,7 @@ func readHeader(path string) (h fileHeader, err error) {
 			err = fmt.Errorf("decoder panic: %v", r)
 		}
 	}()
-	f, err := os.Open(path)
+	f, size, err := openIndexFile(path)
 	if err != nil {
 		return h, err
 	}
@@ -285,7 +293,7 @@ func readHeader(path string) (h fileHeader, err error) {
 	if err != nil {
 		return h, err
 	}
-	if err := gob.NewDecoder(gz).Decode(&h); err != nil {
+	if err := gob.NewDecoder(&inflateCap{r: gz, left: inflateLimit(size)}).Decode(&h); err != nil {
 		return h, err
 	}
 	return h, checkHeader(h)

@@ -66,7 +66,7 @@ func TestDecodeSnapshotCrafted(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := decodeSnapshot(bytes.NewReader(tt.file))
+			s, err := decodeSnapshot(bytes.NewReader(tt.file), inflateLimit(int64(len(tt.file))))
 			if err == nil {
 				t.Fatalf("decoded %+v, want an error", s)
 			}

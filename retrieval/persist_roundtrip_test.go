@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -59,7 +60,7 @@ func TestSnapshotRoundTrip100k(t *testing.T) {
 	if err := saveSnapshot(path, h, arts, recs, scan, lex); err != nil {
 		t.Fatal(err)
 	}
-	s, err := loadSnapshot(path)
+	s, err := loadSnapshot(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -114,7 +114,7 @@ func TestChangedArticleRebuildsLexiconLikeFresh(t *testing.T) {
 // codes, no lexicon.
 func writeFormat1(t *testing.T, path string) {
 	t.Helper()
-	s, err := loadSnapshot(path)
+	s, err := loadSnapshot(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
