@@ -20,8 +20,8 @@ const chatUsage = `Usage: footnote chat [--corpus DIR]
 An interactive harness over the same conversation core as the Discord bot.
 Type a question, or /ask QUESTION, /sources, /help. Follow-up questions use
 the earlier turns. On a terminal you get line editing and history (saved in
-FOOTNOTE_INDEX_DIR); "exit" or Ctrl-D quits. Unlike the shared bot, the
-harness has no per-user rate limit.
+FOOTNOTE_INDEX_DIR); /quit, exit or Ctrl-D quits, Ctrl-C quits with exit
+status 130. Unlike the shared bot, the harness has no per-user rate limit.
 `
 
 // chatConversation is the conversation and user ID of the local harness.
@@ -84,10 +84,22 @@ func (a *app) chatTerminal(ctx context.Context, core *bot.Core, cfg Config) erro
 			f.Close()
 		}
 	}
-	fmt.Fprintln(a.stdout, "footnote chat — ask about the articles; /help for commands, Ctrl-D to quit.")
-	for ctx.Err() == nil {
+	fmt.Fprintln(a.stdout, "footnote chat — ask about the articles; /help for commands; /quit, exit or Ctrl-D to leave.")
+	var exit error
+	for {
+		if ctx.Err() != nil { // Ctrl-C while an answer was on its way
+			fmt.Fprintln(a.stdout)
+			exit = exitErr{exitInterrupted}
+			break
+		}
 		text, err := line.Prompt("you> ")
-		if errors.Is(err, io.EOF) || errors.Is(err, liner.ErrPromptAborted) {
+		if errors.Is(err, io.EOF) { // Ctrl-D: end the prompt's line first
+			fmt.Fprintln(a.stdout)
+			break
+		}
+		if errors.Is(err, liner.ErrPromptAborted) { // Ctrl-C at the prompt
+			fmt.Fprintln(a.stdout)
+			exit = exitErr{exitInterrupted}
 			break
 		}
 		if err != nil {
@@ -97,7 +109,7 @@ func (a *app) chatTerminal(ctx context.Context, core *bot.Core, cfg Config) erro
 		if text == "" {
 			continue
 		}
-		if text == "exit" || text == "quit" {
+		if bot.IsQuit(text) {
 			break
 		}
 		line.AppendHistory(text)
@@ -112,5 +124,5 @@ func (a *app) chatTerminal(ctx context.Context, core *bot.Core, cfg Config) erro
 			}
 		}
 	}
-	return nil
+	return exit
 }

@@ -112,10 +112,10 @@ func (a *app) openIndex(ctx context.Context, cfg Config, client *llm.Client, opt
 	}
 	emb := embedderFor(cfg, client)
 	var bar *progress
-	if opts.progress && a.isTerminal {
+	if opts.progress && a.stderrWidth > 0 {
 		total, err := corpus.Count(fsys)
 		if err == nil {
-			bar = newProgress(a.stderr, total)
+			bar = newProgress(a.stderr, total, a.stderrWidth)
 			defer bar.finish()
 		}
 	}

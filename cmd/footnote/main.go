@@ -23,6 +23,9 @@ const (
 	exitOK    = 0
 	exitError = 1
 	exitUsage = 2
+	// exitInterrupted is the shell's code for a command ended by Ctrl-C
+	// (128 + SIGINT).
+	exitInterrupted = 130
 )
 
 // errUsage marks a usage error; the message has already been printed.
@@ -49,6 +52,9 @@ type app struct {
 	// bars, streaming, line editing).
 	isTerminal bool
 	stdinTTY   bool
+	// stderrWidth is stderr's width in columns when stderr is a terminal
+	// (the progress bar draws there), 0 when it is not.
+	stderrWidth int
 }
 
 const mainUsage = `footnote answers questions from a corpus of news articles and cites its sources.
@@ -78,6 +84,13 @@ func main() {
 		stderr:     os.Stderr,
 		isTerminal: isTerminal(os.Stdout),
 		stdinTTY:   isTerminal(os.Stdin),
+	}
+	if isTerminal(os.Stderr) {
+		a.stderrWidth = terminalWidth(os.Stderr)
+		if a.stderrWidth <= 0 {
+			a.stderrWidth = 80
+		}
+		a.stderrWidth = max(a.stderrWidth, 20)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := a.run(ctx, os.Args[1:])
@@ -146,6 +159,8 @@ func (a *app) exitCode(cmd string, err error) int {
 		return exitUsage
 	case errors.As(err, &ee):
 		return ee.code
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted // Ctrl-C (SIGINT) or SIGTERM ended the command
 	default:
 		fmt.Fprintf(a.stderr, "footnote %s: %s\n", cmd, oneLine(err.Error()))
 		return exitError

@@ -87,9 +87,9 @@ func (a *app) syncStore(ctx context.Context, cfg Config, client *llm.Client) err
 	start := time.Now()
 	warn := func(source, msg string) { fmt.Fprintf(a.stderr, "footnote: %s: %s\n", source, msg) }
 	var bar *progress
-	if a.isTerminal {
+	if a.stderrWidth > 0 {
 		if total, err := corpus.Count(fsys); err == nil {
-			bar = newProgress(a.stderr, total)
+			bar = newProgress(a.stderr, total, a.stderrWidth)
 			defer bar.finish()
 		}
 	}

@@ -23,3 +23,12 @@ func style(color bool, code, s string) string {
 	}
 	return code + s + ansiReset
 }
+
+// terminalWidth is f's width in columns, or 0 when unknown.
+func terminalWidth(f *os.File) int {
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return w
+}
