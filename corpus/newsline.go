@@ -103,7 +103,34 @@ var captionStart = regexp.MustCompile(`^(?:FILE PHOTO\s*[:-]|FILE\s+[—–-]\s)
 
 // isCaption reports a photo caption paragraph.
 func isCaption(p string) bool {
-	return captionStart.MatchString(p) || captionCredit.MatchString(p)
+	return strings.HasPrefix(p, "FILE") && captionStart.MatchString(p) || mayBeCaptionCredit(p) && captionCredit.MatchString(p)
+}
+
+// mayBeCaptionCredit is a cheap test that p holds a word every
+// captionCredit match needs (photo, photograph, picture, pic, image in
+// any case; Credit; or the slash of "REUTERS/Jane Doe"), so the regexp,
+// which tries every start position, runs only on the few paragraphs that
+// can match.
+func mayBeCaptionCredit(p string) bool {
+	return strings.Contains(p, "/") || strings.Contains(p, "Credit") ||
+		containsFoldASCII(p, "photo") || containsFoldASCII(p, "pic") || containsFoldASCII(p, "image")
+}
+
+// containsFoldASCII reports whether s contains the lowercase ASCII word w
+// in any mix of case.
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFoldASCII reports whether s starts with the lowercase ASCII
+// word w in any mix of case.
+func hasPrefixFoldASCII(s, w string) bool {
+	return len(s) >= len(w) && strings.EqualFold(s[:len(w)], w)
 }
 
 // byline matches "By Jane Doe", "By Jane Doe and John Roe, Reuters",
@@ -120,5 +147,23 @@ func isByline(p string) bool {
 	if words(p) > 40 {
 		return false
 	}
-	return byline.MatchString(p) && words(p) <= 10 || credit.MatchString(p)
+	return hasPrefixFoldASCII(p, "by") && byline.MatchString(p) && words(p) <= 10 || mayBeCredit(p) && credit.MatchString(p)
+}
+
+// creditOpeners are the words a credit line of the first form opens with.
+var creditOpeners = []string{"additional ", "reporting", "writing", "editing", "compiled", "translated", "produced"}
+
+// mayBeCredit is a cheap test that p could match credit: it opens with one
+// of creditOpeners (after an optional parenthesis) or holds "contributed".
+func mayBeCredit(p string) bool {
+	if containsFoldASCII(p, "contributed") {
+		return true
+	}
+	q := strings.TrimPrefix(p, "(")
+	for _, w := range creditOpeners {
+		if hasPrefixFoldASCII(q, w) {
+			return true
+		}
+	}
+	return false
 }
