@@ -73,6 +73,22 @@ func benchStore(b *testing.B, chunks int) {
 	rHeap := heapNow() - heap1
 
 	queries := benchQueries(b)
+	same := 0
+	for _, q := range queries {
+		w, err := ix.Retrieve(ctx, retrieval.Query{Text: q, K: 12})
+		if err != nil {
+			b.Fatal(err)
+		}
+		g, err := r.Retrieve(ctx, retrieval.Query{Text: q, K: 12})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if slices.Equal(ids(g), ids(w)) {
+			same++
+		}
+	}
+	// With HNSW (approximate) on a large store the lists can differ.
+	b.ReportMetric(100*float64(same)/float64(len(queries)), "same-top12-%")
 	type side struct {
 		name string
 		ret  interface {

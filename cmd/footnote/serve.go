@@ -67,7 +67,7 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 		return err
 	}
 	if *httpAddr != "" {
-		return serveHTTP(ctx, core, cfg, publicKey, *httpAddr, features, logger)
+		return serveHTTP(ctx, core, eng, cfg, publicKey, *httpAddr, features, logger)
 	}
 	d, err := discord.NewGateway(core, discord.GatewayConfig{
 		Token:   cfg.Discord.Token,
@@ -102,7 +102,7 @@ func newCoreLogged(eng *engine, cfg Config, logger *slog.Logger) (*bot.Core, err
 
 // serveHTTP runs the interactions endpoint until ctx is cancelled, then
 // drains it.
-func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, key ed25519.PublicKey, addr string, features discord.Features, logger *slog.Logger) error {
+func serveHTTP(ctx context.Context, core *bot.Core, eng *engine, cfg Config, key ed25519.PublicKey, addr string, features discord.Features, logger *slog.Logger) error {
 	h, err := discord.NewInteractionsHandler(core, discord.InteractionsConfig{
 		Features:  features,
 		PublicKey: key,
@@ -123,7 +123,7 @@ func serveHTTP(ctx context.Context, core *bot.Core, cfg Config, key ed25519.Publ
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: withHealth(h, eng), ReadHeaderTimeout: 10 * time.Second}
 	logger.Info("interactions endpoint listening", "addr", ln.Addr().String())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
