@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"footnote/answer"
+	"footnote/lexicon"
 
 	"footnote/prompts"
 	"footnote/retrieval"
@@ -50,9 +51,13 @@ type Engine struct {
 	chat     ChatModel
 	fallback answer.Answerer
 	opts     Options
+	// lex and lemmas are the word knowledge the claim check matches with.
+	lex      *lexicon.Lexicon
+	lemmas   *lemmaCache
+	passages *passageCache
 }
 
-// NewGenerative returns a generative answerer. fallback may be nil, in
+// New returns a generative answerer. fallback may be nil, in
 // which case LLM failures are returned as errors.
 func New(r answer.Retriever, chat ChatModel, fallback answer.Answerer, opts Options) *Engine {
 	if opts.K <= 0 {
@@ -61,7 +66,8 @@ func New(r answer.Retriever, chat ChatModel, fallback answer.Answerer, opts Opti
 	if opts.MaxQuestionRunes <= 0 {
 		opts.MaxQuestionRunes = DefaultMaxQuestionRunes
 	}
-	return &Engine{r: r, chat: chat, fallback: fallback, opts: opts}
+	lex := lexicon.Default()
+	return &Engine{r: r, chat: chat, fallback: fallback, opts: opts, lex: lex, lemmas: newLemmaCache(lex), passages: newPassageCache()}
 }
 
 // Answer answers req.Question from the retrieved passages with the LLM,
@@ -117,7 +123,7 @@ func (g *Engine) finish(ctx context.Context, req answer.Request, r filteredReply
 	case r.declined:
 		return declined(req.Question), nil
 	}
-	c, err := verify(ctx, r, passages, &matcher{w: g.r}, g.opts.Unsupported)
+	c, err := verify(ctx, r, passages, &matcher{w: g.r, lex: g.lex, lemmas: g.lemmas, passages: g.passages}, g.opts.Unsupported)
 	if err != nil {
 		return answer.Answer{}, fmt.Errorf("generative answer: check the reply: %w", err)
 	}

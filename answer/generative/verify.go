@@ -177,8 +177,10 @@ func verify(ctx context.Context, r filteredReply, passages []retrieval.Passage, 
 		return checked{}, err
 	}
 	sents := make([]*passageSentences, len(passages))
+	idx := lemmaIndex{}
 	for i, p := range passages {
-		sents[i] = m.sentences(p.Text)
+		sents[i] = m.passage(p)
+		idx.add(i, sents[i], m.lemmaCacheOf())
 	}
 	var out checked
 	out.quotes = map[int]retrieval.Span{}
@@ -201,9 +203,10 @@ func verify(ctx context.Context, r filteredReply, passages []retrieval.Passage, 
 			continue
 		}
 		out.stats.Checked++
+		credits := idx.credits(ca)
 		best := make([]support, len(passages))
 		for i := range passages {
-			best[i] = sents[i].best(ca)
+			best[i] = sents[i].best(ca, i, credits)
 		}
 		var keep []int
 		marked := uniq(c.markers)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"footnote/corpus"
+	"footnote/lexicon"
 	"footnote/retrieval"
 )
 
@@ -16,8 +17,15 @@ type nilWeigher struct{}
 func (nilWeigher) Terms(string) []retrieval.Term { return nil }
 
 // BenchmarkVerify10Passages is the cost of checking a four-claim answer
-// against 10 passages of ~600 bytes cut from the default articles.
+// against 10 passages of ~600 bytes cut from the default articles, with
+// the engine's caches warm (the passages were seen before) and cold (every
+// passage analysed anew).
 func BenchmarkVerify10Passages(b *testing.B) {
+	b.Run("warm", func(b *testing.B) { benchVerify(b, true) })
+	b.Run("cold", func(b *testing.B) { benchVerify(b, false) })
+}
+
+func benchVerify(b *testing.B, warm bool) {
 	articles, err := corpus.Load(b.Context(), corpus.Default(), corpus.WalkOptions{})
 	if err != nil {
 		b.Fatal(err)
@@ -25,7 +33,7 @@ func BenchmarkVerify10Passages(b *testing.B) {
 	var passages []retrieval.Passage
 	for _, a := range articles {
 		for off := 0; off+600 <= len(a.Text) && len(passages) < 10; off += 1500 {
-			passages = append(passages, retrieval.Passage{Chunk: retrieval.Chunk{Source: a.Source, Text: a.Text[off : off+600], Start: off, End: off + 600}})
+			passages = append(passages, retrieval.Passage{Chunk: retrieval.Chunk{ID: fmt.Sprintf("%s#%d", a.Source, off), Source: a.Source, Text: a.Text[off : off+600], Start: off, End: off + 600}})
 		}
 	}
 	if len(passages) < 10 {
@@ -40,9 +48,14 @@ func BenchmarkVerify10Passages(b *testing.B) {
 		cited = append(cited, (i*2+3)%10+1) // mostly the wrong passage: markers move
 	}
 	r := filteredReply{text: text.String(), cited: cited}
-	m := &matcher{w: nilWeigher{}}
+	lex := lexicon.Default()
+	lemmas, cache := newLemmaCache(lex), newPassageCache() // the engine's
 	b.ReportAllocs()
 	for b.Loop() {
+		if !warm {
+			lemmas, cache = newLemmaCache(lex), newPassageCache()
+		}
+		m := &matcher{w: nilWeigher{}, lex: lex, lemmas: lemmas, passages: cache} // one per answer, as Answer makes it
 		c, err := verify(context.Background(), r, passages, m, UnsupportedMark)
 		if err != nil || c.stats.Checked == 0 {
 			b.Fatal("nothing checked")
