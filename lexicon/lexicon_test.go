@@ -172,6 +172,30 @@ func TestIsA(t *testing.T) {
 	}
 }
 
+func TestPartOf(t *testing.T) {
+	l := lexicon.Default()
+	tests := []struct {
+		word, whole string
+		want        bool
+	}{
+		{"Istanbul", "Turkey", true},
+		{"Bosporus", "Turkey", true},
+		{"Paris", "France", true},
+		{"Texas", "United States", true},
+		{"Istanbul", "France", false},
+		{"Turkey", "Istanbul", false},
+		{"Umerov", "Turkey", false},
+	}
+	for _, tt := range tests {
+		if got := l.PartOf(tt.word, tt.whole); got != tt.want {
+			t.Errorf("PartOf(%q, %q) = %v, want %v", tt.word, tt.whole, got, tt.want)
+		}
+	}
+	if got := l.Wholes("Istanbul"); !slices.Contains(got, "turkey") {
+		t.Errorf("Wholes(Istanbul) = %q, want it to hold turkey", got)
+	}
+}
+
 func TestRelationLists(t *testing.T) {
 	l := lexicon.Default()
 	tests := []struct {

@@ -79,8 +79,10 @@ func (l *Lexicon) Term(word string) Term {
 
 // Related reports the strongest relation from a to b: Related("sat",
 // "sitting") = SameLemma, Related("negotiators", "negotiate") = Derivation,
-// Related("Bosporus", "strait") = Hypernym. It does not allocate for
-// lower-case input.
+// Related("Bosporus", "strait") = Hypernym. It considers every sense of
+// both words. Callers drop stopwords first: WordNet knows "a" (the letter)
+// and "it" (information technology). It does not allocate for lower-case
+// input.
 func (l *Lexicon) Related(a, b string) Relation {
 	ta, tb := l.Term(a), l.Term(b)
 	return l.RelateTerms(&ta, &tb)
@@ -417,4 +419,74 @@ func (l *Lexicon) appendLemma(out []string, id uint32, t *Term) []string {
 		return out
 	}
 	return append(out, s)
+}
+
+// PartOfDepth is how many part-holonym levels [Lexicon.PartOf] and
+// [Lexicon.Wholes] climb.
+const PartOfDepth = 4
+
+func (l *Lexicon) parts(s uint32) []uint32 { return l.part[l.partOff[s]:l.partOff[s+1]] }
+
+// PartOf reports whether some sense of word is a part of whole, through
+// WordNet's part-holonym links up to PartOfDepth levels: PartOf("Istanbul",
+// "Turkey"), PartOf("Bosporus", "Turkey"), PartOf("Texas", "United
+// States"). Both are lemmatized; it does not allocate for lower-case input.
+func (l *Lexicon) PartOf(word, whole string) bool {
+	a, b := l.Term(word), l.Term(whole)
+	to := b.cs.c[:b.cs.n]
+	for _, c := range a.cs.c[:a.cs.n] {
+		for _, s := range l.sensesOf(c.id, c.pos) {
+			if l.climbParts(s, to, PartOfDepth) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *Lexicon) climbParts(s uint32, to []cand, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	for _, p := range l.parts(s) {
+		for _, m := range l.members(p) {
+			for _, c := range to {
+				if c.id == m {
+					return true
+				}
+			}
+		}
+		if l.climbParts(p, to, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// Wholes returns what any sense of word is a part of, nearest first, up to
+// PartOfDepth levels: Wholes("Istanbul") holds "turkey".
+func (l *Lexicon) Wholes(word string) []string {
+	t := l.Term(word)
+	var out []string
+	var level []uint32
+	for _, c := range t.cs.c[:t.cs.n] {
+		level = append(level, l.sensesOf(c.id, c.pos)...)
+	}
+	for range PartOfDepth {
+		var next []uint32
+		for _, s := range level {
+			for _, p := range l.parts(s) {
+				if !slices.Contains(next, p) {
+					next = append(next, p)
+				}
+			}
+		}
+		for _, p := range next {
+			for _, m := range l.members(p) {
+				out = l.appendLemma(out, m, &t)
+			}
+		}
+		level = next
+	}
+	return out
 }
