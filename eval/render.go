@@ -226,6 +226,26 @@ func writeSummaries(w io.Writer, names []string, sums []Summary) {
 	})
 	row("citation precision", func(s Summary) string { return percent(s.CitationPrecision) })
 	row(fmt.Sprintf("recall@%d", sums[0].K), func(s Summary) string { return percent(s.RecallAtK) })
+	if sums[0].Support != nil {
+		row("claims checked / supported", func(s Summary) string {
+			if s.Support == nil {
+				return "n/a"
+			}
+			return fmt.Sprintf("%d / %.1f%%", s.Support.Checked, 100*s.Support.Rate(s.Support.Supported))
+		})
+		row("markers moved / dropped", func(s Summary) string {
+			if s.Support == nil {
+				return "n/a"
+			}
+			return fmt.Sprintf("%d / %d", s.Support.Moved, s.Support.Dropped)
+		})
+		row("claims unsupported", func(s Summary) string {
+			if s.Support == nil {
+				return "n/a"
+			}
+			return fmt.Sprintf("%d (%.1f%%)", s.Support.Unsupported, 100*s.Support.Rate(s.Support.Unsupported))
+		})
+	}
 	row("latency p50 / p95", func(s Summary) string { return fmt.Sprintf("%.2f / %.2f ms", s.P50Ms, s.P95Ms) })
 	tw.Flush()
 }

@@ -52,6 +52,9 @@ type Summary struct {
 	// ElapsedMs is the sum of the answer latencies (retrieval for
 	// recall@k not included).
 	ElapsedMs float64 `json:"elapsed_ms"`
+	// Support is the citation support of the claims the engine checked
+	// (the LLM path); nil when it checked none.
+	Support *SupportStats `json:"citation_support,omitempty"`
 }
 
 // KindStats totals the cases of one kind (or one article).
@@ -168,6 +171,9 @@ func summarize(results []Result, withRecall bool, k int) Summary {
 	s.RecallAtK = optionalRatio(hits, recallCases)
 	s.P50Ms = percentileMs(latencies, 50)
 	s.P95Ms = percentileMs(latencies, 95)
+	if sup, ok := Support(results); ok {
+		s.Support = &sup
+	}
 	return s
 }
 
