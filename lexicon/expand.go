@@ -55,11 +55,11 @@ func (e *Expansion) Relate(t *Term) Relation {
 func (l *Lexicon) Expand(word string) *Expansion {
 	t := l.Term(word)
 	e := &Expansion{word: t.word}
-	kind := map[uint32]Relation{}
+	// Pairs id<<8 | kind, sorted and compacted at the end: cheaper than a
+	// map for the thousands of hyponyms a general word collects.
+	pairs := make([]uint64, 0, 256)
 	add := func(id uint32, r Relation) {
-		if _, ok := kind[id]; !ok {
-			kind[id] = r
-		}
+		pairs = append(pairs, uint64(id)<<8|uint64(r))
 	}
 	cs := t.cs.c[:t.cs.n]
 	var senses []uint32
@@ -122,14 +122,20 @@ func (l *Lexicon) Expand(word string) *Expansion {
 		}
 	}
 
-	e.ids = make([]uint32, 0, len(kind))
-	for id := range kind {
-		e.ids = append(e.ids, id)
+	slices.Sort(pairs) // by id, then strongest (lowest) kind first
+	n := 0
+	for i, p := range pairs {
+		if i == 0 || p>>8 != pairs[i-1]>>8 {
+			n++
+		}
 	}
-	slices.Sort(e.ids)
-	e.kinds = make([]Relation, len(e.ids))
-	for i, id := range e.ids {
-		e.kinds[i] = kind[id]
+	e.ids = make([]uint32, 0, n)
+	e.kinds = make([]Relation, 0, n)
+	for i, p := range pairs {
+		if i == 0 || p>>8 != pairs[i-1]>>8 {
+			e.ids = append(e.ids, uint32(p>>8))
+			e.kinds = append(e.kinds, Relation(p&0xff))
+		}
 	}
 	return e
 }
