@@ -63,7 +63,7 @@ func (c *Core) Handle(ctx context.Context, t Turn) Reply {
 	case CmdHelp:
 		return Reply{Kind: ReplyHelp, Text: c.Help()}
 	case CmdSources:
-		return Reply{Kind: ReplySources, Sources: append([]corpus.Article(nil), c.sources...)}
+		return Reply{Kind: ReplySources, Sources: append([]corpus.Article(nil), c.sources...), Page: t.Input.Page}
 	case CmdAsk:
 		return c.ask(ctx, t)
 	case CmdUnknown:

@@ -29,6 +29,9 @@ type Input struct {
 	// Sources, when set, restricts a CmdAsk answer to these article files
 	// (Discord's /ask source: option).
 	Sources []string
+	// Page is the page of the article list a transport with message limits
+	// shows for CmdSources (1-based; 0 means the first).
+	Page int
 }
 
 // Turn is one message from a user in a conversation.
@@ -71,4 +74,7 @@ type Reply struct {
 	Sources []corpus.Article
 	// Text is set for ReplyHelp and ReplyError.
 	Text string
+	// Page is the requested page of Sources (Input.Page), for transports
+	// that paginate the list.
+	Page int
 }

@@ -3,11 +3,14 @@ package discord
 import (
 	"bytes"
 	"fmt"
+	"footnote/bot"
 	"log/slog"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 func TestDedupe(t *testing.T) {
@@ -60,5 +63,15 @@ func TestGuardRecoversAndLogsOnce(t *testing.T) {
 	out := buf.String()
 	if strings.Count(out, "discord handler panicked") != 1 || !strings.Contains(out, "message_id=m1") || !strings.Contains(out, "boom") {
 		t.Errorf("log = %q, want one line naming the message and the panic", out)
+	}
+}
+
+func TestSourcesPageOption(t *testing.T) {
+	i := &discordgo.Interaction{ID: "1", Type: discordgo.InteractionApplicationCommand, ChannelID: "c",
+		User: &discordgo.User{ID: "u"}, Data: discordgo.ApplicationCommandInteractionData{Name: "sources",
+			Options: []*discordgo.ApplicationCommandInteractionDataOption{{Name: "page", Type: discordgo.ApplicationCommandOptionInteger, Value: float64(3)}}}}
+	turn, ok := interactionTurn(i)
+	if !ok || turn.Input.Command != bot.CmdSources || turn.Input.Page != 3 {
+		t.Errorf("turn = %+v, %v; want /sources page 3", turn, ok)
 	}
 }

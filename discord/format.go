@@ -2,6 +2,7 @@ package discord
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"footnote/answer"
@@ -77,27 +78,49 @@ func viewTail(v bot.AnswerView) string {
 	return strings.Join(parts, "\n\n")
 }
 
-// FormatSources renders the corpus listing for /sources: one numbered line
-// per article with its file, title, date (when known) and size.
-func FormatSources(arts []corpus.Article) string {
+// SourcesPerPage caps the articles one /sources reply lists, so a corpus of
+// thousands is one message, not hundreds.
+const SourcesPerPage = 15
+
+// FormatSources renders the first page of the corpus listing for /sources
+// (see FormatSourcesPage).
+func FormatSources(arts []corpus.Article) string { return FormatSourcesPage(arts, 1) }
+
+// FormatSourcesPage renders one page of the corpus listing for /sources:
+// the count, then up to SourcesPerPage numbered lines, newest first, with
+// file, title, date (when known) and size, and how to see the next page.
+// A page past the end shows the last one.
+func FormatSourcesPage(arts []corpus.Article, page int) string {
 	if len(arts) == 0 {
 		return "No articles are loaded."
 	}
+	sorted := slices.Clone(arts)
+	sortNewestFirst(sorted)
+	pages := (len(sorted) + SourcesPerPage - 1) / SourcesPerPage
+	page = min(max(page, 1), pages)
+	from := (page - 1) * SourcesPerPage
+	to := min(from+SourcesPerPage, len(sorted))
 	var b strings.Builder
 	noun := "articles"
-	if len(arts) == 1 {
+	if len(sorted) == 1 {
 		noun = "article"
 	}
-	fmt.Fprintf(&b, "**Sources** — %d %s", len(arts), noun)
-	for i, a := range arts {
-		fmt.Fprintf(&b, "\n%d. %s", i+1, codeSpan(a.Source))
+	fmt.Fprintf(&b, "**Sources** — %d %s", len(sorted), noun)
+	if pages > 1 {
+		fmt.Fprintf(&b, ", newest first (page %d of %d)", page, pages)
+	}
+	for i, a := range sorted[from:to] {
+		fmt.Fprintf(&b, "\n%d. %s", from+i+1, codeSpan(a.Source))
 		if title := bot.OneLine(a.Title); title != "" {
-			b.WriteString(" — *" + escapeMarkdown(Escape(title)) + "*")
+			b.WriteString(" — *" + escapeMarkdown(Escape(answer.ShortQuote(title, 60))) + "*")
 		}
 		if a.Date != "" {
 			b.WriteString(" — " + escapeMarkdown(bot.OneLine(a.Date)))
 		}
 		b.WriteString(" — " + bot.FormatSize(a.Size))
+	}
+	if page < pages {
+		fmt.Fprintf(&b, "\n\nMore: `/sources page:%d`", page+1)
 	}
 	return b.String()
 }

@@ -1,11 +1,13 @@
 package discord_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"footnote/answer"
+	"footnote/bot"
 	"footnote/corpus"
 	"footnote/discord"
 )
@@ -138,5 +140,35 @@ func TestFormatSources(t *testing.T) {
 	checkGolden(t, "sources", discord.FormatSources(arts))
 	if got := discord.FormatSources(nil); got != "No articles are loaded." {
 		t.Errorf("FormatSources(nil) = %q", got)
+	}
+}
+
+// A large corpus is one capped page per /sources, newest first, with a
+// count and a pointer to the next page; every page fits one message.
+func TestFormatSourcesPaginates(t *testing.T) {
+	arts := make([]corpus.Article, 1000)
+	for i := range arts {
+		arts[i] = corpus.Article{Source: fmt.Sprintf("a%04d.txt", i), Title: strings.Repeat("Long title ", 30),
+			Date: fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28), Size: 4096}
+	}
+	first := discord.FormatSourcesPage(arts, 0)
+	if !strings.Contains(first, "1000 articles, newest first (page 1 of 67)") || !strings.Contains(first, "`/sources page:2`") {
+		t.Errorf("first page header/footer:\n%s", first)
+	}
+	if n := strings.Count(first, "\n") - 2; n != discord.SourcesPerPage {
+		t.Errorf("first page lists %d articles, want %d", n, discord.SourcesPerPage)
+	}
+	if !strings.Contains(first, "2025-12-") {
+		t.Errorf("first page is not the newest:\n%s", first)
+	}
+	if utf8.RuneCountInString(first) > discord.MessageRunes {
+		t.Errorf("a page is %d runes, more than one message", utf8.RuneCountInString(first))
+	}
+	last := discord.FormatSourcesPage(arts, 99)
+	if !strings.Contains(last, "(page 67 of 67)") || strings.Contains(last, "More:") || !strings.Contains(last, "\n1000. ") {
+		t.Errorf("past-the-end page:\n%s", last)
+	}
+	if msgs := discord.Render(bot.Reply{Kind: bot.ReplySources, Sources: arts, Page: 3}); len(msgs) != 1 || !strings.Contains(msgs[0], "page 3 of 67") {
+		t.Errorf("Render(/sources page 3) = %d messages", len(msgs))
 	}
 }

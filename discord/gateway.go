@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -57,6 +58,9 @@ func (d *Gateway) reconnect(ctx context.Context) error {
 }
 
 // commands are the slash commands the bot registers.
+// minPage is the least /sources page.
+var minPage = 1.0
+
 func commands() []*discordgo.ApplicationCommand {
 	return []*discordgo.ApplicationCommand{
 		{
@@ -75,7 +79,12 @@ func commands() []*discordgo.ApplicationCommand {
 			}},
 		},
 		{Name: AskMessageCommand, Type: discordgo.MessageApplicationCommand},
-		{Name: string(bot.CmdSources), Description: "List the articles I answer from", Options: []*discordgo.ApplicationCommandOption{}},
+		{Name: string(bot.CmdSources), Description: "List the articles I answer from, newest first", Options: []*discordgo.ApplicationCommandOption{{
+			Type:        discordgo.ApplicationCommandOptionInteger,
+			Name:        "page",
+			Description: fmt.Sprintf("Which page of the list (%d articles a page)", SourcesPerPage),
+			MinValue:    &minPage,
+		}}},
 		{Name: string(bot.CmdHelp), Description: "How to use this bot", Options: []*discordgo.ApplicationCommandOption{}},
 	}
 }

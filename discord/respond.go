@@ -55,13 +55,25 @@ func interactionTurn(i *discordgo.Interaction) (bot.Turn, bool) {
 	case AskMessageCommand:
 		t.Input = bot.Input{Command: bot.CmdAsk, Question: targetMessageText(data)}
 	case string(bot.CmdSources):
-		t.Input = bot.Input{Command: bot.CmdSources}
+		t.Input = bot.Input{Command: bot.CmdSources, Page: intOption(data.Options, "page")}
 	case string(bot.CmdHelp):
 		t.Input = bot.Input{Command: bot.CmdHelp}
 	default:
 		return bot.Turn{}, false
 	}
 	return t, true
+}
+
+// intOption returns the integer value of the option called name, or 0.
+func intOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) int {
+	for _, o := range opts {
+		if o != nil && o.Name == name {
+			if f, ok := o.Value.(float64); ok && f >= 1 && f <= 1e6 {
+				return int(f)
+			}
+		}
+	}
+	return 0
 }
 
 // targetMessageText is the text of the message a message command was used
