@@ -213,3 +213,33 @@ func TestWalkHTMLFiles(t *testing.T) {
 		t.Errorf("articles = %q", got)
 	}
 }
+
+// TestWalkCache checks that a cached walk re-reads only changed files and
+// forgets deleted ones.
+func TestWalkCache(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.txt": {Data: []byte("Bridge\n\n" + body)},
+		"b.txt": {Data: []byte("Ferry\n\nThe ferry crews ended their strike on Wednesday after a pay offer, the union said.")},
+	}
+	cache := corpus.NewCache()
+	load := func() map[string]string {
+		t.Helper()
+		arts, err := corpus.Load(context.Background(), fsys, corpus.WalkOptions{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, a := range arts {
+			out[a.Source] = a.Text
+		}
+		return out
+	}
+	first := load()
+	fsys["b.txt"] = &fstest.MapFile{Data: []byte("Ferry\n\nThe ferry crews went back on strike on Friday, the union said, after talks failed."), ModTime: fsys["b.txt"].ModTime.Add(1)}
+	delete(fsys, "a.txt")
+	fsys["c.txt"] = &fstest.MapFile{Data: []byte("Library\n\nThe central library will stay open until ten in the evening from next month, the city said.")}
+	second := load()
+	if _, ok := second["a.txt"]; ok || len(second) != 2 || second["b.txt"] == first["b.txt"] || !strings.Contains(second["c.txt"], "library") {
+		t.Errorf("after changes: %q", second)
+	}
+}

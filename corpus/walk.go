@@ -31,6 +31,9 @@ type WalkOptions struct {
 	// MaxFileBytes skips files larger than this with a warning, without
 	// reading them whole. Zero or negative means [DefaultMaxFileBytes].
 	MaxFileBytes int64
+	// Cache, when set, lets the walk reuse the articles of files unchanged
+	// since an earlier walk with the same cache (see [Cache]).
+	Cache *Cache
 }
 
 func (o WalkOptions) warn(source, msg string) {
@@ -67,7 +70,7 @@ func Walk(ctx context.Context, fsys fs.FS, opts WalkOptions, fn func(Article) er
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("read corpus: %w", err)
 		}
-		art, ok, err := loadFile(fsys, p, opts)
+		art, ok, cached, err := loadCached(fsys, p, opts)
 		if err != nil {
 			return err
 		}
@@ -75,12 +78,17 @@ func Walk(ctx context.Context, fsys fs.FS, opts WalkOptions, fn func(Article) er
 			continue
 		}
 		for _, w := range art.Warnings {
-			opts.warn(p, w)
+			if !cached {
+				opts.warn(p, w)
+			}
 		}
 		if err := fn(art); err != nil {
 			return err
 		}
 		delivered++
+	}
+	if opts.Cache != nil {
+		opts.Cache.prune()
 	}
 	if delivered == 0 {
 		if len(paths) == 0 {
@@ -183,6 +191,10 @@ func candidates(ctx context.Context, fsys fs.FS, warn func(source, msg string)) 
 	return paths, nil
 }
 
+// IsArticleName reports whether a file name has an article extension
+// (.txt, .md, .markdown, .html, .htm), the files a walk reads.
+func IsArticleName(p string) bool { return isArticleName(p) }
+
 // isArticleName reports whether a file name has an article extension.
 func isArticleName(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
@@ -190,6 +202,24 @@ func isArticleName(p string) bool {
 		return true
 	}
 	return false
+}
+
+// loadCached is loadFile through opts.Cache: an unchanged file's article
+// comes from the cache without its warnings being repeated.
+func loadCached(fsys fs.FS, p string, opts WalkOptions) (art Article, ok, cached bool, err error) {
+	if opts.Cache == nil {
+		art, ok, err = loadFile(fsys, p, opts)
+		return art, ok, false, err
+	}
+	art, ok, hit, info := opts.Cache.lookup(fsys, p)
+	if hit {
+		return art, ok, true, nil
+	}
+	art, ok, err = loadFile(fsys, p, opts)
+	if err == nil {
+		opts.Cache.store(p, info, art, ok)
+	}
+	return art, ok, false, err
 }
 
 // loadFile reads and cleans one file. ok is false when the file was skipped

@@ -25,7 +25,8 @@ import (
 //
 // The article iterator runs on a goroutine of its own; Open returns only
 // after it has stopped. An error from the article iterator, the embedder or
-// ctx fails Open.
+// ctx fails Open. When ctx ends it, the articles embedded so far are saved
+// first (with a notice), so the next Open resumes instead of starting over.
 func Open(ctx context.Context, opts Options, articles iter.Seq2[corpus.Article, error]) (*Index, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
@@ -48,9 +49,15 @@ func Open(ctx context.Context, opts Options, articles iter.Seq2[corpus.Article, 
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	if err := b.addAll(articles); err != nil {
+		if interrupted(ctx, err) {
+			b.savePartial()
+		}
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	if err := b.finish(ctx); err != nil {
+		if interrupted(ctx, err) {
+			b.savePartial()
+		}
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	ix, err := b.index(ctx)
