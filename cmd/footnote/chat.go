@@ -32,10 +32,12 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
+	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true, watch: true})
 	if err != nil {
 		return err
 	}
+	stopNews := a.startNews(ctx, cfg, eng, a.logger(cfg), false)
+	defer stopNews()
 	opts := coreOptions(eng, cfg)
 	// The local operator is the only user: the per-user rate limit protects
 	// a shared bot from abuse and would only get in the way here. Everything

@@ -15,7 +15,9 @@ import (
 	"footnote/answer/generative"
 	"footnote/bot"
 	"footnote/discord"
+	"footnote/feeds"
 	"footnote/llm"
+	"footnote/neardup"
 
 	"github.com/joho/godotenv"
 )
@@ -52,12 +54,33 @@ type Config struct {
 	// Store configures the shared PostgreSQL store; Store.URL "" keeps the
 	// embedded index.
 	Store StoreConfig
+	// News configures the live corpus, wire-copy collapsing and feeds.
+	News NewsConfig
 
 	// LogLevel is debug, info, warn or error.
 	LogLevel string
 	// NoColor is set by NO_COLOR (any value, https://no-color.org): no
 	// ANSI styles even on a terminal.
 	NoColor bool
+}
+
+// NewsConfig configures the live corpus, wire copies and feeds.
+type NewsConfig struct {
+	// Watch (FOOTNOTE_WATCH, on|off, default on) makes serve and chat
+	// re-index a corpus directory when its files change.
+	Watch bool
+	// Debounce (FOOTNOTE_WATCH_DEBOUNCE) is the quiet time after a change
+	// before re-indexing.
+	Debounce time.Duration
+	// DedupeThreshold (FOOTNOTE_DEDUPE_THRESHOLD, 0 < t <= 1, or off) is
+	// the estimated shingle similarity at which paragraphs of two articles
+	// count as wire copies; off (stored as 2) keeps every copy.
+	DedupeThreshold float64
+	// Feeds (FOOTNOTE_FEEDS, URLs separated by commas or spaces) are the
+	// RSS/Atom feeds serve polls into the corpus directory.
+	Feeds []string
+	// FeedInterval (FOOTNOTE_FEED_INTERVAL) is how often serve polls them.
+	FeedInterval time.Duration
 }
 
 // StoreConfig configures the PostgreSQL + pgvector store (package pgstore).
@@ -226,6 +249,13 @@ func loadConfig(lookup lookupFunc) (Config, error) {
 			StatementTimeout: p.duration("FOOTNOTE_STORE_STATEMENT_TIMEOUT", 30*time.Second),
 			HistoryTTL:       p.duration("FOOTNOTE_HISTORY_TTL", 24*time.Hour),
 		},
+		News: NewsConfig{
+			Watch:           p.onOff("FOOTNOTE_WATCH", true),
+			Debounce:        p.duration("FOOTNOTE_WATCH_DEBOUNCE", 300*time.Millisecond),
+			DedupeThreshold: p.threshold("FOOTNOTE_DEDUPE_THRESHOLD", neardup.DefaultThreshold),
+			Feeds:           strings.FieldsFunc(p.str("FOOTNOTE_FEEDS", ""), func(r rune) bool { return r == ',' || r == ' ' }),
+			FeedInterval:    p.duration("FOOTNOTE_FEED_INTERVAL", 15*time.Minute),
+		},
 		Bot: bot.Options{
 			MaxQuestionRunes: p.integer("FOOTNOTE_MAX_QUESTION_RUNES", 500, 10, 4000),
 			Timeout:          p.duration("FOOTNOTE_QUESTION_TIMEOUT", 90*time.Second),
@@ -268,6 +298,11 @@ func (c Config) validate() error {
 	if c.OpenAI.BaseURL != "" {
 		if err := llm.CheckBaseURL(c.OpenAI.BaseURL); err != nil {
 			return fmt.Errorf("OPENAI_BASE_URL: %w", err)
+		}
+	}
+	for _, f := range c.News.Feeds {
+		if err := feeds.CheckURL(f); err != nil {
+			return fmt.Errorf("FOOTNOTE_FEEDS: a feed URL %w", err)
 		}
 	}
 	if err := discord.CheckAPIURL(c.Discord.APIURL); err != nil {
@@ -395,6 +430,24 @@ func (p *parser) duration(key string, def time.Duration) time.Duration {
 }
 
 // onOff reads an on/off switch (also true/false, yes/no, 1/0).
+// threshold reads a similarity threshold in (0, 1], or "off" (returned
+// as 2, which no similarity reaches).
+func (p *parser) threshold(key string, def float64) float64 {
+	s := strings.ToLower(p.str(key, ""))
+	switch s {
+	case "":
+		return def
+	case "off":
+		return 2
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f <= 0 || f > 1 {
+		p.errs = append(p.errs, fmt.Errorf("%s must be a number above 0 and at most 1, or off, got %q", key, s))
+		return def
+	}
+	return f
+}
+
 func (p *parser) onOff(key string, def bool) bool {
 	switch s := strings.ToLower(p.str(key, "")); s {
 	case "":

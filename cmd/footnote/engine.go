@@ -16,6 +16,7 @@ import (
 	"footnote/answer/generative"
 	"footnote/corpus"
 	"footnote/llm"
+	"footnote/neardup"
 	"footnote/pgstore"
 	"footnote/retrieval"
 )
@@ -42,6 +43,9 @@ type engine struct {
 	sources []corpus.Article
 	// mode is what answers report: extractive or generative.
 	mode string
+	// reload rebuilds the live index from the corpus directory; nil when
+	// the index is not live.
+	reload func(ctx context.Context) (retrieval.Stats, error)
 }
 
 // engineOptions are per-command choices on top of Config.
@@ -51,6 +55,11 @@ type engineOptions struct {
 	// mustSave makes an unusable index directory an error (footnote
 	// index) instead of a notice.
 	mustSave bool
+	// watch serves a live index that [engine.reload] rebuilds when the
+	// corpus directory changes (serve and chat).
+	watch bool
+	// cache, when set, lets the corpus walk reuse unchanged articles.
+	cache *corpus.Cache
 }
 
 // corpusFS returns the corpus to read: the embedded default, or dir.
@@ -137,10 +146,11 @@ func (a *app) openIndex(ctx context.Context, cfg Config, client *llm.Client, opt
 	}
 	var sources []corpus.Article
 	warn := func(source, msg string) { fmt.Fprintf(a.stderr, "footnote: %s: %s\n", source, msg) }
-	articles := collectMeta(corpus.Articles(ctx, fsys, corpus.WalkOptions{OnWarning: warn}), &sources)
+	articles := collectMeta(corpus.Articles(ctx, fsys, corpus.WalkOptions{OnWarning: warn, Cache: opts.cache}), &sources)
 	ix, err := retrieval.Open(ctx, retrieval.Options{
 		Embedder: emb,
 		Dir:      dir,
+		Dedupe:   neardup.Options{Threshold: cfg.News.DedupeThreshold},
 		Progress: bar.update,
 		Notice:   notice,
 	}, articles)
@@ -182,11 +192,17 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 			return nil, err
 		}
 	} else {
+		if opts.watch && cfg.CorpusDir != "" && cfg.News.Watch {
+			opts.cache = corpus.NewCache()
+		}
 		ix, sources, err := a.openIndex(ctx, cfg, client, opts)
 		if err != nil {
 			return nil, err
 		}
 		e.retriever, e.sources, e.chunks, e.embedderKey = ix, sources, ix.Len(), ix.Stats().EmbedderKey
+		if opts.cache != nil {
+			e.retriever, e.reload = a.liveIndex(cfg, client, ix, opts.cache)
+		}
 	}
 	// Through an embeddings outage both engines answer from BM25 alone
 	// and say so.

@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+
 	"fmt"
+	"footnote/corpus"
+	"footnote/live"
+	"footnote/llm"
 	"os"
 	"time"
 )
@@ -36,9 +40,13 @@ type jsonIndex struct {
 func (a *app) cmdIndex(ctx context.Context, args []string) error {
 	cmd := a.newCommand("index", indexUsage)
 	asJSON := cmd.fs.Bool("json", false, "write the summary as one JSON object")
+	watch := cmd.fs.Bool("watch", false, "keep running and re-index the corpus directory when it changes")
 	cfg, _, err := a.setup(cmd, args, 0)
 	if err != nil {
 		return err
+	}
+	if *watch && (cfg.CorpusDir == "" || cfg.Store.URL != "") {
+		return usageError{"--watch needs a corpus directory (--corpus or FOOTNOTE_CORPUS_DIR) and the embedded index"}
 	}
 	client, err := newLLM(cfg, a.logger(cfg), a.notice)
 	if err != nil {
@@ -51,7 +59,15 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 		return fmt.Errorf("no index directory: set FOOTNOTE_INDEX_DIR")
 	}
 	start := time.Now()
-	ix, _, err := a.openIndex(ctx, cfg, client, engineOptions{progress: true, mustSave: true})
+	var cache *corpus.Cache
+	if *watch {
+		cache = corpus.NewCache()
+	}
+	ix, _, err := a.openIndex(ctx, cfg, client, engineOptions{progress: true, mustSave: true, cache: cache})
+	if err != nil && ctx.Err() != nil {
+		a.notice("interrupted: run footnote index again to resume from the articles embedded so far")
+		return exitErr{exitInterrupted}
+	}
 	if err != nil {
 		return err
 	}
@@ -73,5 +89,29 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 	fmt.Fprintf(a.stdout, "indexed %s, %s (%d embedded, %d reused) with %s in %s\nindex: %s\n",
 		count(st.Articles, "article", "articles"), count(st.Chunks, "chunk", "chunks"), st.Embedded, st.Reused,
 		st.EmbedderKey, time.Since(start).Round(time.Millisecond), st.Path)
+	if *watch {
+		return a.indexWatch(ctx, cfg, client, cache)
+	}
 	return nil
+}
+
+// indexWatch re-indexes the corpus directory on every settled change
+// until ctx ends (Ctrl-C), printing one line per re-index.
+func (a *app) indexWatch(ctx context.Context, cfg Config, client *llm.Client, cache *corpus.Cache) error {
+	fmt.Fprintf(a.stdout, "watching %s for changes (Ctrl-C to stop)\n", cfg.CorpusDir)
+	return live.Watch(ctx, cfg.CorpusDir, live.WatchOptions{
+		Debounce: cfg.News.Debounce,
+		Reload: func(ctx context.Context) error {
+			start := time.Now()
+			ix, _, err := a.openIndex(ctx, cfg, client, engineOptions{mustSave: true, cache: cache})
+			if err != nil {
+				return err
+			}
+			st := ix.Stats()
+			fmt.Fprintf(a.stdout, "re-indexed %s, %s (%d embedded, %d removed) in %s\n",
+				count(st.Articles, "article", "articles"), count(st.Chunks, "chunk", "chunks"), st.Embedded, st.Removed, time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+		OnError: func(err error) { a.notice(oneLine(err.Error())) },
+	})
 }

@@ -66,7 +66,8 @@ Commands:
   ask      answer one question (or one per line from stdin)
   chat     interactive harness that behaves like the Discord bot
   sources  list the articles in the corpus
-  index    build and persist the search index
+  index    build and persist the search index (--watch: keep it current)
+  fetch    save the new items of RSS/Atom feeds into the corpus directory
   eval     grade answers against a question set (JSONL)
   serve    run the Discord bot (gateway, or --http for the interactions endpoint)
   feedback export the 👎 votes from Discord as question-set cases
@@ -137,6 +138,8 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.cmdServe(ctx, rest)
 	case "feedback":
 		err = a.cmdFeedback(ctx, rest)
+	case "fetch":
+		err = a.cmdFetch(ctx, rest)
 	default:
 		fmt.Fprintf(a.stderr, "footnote: unknown command %q (see 'footnote help')\n", cmd)
 		return exitUsage

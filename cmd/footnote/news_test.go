@@ -1,10 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"footnote/answer"
 )
 
 // writeCorpus writes files into a new corpus directory.
@@ -100,5 +108,135 @@ func TestAskShowsDatesURLsAndCopies(t *testing.T) {
 	r = runCLI(t, nil, "", "ask", "--corpus", dir, "When did the harbour bridge reopen?")
 	if !strings.Contains(r.stdout, "https://coast.example/bridge-reopens") {
 		t.Errorf("the article's URL is not shown:\n%s", r.stdout)
+	}
+}
+
+// newTestApp returns an app over env (no real environment) with output
+// in buffers.
+func newTestApp(env map[string]string) (*app, *bytes.Buffer) {
+	var out bytes.Buffer
+	return &app{
+		stdin: strings.NewReader(""), stdout: &out, stderr: &out,
+		lookup: func(k string) (string, bool) { v, ok := env[k]; return v, ok },
+	}, &out
+}
+
+// cites asks q and reports whether the answer cites source.
+func cites(t *testing.T, eng *engine, q, source string) bool {
+	t.Helper()
+	ans, err := eng.answerer.Answer(context.Background(), answer.Request{Question: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range ans.Citations {
+		if c.Source == source {
+			return true
+		}
+	}
+	return false
+}
+
+// waitFor polls cond until it holds or the deadline passes, returning how
+// long it took.
+func waitFor(t *testing.T, what string, cond func() bool) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for !cond() {
+		if time.Since(start) > 20*time.Second {
+			t.Fatalf("%s: not after 20s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return time.Since(start)
+}
+
+// TestLiveCorpus drives the watcher the way serve and chat run it: a file
+// saved into the corpus directory is cited soon after, an edit is seen,
+// and a deleted file is never cited again.
+func TestLiveCorpus(t *testing.T) {
+	dir := newsCorpus(t)
+	env := map[string]string{"FOOTNOTE_INDEX_DIR": t.TempDir(), "FOOTNOTE_CORPUS_DIR": dir, "FOOTNOTE_WATCH_DEBOUNCE": "50ms"}
+	a, out := newTestApp(env)
+	cfg, err := a.config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	eng, err := a.newEngine(ctx, cfg, engineOptions{watch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if eng.reload == nil {
+		t.Fatal("the engine is not live")
+	}
+	stop := a.startNews(ctx, cfg, eng, a.logger(cfg), false)
+	defer stop()
+	const q = "Who repainted the Skerry Point lighthouse?"
+	if cites(t, eng, q, "e.txt") {
+		t.Fatal("cites e.txt before it exists")
+	}
+	time.Sleep(100 * time.Millisecond) // let the watcher start
+	saved := time.Now()
+	if err := os.WriteFile(filepath.Join(dir, "e.txt"), []byte("Lighthouse repainted\n\nThe Skerry Point lighthouse was repainted red by Ewan Tarr and his crew over the summer, the trust said.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "new file cited", func() bool { return cites(t, eng, q, "e.txt") })
+	t.Logf("saved to cited: %s", time.Since(saved).Round(time.Millisecond))
+
+	if err := os.Remove(filepath.Join(dir, "e.txt")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "deleted file no longer cited", func() bool { return !cites(t, eng, q, "e.txt") })
+	// Hidden files (atomic-write temporaries) are ignored.
+	if err := os.WriteFile(filepath.Join(dir, ".e.txt.tmp"), []byte("Lighthouse\n\nThe Skerry Point lighthouse was repainted by someone else entirely, they said.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if cites(t, eng, q, ".e.txt.tmp") {
+		t.Error("a hidden file was indexed")
+	}
+	if !strings.Contains(out.String(), "corpus re-indexed") {
+		t.Errorf("no re-index was logged:\n%s", out.String())
+	}
+}
+
+func TestIndexWatchNeedsDir(t *testing.T) {
+	r := runCLI(t, nil, "", "index", "--watch")
+	if r.code != exitUsage {
+		t.Errorf("exit %d, stderr %q; want a usage error", r.code, r.stderr)
+	}
+}
+
+func TestFetchCommand(t *testing.T) {
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>T</title><item><title>Ferry strike ends</title><link>%s/a</link><guid>a</guid><pubDate>Wed, 04 Jun 2025 08:00:00 GMT</pubDate></item></channel></rss>`, srv.URL)
+	})
+	mux.HandleFunc("/a", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><head><title>Ferry strike ends</title></head><body><article><p>Ferry crews ended their week-long strike on Wednesday after the union accepted a new pay offer from the operator.</p></article></body></html>`)
+	})
+	dir := t.TempDir()
+	r := runCLI(t, nil, "", "fetch", "--corpus", dir, srv.URL+"/feed.xml")
+	if r.code != exitOK || !strings.Contains(r.stdout, "saved 2025-06-04_ferry-strike-ends.txt") || !strings.Contains(r.stdout, "1 saved") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, nil, "", "fetch", "--corpus", dir, srv.URL+"/feed.xml")
+	if r.code != exitOK || !strings.Contains(r.stdout, "0 saved, 1 already saved") {
+		t.Errorf("second fetch: exit %d\n%s", r.code, r.stdout)
+	}
+	a := decodeAnswers(t, runCLI(t, nil, "", "ask", "--json", "--corpus", dir, "Why did the ferry strike end?").stdout)[0]
+	if !a.Answered || a.Citations[0].URL != srv.URL+"/a" || a.Citations[0].Date != "2025-06-04" {
+		t.Errorf("answer from the fetched article: %+v", a)
+	}
+	for _, bad := range [][]string{{"fetch", "--corpus", dir}, {"fetch", srv.URL + "/feed.xml"}, {"fetch", "--corpus", dir, "ftp://x/feed"}} {
+		if r := runCLI(t, nil, "", bad...); r.code != exitUsage {
+			t.Errorf("%q: exit %d, want a usage error", bad, r.code)
+		}
+	}
+	if r := runCLI(t, nil, "", "fetch", "--corpus", dir, srv.URL+"/missing.xml"); r.code != exitError || !strings.Contains(r.stderr, "404") {
+		t.Errorf("missing feed: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -53,10 +53,15 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 		}
 	}
 	logger := a.logger(cfg)
-	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
+	if len(cfg.News.Feeds) > 0 && cfg.CorpusDir == "" {
+		return errors.New("FOOTNOTE_FEEDS needs a corpus directory to save into: set FOOTNOTE_CORPUS_DIR or give --corpus")
+	}
+	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true, watch: true})
 	if err != nil {
 		return err
 	}
+	stopNews := a.startNews(ctx, cfg, eng, logger, true)
+	defer stopNews()
 	core, err := newCoreLogged(eng, cfg, logger)
 	if err != nil {
 		return err
