@@ -109,11 +109,11 @@ func TestFetch(t *testing.T) {
 	s := newSite(t, func(base string) string {
 		return rss(
 			item("Harbour bridge reopens", base+"/news/bridge", "g1", "Mon, 02 Jun 2025 08:00:00 GMT"),
-			item("Ferry strike ends", "/news/ferry", "g2", ""), // a relative link, no date
+			item("Ferry strike ends", "/news/ferry", "g2", ""),                           // a relative link, no date
 			item("Harbour bridge reopens (repeat)", base+"/news/bridge-again", "g1", ""), // a duplicate GUID
-			item("Gone", base+"/news-missing", "g3", ""),                               // 404
-			item("Slow", base+"/slow", "g4", ""),                                       // times out
-			item("Huge", base+"/huge", "g5", ""),                                       // over the cap
+			item("Gone", base+"/news-missing", "g3", ""),                                 // 404
+			item("Slow", base+"/slow", "g4", ""),                                         // times out
+			item("Huge", base+"/huge", "g5", ""),                                         // over the cap
 		)
 	})
 	dir := t.TempDir()
