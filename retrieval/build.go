@@ -12,6 +12,7 @@ import (
 	chromem "github.com/philippgille/chromem-go"
 
 	"footnote/corpus"
+	"footnote/neardup"
 )
 
 // Open builds the index over articles, reusing the vectors stored in
@@ -113,6 +114,11 @@ type articleState struct {
 	hash  []byte
 	first int
 	paras []paraSig // paragraph signatures, until findCopies groups them
+	// text is the article's text while signing it waits on lexDeferred
+	// (an unchanged restart reads the copy table instead); signed reports
+	// that paras is filled in.
+	text   string
+	signed bool
 }
 
 // builder accumulates the index during Open.
@@ -144,6 +150,8 @@ type builder struct {
 	lexDeferred bool
 	prevRecs    []*record
 	lexDecoded  bool // the lexicon came from the file
+	// copiesDecoded reports that the copy table came from the file.
+	copiesDecoded bool
 
 	mu       sync.Mutex // guards progress and its callback
 	progress Progress
@@ -255,12 +263,15 @@ func (b *builder) addArticle(a corpus.Article) error {
 		info:  ArticleInfo{Source: a.Source, Title: a.Title, Date: a.Date, URL: a.URL, Chunks: len(recs)},
 		hash:  hash,
 		first: len(b.recs),
-		paras: signParagraphs(a.Text, b.opts.Dedupe),
 	}
 	for _, r := range recs {
 		if err := b.addRecord(r); err != nil {
 			return err
 		}
+	}
+	st.text = a.Text
+	if !b.lexDeferred {
+		st.sign(b.opts.Dedupe)
 	}
 	b.arts = append(b.arts, st)
 	b.report(func(p *Progress) {
@@ -345,13 +356,42 @@ func (b *builder) addLexical(r *record) {
 	b.bm25.AddText(r.ID, r.Text)
 }
 
-// analyseDeferred ends deferral: the first n records are analysed.
+// analyseDeferred ends deferral: the first n records are analysed and
+// the articles so far signed.
 func (b *builder) analyseDeferred(n int) {
 	b.lexDeferred = false
 	b.prevRecs = nil
 	for _, p := range b.recs[:n] {
 		b.bm25.AddText(p.ID, p.Text)
 	}
+	for i := range b.arts {
+		b.arts[i].sign(b.opts.Dedupe)
+	}
+}
+
+// sign signs the article's paragraphs for findCopies, once.
+func (a *articleState) sign(o neardup.Options) {
+	if !a.signed {
+		a.paras, a.text, a.signed = signParagraphs(a.text, o), "", true
+	}
+}
+
+// copies returns the wire-copy table of the index: the stored one when the
+// lexicon was decoded (the records are exactly the stored ones), else
+// computed.
+func (b *builder) copies() map[string]*dupInfo {
+	if b.lexDecoded {
+		d, err := copiesFromStored(b.prev.lexicon.Copies, b.recs, b.arts, b.opts.Dedupe)
+		if err == nil {
+			b.copiesDecoded = true
+			return d
+		}
+		b.changed = true // save the table computed below
+	}
+	for i := range b.arts {
+		b.arts[i].sign(b.opts.Dedupe)
+	}
+	return findCopies(b.arts, b.recs, b.opts.Dedupe)
 }
 
 // lexicon returns the BM25 index of b.recs: the stored one, decoded, when
@@ -454,9 +494,9 @@ func (b *builder) index(ctx context.Context) (*Index, error) {
 		emb: b.opts.Embedder, dim: dim, coll: coll, bm25: b.lexicon(), chunks: b.ids,
 		recs: b.recs, scan: newVecScan(dim, b.recs),
 		articles: make([]ArticleInfo, len(b.arts)), first: make([]int, len(b.arts)),
-		dups: findCopies(b.arts, b.recs, b.opts.Dedupe),
 	}
-	ix.lexDecoded = b.lexDecoded
+	ix.dups = b.copies()
+	ix.lexDecoded, ix.copiesDecoded = b.lexDecoded, b.copiesDecoded
 	for i, a := range b.arts {
 		ix.articles[i] = a.info
 		ix.first[i] = a.first
@@ -497,7 +537,8 @@ func (b *builder) save(ix *Index) {
 		return
 	}
 	h := fileHeader{EmbedderKey: b.key, Dim: ix.dim, Chunking: b.chunking, Chunker: b.chunker}
-	if err := saveSnapshot(b.path, h, b.arts, b.recs, ix.scan, ix.bm25); err != nil {
+	copies := storeCopies(ix.dups, b.recs, b.arts, b.opts.Dedupe)
+	if err := saveSnapshot(b.path, h, b.arts, b.recs, ix.scan, ix.bm25, copies); err != nil {
 		b.opts.Notice(fmt.Sprintf("cannot save index file %s: %v", b.path, err))
 		ix.stats.SaveErr = err
 		return

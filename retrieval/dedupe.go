@@ -77,13 +77,14 @@ func findCopies(arts []articleState, recs []*record, o neardup.Options) map[stri
 		}
 	}
 	out := map[string]*dupInfo{}
+	cover := &coverCount{bytes: make([]int, len(arts))}
 	k := 0
 	for ai := range arts {
 		a := &arts[ai]
 		paraGroups := groups[k : k+len(a.paras)]
 		k += len(a.paras)
 		for _, r := range recs[a.first : a.first+a.info.Chunks] {
-			if d := chunkCopies(r.Chunk, a.paras, paraGroups, shared, ai, arts); d != nil {
+			if d := chunkCopies(r.Chunk, a.paras, paraGroups, shared, ai, arts, cover); d != nil {
 				out[r.ID] = d
 			}
 		}
@@ -92,10 +93,33 @@ func findCopies(arts []articleState, recs []*record, o neardup.Options) map[stri
 	return out
 }
 
-// chunkCopies works out which other articles repeat most of chunk c.
-func chunkCopies(c Chunk, paras []paraSig, groups []int, shared map[int][]int, self int, arts []articleState) *dupInfo {
+// coverCount counts, per article, the bytes of one chunk it repeats: dense
+// over articles (a paragraph group can span hundreds of them, where a map
+// per chunk was most of findCopies), reset through touched.
+type coverCount struct {
+	bytes   []int
+	touched []int
+}
+
+func (c *coverCount) add(article, n int) {
+	if c.bytes[article] == 0 {
+		c.touched = append(c.touched, article)
+	}
+	c.bytes[article] += n
+}
+
+func (c *coverCount) reset() {
+	for _, a := range c.touched {
+		c.bytes[a] = 0
+	}
+	c.touched = c.touched[:0]
+}
+
+// chunkCopies works out which other articles repeat most of chunk c;
+// cover is scratch space.
+func chunkCopies(c Chunk, paras []paraSig, groups []int, shared map[int][]int, self int, arts []articleState, cover *coverCount) *dupInfo {
 	var d dupInfo
-	cover := map[int]int{} // other article → bytes of c it repeats
+	defer cover.reset()
 	for i, p := range paras {
 		lo, hi := max(p.start, c.Start), min(p.end, c.End)
 		if hi <= lo || len(shared[groups[i]]) < 2 {
@@ -104,17 +128,24 @@ func chunkCopies(c Chunk, paras []paraSig, groups []int, shared map[int][]int, s
 		d.groups = append(d.groups, groups[i])
 		for _, other := range shared[groups[i]] {
 			if other != self {
-				cover[other] += hi - lo
+				cover.add(other, hi-lo)
 			}
 		}
 	}
 	if len(d.groups) == 0 {
 		return nil
 	}
-	for other := range arts {
-		if float64(cover[other]) >= dupCover*float64(c.End-c.Start) {
-			d.alsoIn = append(d.alsoIn, arts[other].info.Source)
+	// Only the articles sharing a paragraph can qualify: visit those (in
+	// corpus order), not every article.
+	var others []int
+	for _, other := range cover.touched {
+		if float64(cover.bytes[other]) >= dupCover*float64(c.End-c.Start) {
+			others = append(others, other)
 		}
+	}
+	slices.Sort(others)
+	for _, other := range others {
+		d.alsoIn = append(d.alsoIn, arts[other].info.Source)
 	}
 	if len(d.alsoIn) == 0 {
 		return nil

@@ -102,11 +102,12 @@ type Index struct {
 	// first[i] is the position in recs of articles[i]'s first chunk; an
 	// article's chunks are contiguous.
 	first []int
-	// lexDecoded reports that bm25 was decoded from the index file.
-	lexDecoded bool
-	articles   []ArticleInfo
-	stats      Stats
-	dups       map[string]*dupInfo // chunks other articles repeat, by ID
+	// lexDecoded and copiesDecoded report that bm25 and dups were decoded
+	// from the index file.
+	lexDecoded, copiesDecoded bool
+	articles                  []ArticleInfo
+	stats                     Stats
+	dups                      map[string]*dupInfo // chunks other articles repeat, by ID
 	// oldest and newest are the dates of the oldest and newest dated
 	// articles, for the recency prior.
 	oldest, newest time.Time

@@ -26,6 +26,9 @@ type storedLexicon struct {
 	// them (for spelling correction): word i stems to Terms[WordTerms[i]].
 	Words     []string
 	WordTerms []uint32
+	// Copies is the wire-copy table (nil in files saved before it was
+	// stored; it is then recomputed).
+	Copies *storedCopies
 }
 
 // stored encodes the index for the file. It is only meaningful for an index

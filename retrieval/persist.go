@@ -116,10 +116,10 @@ func indexPath(dir, key string) string {
 }
 
 // saveSnapshot writes the index atomically (see [writeAtomic]): recs in
-// the order of arts, their codes from scan and the lexicon from lex (rows
-// and documents being positions in recs). A nil scan or lex saves without
-// them.
-func saveSnapshot(path string, h fileHeader, arts []articleState, recs []*record, scan *vecScan, lex *BM25) error {
+// the order of arts, their codes from scan, the lexicon from lex (rows and
+// documents being positions in recs) with the copy table. A nil scan or
+// lex saves without them.
+func saveSnapshot(path string, h fileHeader, arts []articleState, recs []*record, scan *vecScan, lex *BM25, copies *storedCopies) error {
 	h.Magic, h.Version, h.Articles = fileMagic, formatVersion, len(arts)
 	return writeAtomic(path, func(w io.Writer) error {
 		// Stored, not compressed: inflating the file was a fifth of a
@@ -146,6 +146,7 @@ func saveSnapshot(path string, h fileHeader, arts []articleState, recs []*record
 		var sl storedLexicon
 		if lex != nil && len(lex.ids) == len(recs) {
 			sl = lex.stored()
+			sl.Copies = copies
 		}
 		if err := enc.Encode(sl); err != nil {
 			return fmt.Errorf("encode lexicon: %w", err)

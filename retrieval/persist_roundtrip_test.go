@@ -57,7 +57,7 @@ func TestSnapshotRoundTrip100k(t *testing.T) {
 		lex.AddText(r.ID, r.Text)
 		ids[i] = r.ID
 	}
-	if err := saveSnapshot(path, h, arts, recs, scan, lex); err != nil {
+	if err := saveSnapshot(path, h, arts, recs, scan, lex, nil); err != nil {
 		t.Fatal(err)
 	}
 	s, err := loadSnapshot(context.Background(), path)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"footnote/corpus"
+	"footnote/neardup"
 )
 
 // openDefault opens the default articles, edited by edit when set, with
@@ -137,6 +138,71 @@ func writeFormat1(t *testing.T, path string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// withWireCopy adds a lightly edited copy of the first article under
+// another name, so the index has wire copies to find.
+func withWireCopy(arts []corpus.Article) []corpus.Article {
+	c := arts[0]
+	c.Source = "wire/copy-of-" + c.Source
+	c.Text = strings.Replace(c.Text, ".", ", officials said.", 1)
+	return append(arts, c)
+}
+
+func TestRestartDecodesCopyTable(t *testing.T) {
+	dir := t.TempDir()
+	first := openDefault(t, dir, nil, withWireCopy)
+	if len(first.dups) == 0 || first.copiesDecoded {
+		t.Fatalf("fresh build: %d chunks with copies (decoded %v), want some computed", len(first.dups), first.copiesDecoded)
+	}
+	second := openDefault(t, dir, nil, withWireCopy)
+	if !second.copiesDecoded || !reflect.DeepEqual(first.dups, second.dups) {
+		t.Fatalf("restart: copy table decoded %v, equal %v", second.copiesDecoded, reflect.DeepEqual(first.dups, second.dups))
+	}
+	sameResults(t, first, second)
+	edited := func(arts []corpus.Article) []corpus.Article {
+		arts = withWireCopy(arts)
+		arts[2].Text += "\n\nOne more paragraph."
+		return arts
+	}
+	updated := openDefault(t, dir, nil, edited)
+	fresh := openDefault(t, "", nil, edited)
+	if updated.copiesDecoded || !reflect.DeepEqual(updated.dups, fresh.dups) {
+		t.Errorf("after an edit: copy table decoded %v, equal to a fresh build's %v", updated.copiesDecoded, reflect.DeepEqual(updated.dups, fresh.dups))
+	}
+}
+
+func TestCopiesFromStoredRejectsBadTables(t *testing.T) {
+	ix := openDefault(t, "", nil, withWireCopy)
+	arts := make([]articleState, len(ix.articles))
+	for i, a := range ix.articles {
+		arts[i] = articleState{info: a, first: ix.first[i]}
+	}
+	var o neardup.Options // openDefault's
+	if len(ix.dups) == 0 {
+		t.Fatal("no wire copies found")
+	}
+	good := storeCopies(ix.dups, ix.recs, arts, o)
+	if d, err := copiesFromStored(good, ix.recs, arts, o); err != nil || !reflect.DeepEqual(d, ix.dups) {
+		t.Fatalf("good table: %v, equal %v", err, reflect.DeepEqual(d, ix.dups))
+	}
+	tests := map[string]func(sc *storedCopies){
+		"other fingerprint":    func(sc *storedCopies) { sc.Fingerprint = "x" },
+		"counts short":         func(sc *storedCopies) { sc.GroupCounts = sc.GroupCounts[1:] },
+		"chunk out of range":   func(sc *storedCopies) { sc.Chunks[0] = 1 << 30 },
+		"article out of range": func(sc *storedCopies) { sc.AlsoIn[0] = 1 << 30 },
+		"trailing groups":      func(sc *storedCopies) { sc.Groups = append(sc.Groups, 1) },
+		"too many groups":      func(sc *storedCopies) { sc.GroupCounts[0] = 1 << 30 },
+	}
+	for name, edit := range tests {
+		t.Run(name, func(t *testing.T) {
+			sc := storeCopies(ix.dups, ix.recs, arts, o)
+			edit(sc)
+			if _, err := copiesFromStored(sc, ix.recs, arts, o); err == nil {
+				t.Error("accepted")
+			}
+		})
 	}
 }
 
