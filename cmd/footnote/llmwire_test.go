@@ -47,3 +47,19 @@ func TestDownLLMServerBreaker(t *testing.T) {
 		t.Errorf("want four answered questions:\n%s", r.stdout)
 	}
 }
+
+func TestServeUnreachableDiscordNamesHost(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	r := runCLI(t, map[string]string{"DISCORD_BOT_TOKEN": "tok", "DISCORD_API_URL": "http://" + addr}, "", "serve")
+	if r.code != exitError || !strings.Contains(r.stderr, "cannot reach Discord at "+addr+" (DISCORD_API_URL)") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if strings.Count(strings.TrimSpace(r.stderr), "\n") > 3 {
+		t.Logf("stderr: %s", r.stderr)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"footnote/bot"
@@ -86,7 +87,7 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return d.Run(ctx)
+	return discordReach(d.Run(ctx), cfg)
 }
 
 // newCoreLogged is newCore with the engine errors behind error replies
@@ -161,4 +162,18 @@ func discordFeatures(cfg Config) (discord.Features, error) {
 		f.Feedback = log
 	}
 	return f, nil
+}
+
+// discordReach names the Discord origin and its setting when err is a
+// failure to reach it (a wrong DISCORD_API_URL, no network).
+func discordReach(err error, cfg Config) error {
+	var op *net.OpError
+	if err == nil || !errors.As(err, &op) {
+		return err
+	}
+	host := cfg.Discord.APIURL
+	if u, perr := url.Parse(cfg.Discord.APIURL); perr == nil && u.Host != "" {
+		host = u.Host // only the host: the URL may carry credentials
+	}
+	return fmt.Errorf("cannot reach Discord at %s (DISCORD_API_URL): %w", host, op)
 }
