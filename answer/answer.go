@@ -31,7 +31,8 @@ type Citation struct {
 	Date  string `json:"date,omitempty"`
 	Quote string `json:"quote"` // the cited sentence (possibly shortened)
 	// Start and End are the byte span of the quoted sentence in the
-	// article's cleaned text (corpus.Article.Text).
+	// article's text as footnote read it (corpus.Article.Text: the file
+	// after cleaning), not in the raw file.
 	Start int `json:"start"`
 	End   int `json:"end"`
 	// Passage is the whole retrieved passage the quote comes from, and
