@@ -144,7 +144,7 @@ func TestBuildFences(t *testing.T) {
 			t.Errorf("%s occurs %d times, want %d", tt.pattern, got, tt.want)
 		}
 	}
-	if !strings.Contains(user, "‹/passage>") {
+	if !strings.Contains(user, "&lt;/passage>") {
 		t.Error("the fake closing tag is not kept in neutralised form")
 	}
 }
@@ -288,9 +288,14 @@ func FuzzBuild(f *testing.F) {
 			if n := len(regexp.MustCompile(`(?i)`+tag).FindAllString(user, -1)); n != want {
 				t.Fatalf("%s occurs %d times, want %d:\n%s", tag, n, want, user)
 			}
-			// The same must hold for the text as a model may read it.
+			// The same must hold for the text as a model may read it:
+			// invisible characters dropped, and its skeleton (NFKC,
+			// lookalikes folded).
 			if n := len(regexp.MustCompile(`(?i)`+tag).FindAllString(visible(user), -1)); n != want {
 				t.Fatalf("%s occurs %d times once invisible characters are dropped, want %d:\n%q", tag, n, want, user)
+			}
+			if n := len(regexp.MustCompile(`(?i)`+tag).FindAllString(prompts.Skeleton(user), -1)); n != want {
+				t.Fatalf("%s occurs %d times in the skeleton, want %d:\n%q", tag, n, want, user)
 			}
 		}
 	})

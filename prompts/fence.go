@@ -1,77 +1,134 @@
 package prompts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // fenceNames are the prompt's own tag names. A tag of another name (<b>,
 // <3) is harmless and left alone, so article text is quoted as written.
 var fenceNames = []string{"passage", "question", "history", "system", "user", "assistant", "instruction", "instructions"}
 
-// maxTagScan bounds how far after a "<" neutralise looks for a tag name.
-const maxTagScan = 64
+// bracketTokens are chat-template control tokens written in square
+// brackets, without a "<" (Mistral's [INST], [/INST], [SYSTEM_PROMPT]…).
+// Those with a "<" (<|im_start|>, <|eot_id|>, <s>, <start_of_turn>) are
+// defused with every other "<".
+var bracketTokens = []string{"inst", "system_prompt", "available_tools", "tool_calls", "tool_results", "tool_content"}
 
-// neutralise makes untrusted text unable to close or fake a fence: the "<"
-// of anything that reads as one of the prompt's tags, opening or closing,
-// in any case and spacing ("</passage>", "< passage n=9>", "<QUESTION"),
-// becomes "‹", which reads the same to a person but is no longer markup.
-// Invisible characters do not hide a tag: Unicode spaces and format
-// characters (zero-width space, joiners, BOM, soft hyphen) between "<", "/"
-// and the name, or inside the name, are skipped when matching, because a
-// model reading "<\u200b/passage>" may well see a closing tag.
+// Escapes put in place of what untrusted text may not carry into a prompt.
+const (
+	escLT      = "&lt;"
+	escBracket = "&#91;"
+)
+
+// neutralise makes untrusted text unable to close or fake a fence, or to
+// speak the chat template's control tokens:
+//
+//   - every character whose NFKC form holds a "<" ("<", full-width "＜",
+//     small-form "﹤") becomes "&lt;", whatever follows it. Escaping them
+//     all, rather than recognising tags, is the robust choice: no
+//     homoglyph, invisible character, combining mark or length of padding
+//     inside a name can smuggle a fence past it, and no tag of any name
+//     (<passage>, <|im_start|>, </s>) can open. The cost is cosmetic: the
+//     rare article "<" reads "&lt;", which models read as "<";
+//   - a lookalike of "<" that NFKC keeps apart ("‹", "〈", "˂") becomes
+//     "&lt;" where the skeleton of what follows reads as one of the
+//     prompt's tags, so guillemets and CJK brackets elsewhere stay;
+//   - the "[" of a bracketed control token ("[INST]", "[/INST]") becomes
+//     "&#91;", read the same way but no longer the token;
+//   - Unicode TAG characters (U+E0000–E007F), invisible ASCII, are dropped.
 func neutralise(s string) string {
-	if !strings.Contains(s, "<") {
+	if !needsNeutralising(s) {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		rest := s[i+size:]
+		i += size
+		switch {
+		case isTagChar(r):
+			// dropped
+		case r == '<' || r >= utf8.RuneSelf && strings.ContainsRune(norm.NFKC.String(string(r)), '<'):
+			b.WriteString(escLT)
+		case confusableASCII[r] == '<' && startsFenceTag(rest):
+			b.WriteString(escLT)
+		case r == '[' && startsBracketToken(rest):
+			b.WriteString(escBracket)
+		default:
+			b.WriteString(s[i-size : i]) // as written, even invalid UTF-8
 		}
-		b.WriteString(s[:i])
-		if startsFenceTag(s[i+1:]) {
-			b.WriteString("‹")
-		} else {
-			b.WriteByte('<')
-		}
-		s = s[i+1:]
 	}
+	return b.String()
 }
 
-// startsFenceTag reports whether rest, the text after a "<", starts with
-// optional space, an optional "/", optional space and then one of
-// fenceNames as a whole word (case-insensitively, invisible characters
-// skipped).
-func startsFenceTag(rest string) bool {
-	var name []rune
-	slash := false
-scan:
-	for scanned := 0; rest != "" && scanned < maxTagScan; scanned++ {
-		r, size := utf8.DecodeRuneInString(rest)
-		rest = rest[size:]
-		switch {
-		case unicode.Is(unicode.Cf, r):
-			// invisible anywhere
-		case len(name) == 0 && unicode.IsSpace(r):
-		case len(name) == 0 && r == '/' && !slash:
-			slash = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
-			name = append(name, r)
-		default:
-			break scan
-		}
-	}
-	for _, n := range fenceNames {
-		if strings.EqualFold(string(name), n) {
+// needsNeutralising reports whether s holds anything neutralise changes:
+// the common case, plain text, is returned as it is.
+func needsNeutralising(s string) bool {
+	for _, r := range s {
+		if r == '<' || r == '[' || r >= utf8.RuneSelf {
 			return true
 		}
 	}
 	return false
+}
+
+// tagName reads the skeleton of rest as the start of a tag: blanks and
+// invisible characters, an optional "/" (or a lookalike), blanks, then a
+// name of letters, digits and "_". It returns the name and what follows
+// it. Invisible characters are skipped however many there are.
+func tagName(rest string) (name string, after string) {
+	var n []rune
+	slash := false
+	var buf []rune
+	for i, r := range rest {
+		buf = skeletonRune(buf[:0], r)
+		for _, k := range buf {
+			switch {
+			case len(n) == 0 && unicode.IsSpace(k):
+			case len(n) == 0 && k == '/' && !slash:
+				slash = true
+			case unicode.IsLetter(k) || unicode.IsDigit(k) || k == '_':
+				n = append(n, k)
+			default:
+				return string(n), rest[i:]
+			}
+		}
+	}
+	return string(n), ""
+}
+
+// startsFenceTag reports whether rest, the text after a "<" or a lookalike,
+// reads as one of fenceNames opening or closing.
+func startsFenceTag(rest string) bool {
+	name, _ := tagName(rest)
+	return slices.Contains(fenceNames, name)
+}
+
+// startsBracketToken reports whether rest, the text after a "[", reads as
+// one of bracketTokens and its "]".
+func startsBracketToken(rest string) bool {
+	name, after := tagName(rest)
+	if !slices.Contains(bracketTokens, name) {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimLeftFunc(Skeleton(firstRunes(after, 8)), unicode.IsSpace), "]")
+}
+
+// firstRunes returns at most n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // attrEscaper escapes an attribute value so it cannot end its quotes.
@@ -79,5 +136,5 @@ var attrEscaper = strings.NewReplacer(`&`, "&amp;", `"`, "&quot;", `<`, "&lt;", 
 
 // attr makes untrusted text safe as a one-line, double-quoted attribute value.
 func attr(s string) string {
-	return attrEscaper.Replace(strings.Join(strings.Fields(s), " "))
+	return neutralise(attrEscaper.Replace(strings.Join(strings.Fields(s), " ")))
 }
