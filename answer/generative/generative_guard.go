@@ -3,26 +3,29 @@ package generative
 import (
 	"regexp"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"footnote/prompts"
 )
 
-// leakWindow is the length, in normalised bytes, of a piece of the system
-// prompt that must not appear in a reply. Shorter overlaps happen by chance
-// ("the articles don't say"); this long a run does not.
-const leakWindow = 40
+// leakWindow is the length, in skeleton bytes (letters and digits only),
+// of a piece of the system prompt that must not appear in a reply: about
+// six words. Shorter overlaps happen by chance ("the articles don't say");
+// this long a run does not.
+const leakWindow = 32
 
 // leakGuard spots a reply repeating the system prompt, as a model tricked
-// by an injected "reveal your instructions" would. It compares normalised
-// text (lower case, single spaces) window by window, and ignores windows
-// that also occur in the data the model was given (passages, question,
-// history), so quoting an article is never mistaken for a leak, wherever
-// the prompt puts the passages.
+// by an injected "reveal your instructions" would. It compares letter
+// skeletons (prompts.LetterSkeleton: NFKC, invisible characters dropped,
+// lookalike letters folded, lower case, letters and digits only), window
+// by window, so zero-width spaces, no-break spaces, dashes between the
+// letters or Cyrillic homoglyphs do not hide a repeat. Windows that also
+// occur in the data the model was given (passages, question, history)
+// are ignored, so quoting an article is never mistaken for a leak,
+// wherever the prompt puts the passages.
 type leakGuard struct {
 	secret map[string]bool // leakWindow-byte windows of the system prompt
-	seen   []byte          // normalised reply so far
-	space  bool            // the last byte added to seen was a space
+	seen   []byte          // skeleton of the reply so far
 }
 
 // quotedRe matches a double-quoted example in the system prompt ("The talks
@@ -72,21 +75,28 @@ func (g *leakGuard) feed(delta string) bool {
 	return false
 }
 
-// add appends one rune of the reply, normalised.
+// add appends one rune of the reply, as its letter skeleton. A NUL (put
+// in place of the system prompt's examples) is kept as a barrier no window
+// spans.
 func (g *leakGuard) add(r rune) {
-	if unicode.IsSpace(r) {
-		if !g.space && len(g.seen) > 0 {
-			g.seen = append(g.seen, ' ')
-			g.space = true
+	if r == 0 {
+		g.seen = append(g.seen, 0)
+		return
+	}
+	if r < utf8.RuneSelf {
+		// The common case, without allocating.
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			g.seen = append(g.seen, byte(r))
+		case 'A' <= r && r <= 'Z':
+			g.seen = append(g.seen, byte(r+'a'-'A'))
 		}
 		return
 	}
-	g.seen = append(g.seen, string(unicode.ToLower(r))...)
-	g.space = false
+	g.seen = append(g.seen, prompts.LetterSkeleton(string(r))...)
 }
 
-// normaliseForLeak lower-cases s and collapses its white space, as the
-// guard does to a reply.
+// normaliseForLeak is the skeleton of s as the guard compares a reply.
 func normaliseForLeak(s string) string {
 	g := &leakGuard{}
 	for _, r := range s {
