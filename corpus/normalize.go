@@ -110,12 +110,16 @@ func mapRunes(s string) (string, int) {
 	return b.String(), controls
 }
 
+// isInvisible reports whether r is dropped from article text: zero-width
+// spaces, word joiners, BOMs, soft hyphens, and Unicode TAG characters
+// (U+E0000–E007F), which render as nothing but mirror ASCII, so a model may
+// read instructions hidden in them ("ASCII smuggling").
 func isInvisible(r rune) bool {
 	switch r {
 	case '\u200B', '\u2060', '\uFEFF', '\u00AD':
 		return true
 	}
-	return false
+	return r >= 0xE0000 && r <= 0xE007F
 }
 
 // collapseSpaces trims s and turns each run of spaces into one.
