@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"testing"
+	"time"
 
 	"footnote/answer"
 	"footnote/answer/extractive"
@@ -49,17 +50,24 @@ func TestSameAnswersAsEmbeddedIndex(t *testing.T) {
 			if got, want := pr.Terms(c.Question), ix.Terms(c.Question); !reflect.DeepEqual(got, want) {
 				t.Errorf("Terms(%q):\nstore    %+v\nembedded %+v", c.Question, got, want)
 			}
-			q := retrieval.Query{Text: c.Question, K: 12}
-			want, err := ix.Retrieve(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := pr.Retrieve(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("Retrieve(%q) differs:\nstore    %s\nembedded %s", c.Question, ids(got), ids(want))
+			day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+			for _, q := range []retrieval.Query{
+				{Text: c.Question, K: 12},
+				{Text: c.Question, K: 5, Sources: []string{arts[0].Source, arts[3].Source}},
+				{Text: c.Question, K: 5, Since: day("2025-05-17")},
+				{Text: c.Question, K: 5, Until: day("2025-05-16")},
+			} {
+				want, err := ix.Retrieve(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := pr.Retrieve(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("Retrieve(%+v) differs:\nstore    %s\nembedded %s", q, ids(got), ids(want))
+				}
 			}
 			wa, err := embedded.Answer(ctx, answer.Request{Question: c.Question})
 			if err != nil {
