@@ -48,14 +48,24 @@ func benchStore(b *testing.B, chunks int) {
 	build := time.Since(t0)
 	ixHeap := heapNow() - heap0
 	n := ix.Len()
+	progress := func(format string, args ...any) {
+		// Straight to stderr: a long run shows how far it got even if stopped.
+		fmt.Fprintf(os.Stderr, "chunks=%d: "+format+"\n", append([]any{chunks}, args...)...)
+	}
+	progress("embedded index: %d chunks in %v", n, build.Round(time.Millisecond))
 
 	s := openStore(b, pgstore.Options{})
 	t0 = time.Now()
-	st, err := s.Sync(ctx, seq(arts...), pgstore.SyncOptions{Embedder: emb})
+	st, err := s.Sync(ctx, seq(arts...), pgstore.SyncOptions{Embedder: emb, Progress: func(p pgstore.SyncStats) {
+		if p.Articles%1000 == 0 {
+			progress("sync: %d articles, %d chunks embedded after %v", p.Articles, p.Embedded, time.Since(t0).Round(time.Second))
+		}
+	}})
 	if err != nil {
 		b.Fatal(err)
 	}
 	syncTime := time.Since(t0)
+	progress("store sync: %d chunks in %v", st.Chunks, syncTime.Round(time.Millisecond))
 	if st.Chunks != n {
 		b.Fatalf("store has %d chunks, index %d", st.Chunks, n)
 	}
@@ -107,6 +117,7 @@ func benchStore(b *testing.B, chunks int) {
 			}
 		}
 		slices.Sort(lat)
+		progress("%s: p50 %v p95 %v", sd.name, lat[len(lat)/2], lat[len(lat)*95/100])
 		b.ReportMetric(ms(lat[len(lat)/2]), sd.name+"-p50-ms")
 		b.ReportMetric(ms(lat[len(lat)*95/100]), sd.name+"-p95-ms")
 		// Throughput with 4 queries in flight.
