@@ -19,6 +19,16 @@ import (
 // copy of it.
 const dupCover = 0.5
 
+// dupArticleCover is the share of an article's signed text that another
+// article must repeat for the two to count as copies of one story.
+const dupArticleCover = 0.6
+
+// maxCopies is the most articles a paragraph group may span and still
+// mark copies: a story is reprinted by a few dozen outlets at most, while
+// a paragraph in hundreds of articles is stock text (a disclaimer, a
+// boilerplate sentence) and would make every pair of them a candidate.
+const maxCopies = 64
+
 // paraSig is one paragraph of an article being indexed, with its MinHash
 // signature; signatures are dropped once the groups are known.
 type paraSig struct {
@@ -76,6 +86,12 @@ func findCopies(arts []articleState, recs []*record, o neardup.Options) map[stri
 			shared[g] = append(arts, owner[i])
 		}
 	}
+	for g, holders := range shared {
+		if len(holders) > maxCopies {
+			delete(shared, g) // stock text, not a reprinted story
+		}
+	}
+	copyOf := articleCopies(arts, groups, shared)
 	out := map[string]*dupInfo{}
 	cover := &coverCount{bytes: make([]int, len(arts))}
 	k := 0
@@ -84,7 +100,7 @@ func findCopies(arts []articleState, recs []*record, o neardup.Options) map[stri
 		paraGroups := groups[k : k+len(a.paras)]
 		k += len(a.paras)
 		for _, r := range recs[a.first : a.first+a.info.Chunks] {
-			if d := chunkCopies(r.Chunk, a.paras, paraGroups, shared, ai, arts, cover); d != nil {
+			if d := chunkCopies(r.Chunk, a.paras, paraGroups, shared, ai, arts, copyOf, cover); d != nil {
 				out[r.ID] = d
 			}
 		}
@@ -115,9 +131,37 @@ func (c *coverCount) reset() {
 	c.touched = c.touched[:0]
 }
 
-// chunkCopies works out which other articles repeat most of chunk c;
-// cover is scratch space.
-func chunkCopies(c Chunk, paras []paraSig, groups []int, shared map[int][]int, self int, arts []articleState, cover *coverCount) *dupInfo {
+// articleCopies returns the pairs of articles (lower index first) that are
+// copies of one story: the paragraphs they share make up at least
+// dupArticleCover of the signed text of one of them. Two stories that only
+// share a stock paragraph or two are not copies.
+func articleCopies(arts []articleState, groups []int, shared map[int][]int) map[[2]int]bool {
+	sharedBytes := map[[2]int]int{} // (article, other) → bytes of article's paragraphs other holds too
+	total := make([]int, len(arts))
+	k := 0
+	for ai, a := range arts {
+		for _, p := range a.paras {
+			total[ai] += p.end - p.start
+			for _, other := range shared[groups[k]] {
+				if other != ai {
+					sharedBytes[[2]int{ai, other}] += p.end - p.start
+				}
+			}
+			k++
+		}
+	}
+	out := map[[2]int]bool{}
+	for key, n := range sharedBytes {
+		if float64(n) >= dupArticleCover*float64(total[key[0]]) {
+			out[[2]int{min(key[0], key[1]), max(key[0], key[1])}] = true
+		}
+	}
+	return out
+}
+
+// chunkCopies works out which other articles, among the copies of its own
+// (copyOf), repeat most of chunk c; cover is scratch space.
+func chunkCopies(c Chunk, paras []paraSig, groups []int, shared map[int][]int, self int, arts []articleState, copyOf map[[2]int]bool, cover *coverCount) *dupInfo {
 	var d dupInfo
 	defer cover.reset()
 	for i, p := range paras {
@@ -127,7 +171,7 @@ func chunkCopies(c Chunk, paras []paraSig, groups []int, shared map[int][]int, s
 		}
 		d.groups = append(d.groups, groups[i])
 		for _, other := range shared[groups[i]] {
-			if other != self {
+			if other != self && copyOf[[2]int{min(self, other), max(self, other)}] {
 				cover.add(other, hi-lo)
 			}
 		}

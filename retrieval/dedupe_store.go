@@ -35,6 +35,11 @@ type storedCopies struct {
 func copiesFingerprint(o neardup.Options) string {
 	h := sha256.New()
 	var buf [8]byte
+	// copiesAlgorithm versions the grouping rules above the signatures
+	// (leaders, whole-article cover, stock-text cap).
+	const copiesAlgorithm = 2
+	binary.LittleEndian.PutUint64(buf[:], copiesAlgorithm)
+	h.Write(buf[:])
 	binary.LittleEndian.PutUint64(buf[:], math.Float64bits(o.Threshold))
 	h.Write(buf[:])
 	binary.LittleEndian.PutUint64(buf[:], uint64(o.Shingle))
