@@ -458,3 +458,22 @@ func BenchmarkExpand(b *testing.B) {
 		l.Expand(words[i%len(words)])
 	}
 }
+
+// TestConcurrentUse runs the lexicon from many goroutines at once, so that
+// `go test -race` checks the lazy decode and the lazy hyponym index.
+func TestConcurrentUse(t *testing.T) {
+	done := make(chan lexicon.Relation)
+	for range 8 {
+		go func() {
+			l := lexicon.Default()
+			e := l.Expand("strait")
+			tb := l.Term("Bosporus")
+			done <- e.Relate(&tb)
+		}()
+	}
+	for range 8 {
+		if r := <-done; r != lexicon.Hyponym {
+			t.Errorf("Expand(strait).Relate(Bosporus) = %v, want hyponym", r)
+		}
+	}
+}
