@@ -3,14 +3,18 @@
 // embedded table, and the project's one list of closed-class words
 // (closed.go).
 //
-// The WordNet table is decoded once, on first use, by [Default]; a
-// *[Lexicon] is immutable and safe for concurrent use. Lemmas are lower-case
+// The WordNet table is decoded once, on first use, by [Default], and shared:
+// a *[Lexicon] is immutable and safe for concurrent use, so there is no
+// reason for each caller to load its own copy (about 13 MB of heap and
+// 50-60 ms of CPU to decode). The lazily decoded table behind Default is the
+// package's only state; [Decode] reads a table from any reader instead.
+// Lemmas are lower-case
 // and multi-word lemmas use spaces, also for WordNet's hyphens ("wrap up",
 // "united nations", "cease fire"); input words are normalised the same way.
 //
-// The data is compiled from Debian's wordnet-base by ./internal/gen (see
-// go:generate below) and committed as wordnet.bin.gz, so building needs no
-// WordNet install. WordNet 3.0 Copyright 2006 by Princeton University; see
+// The data is compiled from Debian's wordnet-base by ./internal/gen (run
+// `go generate ./lexicon` with wordnet-base installed) and committed as
+// wordnet.bin.gz, so building needs no WordNet install. WordNet 3.0 Copyright 2006 by Princeton University; see
 // LICENSE.wordnet.
 package lexicon
 
