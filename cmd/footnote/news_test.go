@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"footnote/answer"
+	"footnote/internal/fakeopenai"
 )
 
 // writeCorpus writes files into a new corpus directory.
@@ -238,5 +240,43 @@ func TestFetchCommand(t *testing.T) {
 	}
 	if r := runCLI(t, nil, "", "fetch", "--corpus", dir, srv.URL+"/missing.xml"); r.code != exitError || !strings.Contains(r.stderr, "404") {
 		t.Errorf("missing feed: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestIndexInterruptedResumes: Ctrl-C (the context ending) during
+// "footnote index" exits 130, and the next run reuses what was embedded.
+func TestIndexInterruptedResumes(t *testing.T) {
+	files := map[string]string{}
+	for i := range 300 {
+		files[fmt.Sprintf("a%03d.txt", i)] = fmt.Sprintf("Report %d\n\nThe council of town number %d approved its budget on Monday after a long debate, officials said.\n", i, i)
+	}
+	dir := writeCorpus(t, files)
+	srv := fakeopenai.New(t)
+	srv.Script("embeddings", fakeopenai.Pass(), fakeopenai.Pass(), fakeopenai.Delay(time.Minute), fakeopenai.Delay(time.Minute), fakeopenai.Delay(time.Minute))
+	env := map[string]string{"OPENAI_BASE_URL": srv.URL(), "FOOTNOTE_INDEX_DIR": t.TempDir(), "OPENAI_MAX_RETRIES": "0"}
+	a, out := newTestApp(env)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	code := make(chan int, 1)
+	go func() { code <- a.run(ctx, []string{"index", "--corpus", dir}) }()
+	waitFor(t, "embedding requests in flight", func() bool { return srv.EmbeddingRequests() >= 4 })
+	cancel()
+	if c := <-code; c != exitInterrupted {
+		t.Fatalf("exit %d, want 130:\n%s", c, out.String())
+	}
+	if !strings.Contains(out.String(), "resume") {
+		t.Errorf("no word about resuming:\n%s", out.String())
+	}
+	before := srv.EmbeddedInputs()
+	r := runCLI(t, env, "", "index", "--json", "--corpus", dir)
+	if r.code != exitOK {
+		t.Fatalf("second run: exit %d: %s", r.code, r.stderr)
+	}
+	var st struct{ Chunks, Embedded, Reused int }
+	if err := json.Unmarshal([]byte(r.stdout), &st); err != nil {
+		t.Fatalf("%v: %s", err, r.stdout)
+	}
+	if st.Reused < 64 || st.Reused+st.Embedded != st.Chunks || srv.EmbeddedInputs()-before != int64(st.Embedded) {
+		t.Errorf("second run %+v (%d inputs embedded): want the first run's finished batches reused", st, srv.EmbeddedInputs()-before)
 	}
 }
