@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -113,14 +112,14 @@ func TestAskShowsDatesURLsAndCopies(t *testing.T) {
 	}
 }
 
-// newTestApp returns an app over env (no real environment) with output
-// in buffers.
-func newTestApp(env map[string]string) (*app, *bytes.Buffer) {
-	var out bytes.Buffer
+// newTestApp returns an app over env (no real environment) with stdout and
+// stderr in one buffer.
+func newTestApp(env map[string]string) (*app, *syncBuffer) {
+	out := &syncBuffer{}
 	return &app{
-		stdin: strings.NewReader(""), stdout: &out, stderr: &out,
+		stdin: strings.NewReader(""), stdout: out, stderr: out,
 		lookup: func(k string) (string, bool) { v, ok := env[k]; return v, ok },
-	}, &out
+	}, out
 }
 
 // cites asks q and reports whether the answer cites source.
