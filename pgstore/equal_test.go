@@ -56,6 +56,7 @@ func TestSameAnswersAsEmbeddedIndex(t *testing.T) {
 				{Text: c.Question, K: 5, Sources: []string{arts[0].Source, arts[3].Source}},
 				{Text: c.Question, K: 5, Since: day("2025-05-17")},
 				{Text: c.Question, K: 5, Until: day("2025-05-16")},
+				{Text: c.Question, K: 8, Recency: 1},
 			} {
 				want, err := ix.Retrieve(ctx, q)
 				if err != nil {

@@ -18,11 +18,6 @@ import (
 	"footnote/retrieval"
 )
 
-// filteredDepth caps each list of a filtered query. The embedded index
-// fuses the whole filtered lists; SQL cuts them here, so the two agree
-// whenever a filter's matches fit in this many chunks per list.
-const filteredDepth = 1000
-
 // DefaultVocabRefresh is how often a Retriever checks whether the store
 // changed and reloads its vocabulary.
 const DefaultVocabRefresh = 5 * time.Second
@@ -50,7 +45,10 @@ type vocabState struct {
 	avgLen   float64 // BM25 average document length, 1 when there are no terms
 	embedder string
 	dim      int
-	checked  time.Time // when gen was last compared with the store
+	// oldest and newest are the oldest and newest article dates, for the
+	// recency prior (zero when no article is dated).
+	oldest, newest time.Time
+	checked        time.Time // when gen was last compared with the store
 }
 
 // Retriever returns a retriever that embeds queries with emb, which must
@@ -81,6 +79,13 @@ func (s *Store) loadVocab(ctx context.Context) (*vocabState, error) {
 			Scan(&v.embedder, &v.dim, &v.chunks, &terms, &v.gen)
 		if err != nil {
 			return err
+		}
+		var oldest, newest *time.Time
+		if err := tx.QueryRow(ctx, `SELECT min(date)::timestamp, max(date)::timestamp FROM `+s.schema+`.articles`).Scan(&oldest, &newest); err != nil {
+			return err
+		}
+		if oldest != nil && newest != nil {
+			v.oldest, v.newest = oldest.UTC(), newest.UTC()
 		}
 		v.avgLen = 1
 		if v.chunks > 0 && terms > 0 {
@@ -177,10 +182,9 @@ func (r *Retriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieva
 		return nil, nil
 	}
 	k := min(q.K, v.chunks)
+	// Filters apply inside both lists, so a filtered query still gets
+	// depth matching chunks from each, as in the embedded index.
 	depth := retrieval.CandidateDepth(k, v.chunks)
-	if !q.Since.IsZero() || !q.Until.IsZero() || len(q.Sources) > 0 {
-		depth = min(filteredDepth, v.chunks)
-	}
 	qv, err := r.embedQuery(ctx, q.Text, v.dim)
 	// An embeddings outage leaves BM25 to answer, as in the embedded index.
 	degraded := retrieval.LexicalOnly(ctx, err)
@@ -201,7 +205,7 @@ func (r *Retriever) Retrieve(ctx context.Context, q retrieval.Query) ([]retrieva
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: retrieve: %w", err)
 	}
-	return fuseRows(rows, k), degraded
+	return fuseRows(rows, k, min(q.Recency, 1), v), degraded
 }
 
 // embedQuery embeds the query as a unit vector; nil when it has no
@@ -277,7 +281,7 @@ func (r *Retriever) statement(q retrieval.Query, v *vocabState, qv []float32, de
 		ctes = append(ctes, `lex AS (SELECT NULL::text AS id, NULL::float8 AS score WHERE false)`)
 	}
 	sql := `WITH ` + strings.Join(ctes, ",\n") + `
-		SELECT c.id, c.source, c.title, coalesce(to_char(c.date, 'YYYY-MM-DD'), ''), c.body, c.start_byte, c.end_byte, vec.score, lex.score
+		SELECT c.id, c.source, c.title, coalesce(to_char(c.date, 'YYYY-MM-DD'), ''), c.url, c.body, c.start_byte, c.end_byte, vec.score, lex.score
 		FROM (SELECT id FROM vec UNION SELECT id FROM lex) ids
 		JOIN ` + schema + `.chunks c ON c.id = ids.id
 		LEFT JOIN vec ON vec.id = c.id LEFT JOIN lex ON lex.id = c.id`
@@ -321,14 +325,14 @@ func (r *Retriever) query(ctx context.Context, st statement) ([]row, error) {
 	return pgx.CollectRows(rows, func(cr pgx.CollectableRow) (row, error) {
 		var x row
 		c := &x.chunk
-		err := cr.Scan(&c.ID, &c.Source, &c.Title, &c.Date, &c.Text, &c.Start, &c.End, &x.vector, &x.lexical)
+		err := cr.Scan(&c.ID, &c.Source, &c.Title, &c.Date, &c.URL, &c.Text, &c.Start, &c.End, &x.vector, &x.lexical)
 		return x, err
 	})
 }
 
-// fuseRows splits the rows into the two ranked lists, fuses them and
-// returns the best k passages.
-func fuseRows(rows []row, k int) []retrieval.Passage {
+// fuseRows splits the rows into the two ranked lists, fuses them, adds
+// the recency prior and returns the best k passages.
+func fuseRows(rows []row, k int, recency float64, v *vocabState) []retrieval.Passage {
 	byID := make(map[string]retrieval.Chunk, len(rows))
 	var vector, lexical []retrieval.Scored
 	for _, x := range rows {
@@ -349,6 +353,9 @@ func fuseRows(rows []row, k int) []retrieval.Passage {
 	slices.SortFunc(vector, best)
 	slices.SortFunc(lexical, best)
 	fused := retrieval.Fuse(vector, lexical)
+	if recency > 0 {
+		retrieval.PreferRecent(fused, recency, func(id string) string { return byID[id].Date }, v.oldest, v.newest)
+	}
 	out := make([]retrieval.Passage, 0, min(k, len(fused)))
 	for _, f := range fused[:min(k, len(fused))] {
 		out = append(out, retrieval.Passage{Chunk: byID[f.ID], Score: f.Score, Vector: f.Vector, Lexical: f.Lexical})

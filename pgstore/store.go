@@ -225,13 +225,13 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 // Articles lists the indexed articles' metadata (Text empty) by source,
 // as /sources shows them.
 func (s *Store) Articles(ctx context.Context) ([]corpus.Article, error) {
-	rows, err := s.pool.Query(ctx, `SELECT source, title, coalesce(to_char(date, 'YYYY-MM-DD'), ''), size FROM `+s.schema+`.articles ORDER BY source`)
+	rows, err := s.pool.Query(ctx, `SELECT source, title, coalesce(to_char(date, 'YYYY-MM-DD'), ''), size, url FROM `+s.schema+`.articles ORDER BY source`)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: list articles: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (corpus.Article, error) {
 		var a corpus.Article
-		err := r.Scan(&a.Source, &a.Title, &a.Date, &a.Size)
+		err := r.Scan(&a.Source, &a.Title, &a.Date, &a.Size, &a.URL)
 		return a, err
 	})
 	if err != nil {

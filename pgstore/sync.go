@@ -384,8 +384,8 @@ func (s *Store) writeArticle(ctx context.Context, source string, p *pending) err
 		batch := &pgx.Batch{}
 		if p != nil {
 			a := p.art
-			batch.Queue(`INSERT INTO `+s.schema+`.articles (source, title, date, hash, chunks, size) VALUES ($1, $2, nullif($3, '')::date, $4, $5, $6)`,
-				a.Source, a.Title, a.Date, p.hash, len(p.chunks), a.Size)
+			batch.Queue(`INSERT INTO `+s.schema+`.articles (source, title, date, hash, chunks, size, url) VALUES ($1, $2, nullif($3, '')::date, $4, $5, $6, $7)`,
+				a.Source, a.Title, a.Date, p.hash, len(p.chunks), a.Size, a.URL)
 			for i, c := range p.chunks {
 				an := analyze(c.Text)
 				d.add(an, +1)
@@ -393,9 +393,9 @@ func (s *Store) writeArticle(ctx context.Context, source string, p *pending) err
 				if hasDirection(p.vecs[i]) {
 					vec = pgvector.NewVector(p.vecs[i])
 				}
-				batch.Queue(`INSERT INTO `+s.schema+`.chunks (id, source, ord, title, date, body, start_byte, end_byte, embedding, lexemes, n_terms)
-					VALUES ($1, $2, $3, $4, nullif($5, '')::date, $6, $7, $8, $9, $10::tsvector, $11)`,
-					c.ID, c.Source, i, c.Title, c.Date, c.Text, c.Start, c.End, vec, an.tsvector(), len(an.terms))
+				batch.Queue(`INSERT INTO `+s.schema+`.chunks (id, source, ord, title, date, body, start_byte, end_byte, embedding, lexemes, n_terms, url)
+					VALUES ($1, $2, $3, $4, nullif($5, '')::date, $6, $7, $8, $9, $10::tsvector, $11, $12)`,
+					c.ID, c.Source, i, c.Title, c.Date, c.Text, c.Start, c.End, vec, an.tsvector(), len(an.terms), c.URL)
 			}
 		}
 		s.queueDeltas(batch, d)

@@ -18,7 +18,7 @@ import (
 // article builds a small article whose text mentions word.
 func article(source, title, date, word string) corpus.Article {
 	text := title + "\n\n" + fmt.Sprintf("The committee discussed %s at length. Officials said the %s plan would take effect next spring, after a vote.", word, word)
-	return corpus.Article{Source: source, Title: title, Date: date, Text: text, Size: int64(len(text))}
+	return corpus.Article{Source: source, Title: title, Date: date, URL: "https://news.example/" + source, Text: text, Size: int64(len(text))}
 }
 
 // checkMatchesFresh compares the store after a sync with a store and an

@@ -16,15 +16,34 @@ const RecencyWeight = 0.002
 
 // freshness maps each article date to [0, 1] between the index's oldest
 // and newest dated articles.
-func (ix *Index) freshness(date string) float64 {
-	if date == "" || ix.newest == ix.oldest {
+func (ix *Index) freshness(date string) float64 { return freshness(date, ix.oldest, ix.newest) }
+
+// freshness maps date to [0, 1] between oldest and newest.
+func freshness(date string, oldest, newest time.Time) float64 {
+	if date == "" || newest == oldest {
 		return 0
 	}
 	t, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return 0
 	}
-	return float64(t.Sub(ix.oldest)) / float64(ix.newest.Sub(ix.oldest))
+	return float64(t.Sub(oldest)) / float64(newest.Sub(oldest))
+}
+
+// PreferRecent adds the recency prior to fused scores and re-sorts them,
+// as [Index.Retrieve] does for [Query.Recency], for stores that fuse with
+// [Fuse] (package pgstore): date gives a chunk's article date, oldest and
+// newest are the store's oldest and newest article dates.
+func PreferRecent(fused []Fused, weight float64, date func(id string) string, oldest, newest time.Time) {
+	for i := range fused {
+		fused[i].Score += weight * RecencyWeight * freshness(date(fused[i].ID), oldest, newest)
+	}
+	slices.SortStableFunc(fused, func(a, b Fused) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 }
 
 // preferRecent adds the recency prior to fused scores and re-sorts them.
