@@ -248,7 +248,7 @@ func toJSON(ans answer.Answer, elapsed time.Duration) jsonAnswer {
 // writeText prints an answer for a person with the terminal renderer (the
 // same model of an answer the chat and Discord draw).
 func (a *app) writeText(ans answer.Answer, color bool) {
-	fmt.Fprintln(a.stdout, bot.TerminalAnswer(bot.ViewAnswer(ans, bot.TerminalQuoteBytes), color))
+	fmt.Fprintln(a.stdout, bot.Wrap(bot.TerminalAnswer(bot.ViewAnswer(ans, bot.TerminalQuoteBytes), color), a.width()))
 }
 
 // writeSources prints only the sources block of an answer whose text was
@@ -257,6 +257,6 @@ func (a *app) writeSources(ans answer.Answer, color bool) {
 	v := bot.ViewAnswer(ans, bot.TerminalQuoteBytes)
 	v.Text, v.Note, v.Unsupported = "", "", nil
 	if len(v.Sources) > 0 {
-		fmt.Fprintln(a.stdout, bot.TerminalAnswer(v, color)[len(v.Text):])
+		fmt.Fprintln(a.stdout, bot.Wrap(bot.TerminalAnswer(v, color)[len(v.Text):], a.width()))
 	}
 }

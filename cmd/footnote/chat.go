@@ -86,7 +86,7 @@ func (a *app) chatTerminal(ctx context.Context, core *bot.Core, cfg Config) erro
 			f.Close()
 		}
 	}
-	fmt.Fprintln(a.stdout, "footnote chat — ask about the articles; /help for commands; /quit, exit or Ctrl-D to leave.")
+	fmt.Fprintln(a.stdout, bot.Wrap("footnote chat — ask about the articles; /help for commands, /quit to leave.", a.width()))
 	var exit error
 	for {
 		if ctx.Err() != nil { // Ctrl-C while an answer was on its way
@@ -116,7 +116,7 @@ func (a *app) chatTerminal(ctx context.Context, core *bot.Core, cfg Config) erro
 		}
 		line.AppendHistory(text)
 		reply := core.Respond(ctx, chatConversation, chatConversation, text)
-		fmt.Fprintf(a.stdout, "%s\n\n", bot.RenderTerminal(reply, !cfg.NoColor))
+		fmt.Fprintf(a.stdout, "%s\n\n", bot.Wrap(bot.RenderTerminal(reply, !cfg.NoColor), a.width()))
 	}
 	if histPath != "" {
 		if err := os.MkdirAll(filepath.Dir(histPath), 0o700); err == nil {

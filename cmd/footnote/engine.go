@@ -139,7 +139,7 @@ func (a *app) openIndex(ctx context.Context, cfg Config, client *llm.Client, opt
 			notice(oneLine(err.Error()) + ": answering without saving the index")
 		case fresh:
 			dir = d
-			notice(fmt.Sprintf("no index yet for %s: building one in %s", corpusLabel(cfg.CorpusDir), d))
+			notice(fmt.Sprintf("no index yet for %s: building it", corpusLabel(cfg.CorpusDir)))
 		default:
 			dir = d
 		}

@@ -86,9 +86,9 @@ func (a *app) cmdIndex(ctx context.Context, args []string) error {
 			Embedder: st.EmbedderKey, Path: st.Path, ElapsedMs: time.Since(start).Milliseconds()})
 		return nil
 	}
-	fmt.Fprintf(a.stdout, "indexed %s, %s (%d embedded, %d reused) with %s in %s\nindex: %s\n",
+	fmt.Fprintf(a.stdout, "indexed %s, %s (%d embedded, %d reused) in %s\nembedder: %s\nindex: %s\n",
 		count(st.Articles, "article", "articles"), count(st.Chunks, "chunk", "chunks"), st.Embedded, st.Reused,
-		st.EmbedderKey, time.Since(start).Round(time.Millisecond), st.Path)
+		time.Since(start).Round(time.Millisecond), st.EmbedderKey, homeRelative(st.Path))
 	if *watch {
 		return a.indexWatch(ctx, cfg, client, cache)
 	}

@@ -160,3 +160,16 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// homeRelative shortens a path under the home directory to ~/…, for
+// messages.
+func homeRelative(path string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return path
+	}
+	if rel, err := filepath.Rel(home, path); err == nil && !strings.HasPrefix(rel, "..") && rel != "." {
+		return filepath.Join("~", rel)
+	}
+	return path
+}

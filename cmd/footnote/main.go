@@ -55,6 +55,9 @@ type app struct {
 	// stderrWidth is stderr's width in columns when stderr is a terminal
 	// (the progress bar draws there), 0 when it is not.
 	stderrWidth int
+	// stdoutWidth reports stdout's width in columns now (it changes when
+	// the window does) when stdout is a terminal; nil or 0: no wrapping.
+	stdoutWidth func() int
 }
 
 const mainUsage = `footnote answers questions from a corpus of news articles and cites its sources.
@@ -85,6 +88,9 @@ func main() {
 		stderr:     os.Stderr,
 		isTerminal: isTerminal(os.Stdout),
 		stdinTTY:   isTerminal(os.Stdin),
+	}
+	if a.isTerminal {
+		a.stdoutWidth = func() int { return terminalWidth(os.Stdout) }
 	}
 	if isTerminal(os.Stderr) {
 		a.stderrWidth = terminalWidth(os.Stderr)
@@ -188,6 +194,15 @@ func (a *app) newFlagSet(name string) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	return fs
+}
+
+// width is the column count replies are wrapped to: stdout's width on a
+// terminal, else 0 (no wrapping).
+func (a *app) width() int {
+	if a.stdoutWidth == nil {
+		return 0
+	}
+	return a.stdoutWidth()
 }
 
 // flagMetavars name the values of flags in help, as the usage lines do.
