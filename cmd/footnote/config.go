@@ -195,12 +195,19 @@ var settingPrefixes = []string{"FOOTNOTE_", "OPENAI_", "DISCORD_"}
 
 // unknownSettings returns the names among names that carry one of
 // settingPrefixes but that no setting reads, sorted.
+// testSettingPrefix starts the variables the test suite reads
+// (FOOTNOTE_TEST_POSTGRES, …), which .ci/run exports.
+const testSettingPrefix = "FOOTNOTE_TEST_"
+
 func unknownSettings(names []string) []string {
 	known := map[string]bool{}
 	record := func(key string) (string, bool) { known[key] = true; return "", false }
 	_, _ = loadConfig(record) // every setting loadConfig reads with nothing set
 	var out []string
 	for _, n := range names {
+		if strings.HasPrefix(n, testSettingPrefix) || n == "FOOTNOTE_SCALE" {
+			continue // read by the test suite, not by footnote
+		}
 		for _, p := range settingPrefixes {
 			if strings.HasPrefix(n, p) && !known[n] && !slices.Contains(out, n) {
 				out = append(out, n)
