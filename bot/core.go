@@ -88,6 +88,10 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 			return errorReply(msgUnknownSource(src))
 		}
 	}
+	since, until, msg := dateRange(t.Input.Since, t.Input.Until)
+	if msg != "" {
+		return errorReply(msg)
+	}
 	if wait, ok := c.allow(ctx, t); !ok {
 		return errorReply(msgRateLimited(wait))
 	}
@@ -98,7 +102,7 @@ func (c *Core) ask(ctx context.Context, t Turn) Reply {
 		}
 		return errorReply(msgCancelled)
 	}
-	req := answer.Request{Question: q, History: c.recent(ctx, t), Sources: t.Input.Sources, OnDelta: t.OnDelta}
+	req := answer.Request{Question: q, History: c.recent(ctx, t), Sources: t.Input.Sources, Since: since, Until: until, OnDelta: t.OnDelta}
 	a, err := c.run(ctx, req, release)
 	if err != nil {
 		if c.opts.OnError != nil {

@@ -29,6 +29,10 @@ type Input struct {
 	// Sources, when set, restricts a CmdAsk answer to these article files
 	// (Discord's /ask source: option).
 	Sources []string
+	// Since and Until, when set, restrict a CmdAsk answer to articles
+	// dated within them, as the user typed them (Discord's /ask since: and
+	// until: options, YYYY-MM-DD); the core checks them.
+	Since, Until string
 	// Page is the page of the article list a transport with message limits
 	// shows for CmdSources (1-based; 0 means the first).
 	Page int

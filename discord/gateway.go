@@ -61,6 +61,9 @@ func (d *Gateway) reconnect(ctx context.Context) error {
 // minPage is the least /sources page.
 var minPage = 1.0
 
+// dayLength is the length of a YYYY-MM-DD date option.
+var dayLength = 10
+
 func commands() []*discordgo.ApplicationCommand {
 	return []*discordgo.ApplicationCommand{
 		{
@@ -76,6 +79,18 @@ func commands() []*discordgo.ApplicationCommand {
 				Name:         "source",
 				Description:  "Answer from this article only",
 				Autocomplete: true,
+			}, {
+				Type:        discordgo.ApplicationCommandOptionString,
+				Name:        "since",
+				Description: "Only articles dated on or after this day (YYYY-MM-DD)",
+				MinLength:   &dayLength,
+				MaxLength:   10,
+			}, {
+				Type:        discordgo.ApplicationCommandOptionString,
+				Name:        "until",
+				Description: "Only articles dated on or before this day (YYYY-MM-DD)",
+				MinLength:   &dayLength,
+				MaxLength:   10,
 			}},
 		},
 		{Name: AskMessageCommand, Type: discordgo.MessageApplicationCommand},

@@ -52,6 +52,7 @@ func interactionTurn(i *discordgo.Interaction) (bot.Turn, bool) {
 		if src := strings.TrimSpace(stringOption(data.Options, "source")); src != "" {
 			t.Input.Sources = []string{src}
 		}
+		t.Input.Since, t.Input.Until = stringOption(data.Options, "since"), stringOption(data.Options, "until")
 	case AskMessageCommand:
 		t.Input = bot.Input{Command: bot.CmdAsk, Question: targetMessageText(data)}
 	case string(bot.CmdSources):
