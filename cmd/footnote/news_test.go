@@ -251,7 +251,7 @@ func TestIndexInterruptedResumes(t *testing.T) {
 	}
 	dir := writeCorpus(t, files)
 	srv := fakeopenai.New(t)
-	srv.Script("embeddings", fakeopenai.Pass(), fakeopenai.Pass(), fakeopenai.Delay(time.Minute), fakeopenai.Delay(time.Minute), fakeopenai.Delay(time.Minute))
+	srv.Script(fakeopenai.Embeddings, fakeopenai.Pass(), fakeopenai.Pass(), fakeopenai.Delay(time.Minute), fakeopenai.Delay(time.Minute), fakeopenai.Delay(time.Minute))
 	env := map[string]string{"OPENAI_BASE_URL": srv.URL(), "FOOTNOTE_INDEX_DIR": t.TempDir(), "OPENAI_MAX_RETRIES": "0"}
 	a, out := newTestApp(env)
 	ctx, cancel := context.WithCancel(context.Background())
