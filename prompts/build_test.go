@@ -91,23 +91,7 @@ func TestBuildGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Build: %v", err)
 			}
-			if len(msgs) != 2 || msgs[0].Role != prompts.RoleSystem || msgs[1].Role != prompts.RoleUser {
-				t.Fatalf("messages = %+v, want [system, user]", msgs)
-			}
-			got := render(msgs)
-			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read golden (run go test ./prompts -update): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("prompt differs from %s (go test ./prompts -update to accept):\n%s", path, got)
-			}
+			checkPromptGolden(t, tt.name, msgs)
 		})
 	}
 }
@@ -299,4 +283,27 @@ func FuzzBuild(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkPromptGolden checks that msgs are [system, user] and compare equal
+// to testdata/name.golden (rewritten with -update).
+func checkPromptGolden(t *testing.T, name string, msgs []prompts.Message) {
+	t.Helper()
+	if len(msgs) != 2 || msgs[0].Role != prompts.RoleSystem || msgs[1].Role != prompts.RoleUser {
+		t.Fatalf("messages = %+v, want [system, user]", msgs)
+	}
+	got := render(msgs)
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run go test ./prompts -update): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("prompt differs from %s (go test ./prompts -update to accept):\n%s", path, got)
+	}
 }

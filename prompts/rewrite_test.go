@@ -1,8 +1,6 @@
 package prompts_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -30,29 +28,13 @@ func TestBuildRewriteGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(msgs) != 2 || msgs[0].Role != prompts.RoleSystem || msgs[1].Role != prompts.RoleUser {
-				t.Fatalf("messages = %+v", msgs)
-			}
 			if n := strings.Count(msgs[1].Content, "</history>"); n != 1 {
 				t.Errorf("%d closing history fences, want 1", n)
 			}
 			if n := strings.Count(msgs[1].Content, "<question>"); n != 1 {
 				t.Errorf("%d question fences, want 1", n)
 			}
-			got := render(msgs)
-			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read golden (run go test ./prompts -update): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("prompt differs from %s (go test ./prompts -update to accept):\n%s", path, got)
-			}
+			checkPromptGolden(t, tt.name, msgs)
 		})
 	}
 	if _, err := prompts.BuildRewrite(" ", nil); err == nil {

@@ -42,6 +42,24 @@ func genQuotingModel(word string) fakeopenai.Responder {
 // extractive answerer as fallback, and the generative answerer.
 func genE2ERig(t *testing.T, model fakeopenai.Responder) (*generative.Engine, *fakeopenai.Server, map[string]corpus.Article) {
 	t.Helper()
+	ix, client, srv := genRealIndex(t, model)
+	articles, err := corpus.Load(context.Background(), corpus.Default(), corpus.WalkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySource := map[string]corpus.Article{}
+	for _, a := range articles {
+		bySource[a.Source] = a
+	}
+	gen := generative.New(ix, client, extractive.New(ix, extractive.Options{}), generative.Options{})
+	return gen, srv, bySource
+}
+
+// genRealIndex indexes the default corpus with embeddings from a fake
+// OpenAI-compatible server whose chat model is model, and returns the
+// index and the real go-openai client on that server.
+func genRealIndex(t *testing.T, model fakeopenai.Responder) (*retrieval.Index, *llm.Client, *fakeopenai.Server) {
+	t.Helper()
 	ctx := context.Background()
 	srv := fakeopenai.New(t, fakeopenai.WithAPIKey(genKey), fakeopenai.WithResponder(model))
 	client, err := llm.New(llm.Config{APIKey: genKey, BaseURL: srv.URL(), BackoffBase: time.Millisecond, MaxBackoff: time.Millisecond})
@@ -52,16 +70,7 @@ func genE2ERig(t *testing.T, model fakeopenai.Responder) (*generative.Engine, *f
 	if err != nil {
 		t.Fatal(err)
 	}
-	articles, err := corpus.Load(ctx, corpus.Default(), corpus.WalkOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	bySource := map[string]corpus.Article{}
-	for _, a := range articles {
-		bySource[a.Source] = a
-	}
-	gen := generative.New(ix, client, extractive.New(ix, extractive.Options{}), generative.Options{})
-	return gen, srv, bySource
+	return ix, client, srv
 }
 
 func TestGenerativeEndToEnd(t *testing.T) {

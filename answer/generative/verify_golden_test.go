@@ -9,14 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"footnote/answer"
 	"footnote/answer/generative"
-	"footnote/corpus"
 	"footnote/internal/fakeopenai"
-	"footnote/llm"
-	"footnote/retrieval"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -25,16 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // embeddings and chat on the fake server) with the given scripted model.
 func verifyRig(t *testing.T, model fakeopenai.Responder, opts generative.Options) *generative.Engine {
 	t.Helper()
-	ctx := context.Background()
-	srv := fakeopenai.New(t, fakeopenai.WithAPIKey(genKey), fakeopenai.WithResponder(model))
-	client, err := llm.New(llm.Config{APIKey: genKey, BaseURL: srv.URL(), BackoffBase: time.Millisecond, MaxBackoff: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.Open(ctx, retrieval.Options{Embedder: client.Embedder()}, corpus.Articles(ctx, corpus.Default(), corpus.WalkOptions{}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix, client, _ := genRealIndex(t, model)
 	return generative.New(ix, client, nil, opts)
 }
 
