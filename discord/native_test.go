@@ -347,3 +347,35 @@ func TestStreamedDMUnderRateLimit(t *testing.T) {
 		t.Errorf("final message was never edited: %+v", final)
 	}
 }
+
+// TestHTTPButtons: the buttons work in HTTP interactions mode too: the
+// answer carries them and a click is answered privately in the HTTP
+// response, a vote recorded once.
+func TestHTTPButtons(t *testing.T) {
+	fb, err := feedback.OpenFile(filepath.Join(t.TempDir(), "feedback.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := startEndpoint(t, &scripted{fn: func(_ context.Context, req answer.Request) (answer.Answer, error) { return passageAnswer(req.Question), nil }},
+		func(c *discord.InteractionsConfig) { c.Features.Feedback = fb })
+	ix, _ := e.deliver(t, fakediscord.Interaction{GuildID: "900", Command: fakediscord.Ask("Where was the treaty signed?")})
+	if _, err := e.srv.WaitFor(ctxFor(t, 5*time.Second), fakediscord.Succeeded(editOriginal(ix))); err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := e.srv.Original(ix.Token)
+	ids, labels := buttons(orig)
+	if !slices.Equal(labels, []string{"Show passage [1]", "👍", "👎"}) {
+		t.Fatalf("buttons %q", labels)
+	}
+	_, resp := e.deliver(t, fakediscord.Interaction{Kind: fakediscord.KindComponent, GuildID: "900", CustomID: ids[0]})
+	data, _ := resp["data"].(map[string]any)
+	if resp["type"] != float64(4) || data["flags"] != float64(64) || !strings.Contains(rawJSON(t, data["embeds"]), "**The treaty was signed in Geneva on Monday.**") {
+		t.Errorf("passage click answered %v", resp)
+	}
+	for range 2 { // a double click
+		e.deliver(t, fakediscord.Interaction{Kind: fakediscord.KindComponent, GuildID: "900", CustomID: ids[1]})
+	}
+	if recs, _ := fb.All(context.Background()); len(recs) != 1 || recs[0].Vote != feedback.Up {
+		t.Errorf("records %+v, want one 👍", recs)
+	}
+}
