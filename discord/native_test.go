@@ -356,7 +356,9 @@ func TestHTTPButtons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := startEndpoint(t, &scripted{fn: func(_ context.Context, req answer.Request) (answer.Answer, error) { return passageAnswer(req.Question), nil }},
+	e := startEndpoint(t, &scripted{fn: func(_ context.Context, req answer.Request) (answer.Answer, error) {
+		return passageAnswer(req.Question), nil
+	}},
 		func(c *discord.InteractionsConfig) { c.Features.Feedback = fb })
 	ix, _ := e.deliver(t, fakediscord.Interaction{GuildID: "900", Command: fakediscord.Ask("Where was the treaty signed?")})
 	if _, err := e.srv.WaitFor(ctxFor(t, 5*time.Second), fakediscord.Succeeded(editOriginal(ix))); err != nil {
