@@ -15,8 +15,8 @@ type ChatOptions struct {
 	// default to "cli".
 	ConversationID string
 	UserID         string
-	// MaxLineBytes caps one input line; a longer line ends the chat with an
-	// error. Default 1 MiB.
+	// MaxLineBytes caps one input line; a longer line gets a short reply
+	// saying so and the chat goes on. Default 1 MiB.
 	MaxLineBytes int
 	// Color draws replies with ANSI bold and dim ([RenderTerminal]); leave
 	// it false for a pipe or when NO_COLOR is set.
@@ -47,40 +47,46 @@ func RunChat(ctx context.Context, core *Core, in io.Reader, out io.Writer, opts 
 	if opts.UserID == "" {
 		opts.UserID = "cli"
 	}
-	if opts.MaxLineBytes <= 0 {
-		opts.MaxLineBytes = 1 << 20
-	}
-	sc := bufio.NewScanner(in)
-	// The buffer's capacity also bounds a line, so start no bigger than the cap.
-	sc.Buffer(make([]byte, 0, min(64*1024, opts.MaxLineBytes)), opts.MaxLineBytes)
+	lr := NewLineReader(in, opts.MaxLineBytes)
 	w := bufio.NewWriter(out)
-	for sc.Scan() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		if IsQuit(line) {
-			return nil
-		}
-		reply := RenderTerminal(core.Respond(ctx, opts.ConversationID, opts.UserID, line), opts.Color)
-		if _, err := fmt.Fprintf(w, "%s\n\n", reply); err != nil {
+	write := func(text string) error {
+		if _, err := fmt.Fprintf(w, "%s\n\n", text); err != nil {
 			return fmt.Errorf("write reply: %w", err)
 		}
 		// Flush per reply so a piped consumer sees each answer as it comes.
 		if err := w.Flush(); err != nil {
 			return fmt.Errorf("write reply: %w", err)
 		}
+		return nil
 	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return fmt.Errorf("read input: line longer than %d bytes: %w", opts.MaxLineBytes, err)
+	for {
+		raw, err := lr.Next()
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case errors.Is(err, ErrLineTooLong):
+			// Say so for that line, then go on with the next.
+			if err := write(fmt.Sprintf("Line %d is too long (over %d bytes); skipped.", lr.Line(), lr.max)); err != nil {
+				return err
+			}
+			continue
+		case err != nil:
+			return fmt.Errorf("read input: %w", err)
 		}
-		return fmt.Errorf("read input: %w", err)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			continue
+		}
+		if IsQuit(line) {
+			return nil
+		}
+		if err := write(RenderTerminal(core.Respond(ctx, opts.ConversationID, opts.UserID, line), opts.Color)); err != nil {
+			return err
+		}
 	}
-	return nil
 }
 
 // ChatHowToAsk is the /help sentence of the CLI chat (Options.HowToAsk).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -98,8 +99,6 @@ func TestRunChatErrors(t *testing.T) {
 	}{
 		{name: "read error", ctx: context.Background(), in: iotest.ErrReader(readErr), want: readErr},
 		{name: "cancelled", ctx: cancelled, in: strings.NewReader("q\n"), want: context.Canceled},
-		{name: "line too long", ctx: context.Background(), in: strings.NewReader(strings.Repeat("x", 100) + "\n"),
-			opts: bot.ChatOptions{MaxLineBytes: 64}, msg: "longer than 64 bytes"},
 		{name: "write error", ctx: context.Background(), in: strings.NewReader("q\n"),
 			out: failWriter{writeErr}, want: writeErr, msg: "write reply"},
 	}
@@ -127,3 +126,41 @@ func TestRunChatErrors(t *testing.T) {
 type failWriter struct{ err error }
 
 func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
+
+// A line over the cap gets a reply saying so, and the chat goes on.
+func TestRunChatLongLine(t *testing.T) {
+	c := newCore(t, &fakeAnswerer{}, bot.Options{RatePerMinute: math.Inf(1)})
+	var out bytes.Buffer
+	in := strings.NewReader("first?\n" + strings.Repeat("x", 100) + "\nlast?\n")
+	if err := bot.RunChat(context.Background(), c, in, &out, bot.ChatOptions{MaxLineBytes: 64}); err != nil {
+		t.Fatalf("RunChat: %v", err)
+	}
+	got := out.String()
+	for _, want := range []string{"Answer to first?", "Line 2 is too long (over 64 bytes); skipped.", "Answer to last?"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestLineReader(t *testing.T) {
+	lr := bot.NewLineReader(strings.NewReader("a\r\n"+strings.Repeat("y", 300)+"\nb"), 100)
+	var got []string
+	for {
+		l, err := lr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.Is(err, bot.ErrLineTooLong) {
+			got = append(got, fmt.Sprintf("long@%d", lr.Line()))
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, l)
+	}
+	if strings.Join(got, "|") != "a|long@2|b" {
+		t.Errorf("lines = %q", got)
+	}
+}

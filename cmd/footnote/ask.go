@@ -105,7 +105,7 @@ func checkQuestion(q string, maxRunes int) (string, error) {
 // (too long, no words, a line over 1 MiB) is reported on stderr with its
 // line number and the rest still run; the exit code is then 1.
 func (a *app) askLines(ctx context.Context, eng *engine, o askOptions) error {
-	lr := newLineReader(a.stdin)
+	lr := bot.NewLineReader(a.stdin, 0)
 	failed, asked := 0, 0
 	fail := func(line int, msg string) {
 		failed++
@@ -119,17 +119,17 @@ func (a *app) askLines(ctx context.Context, eng *engine, o askOptions) error {
 	}
 	read := func() (item, bool, error) {
 		for {
-			q, err := lr.next()
+			q, err := lr.Next()
 			switch {
 			case errors.Is(err, io.EOF):
 				return item{}, false, nil
-			case errors.Is(err, errLineTooLong):
-				return item{line: lr.line, err: err}, true, nil
+			case errors.Is(err, bot.ErrLineTooLong):
+				return item{line: lr.Line(), err: err}, true, nil
 			case err != nil:
 				return item{}, false, fmt.Errorf("read questions from stdin: %w", err)
 			}
 			if strings.TrimSpace(q) != "" {
-				return item{q: q, line: lr.line}, true, nil
+				return item{q: q, line: lr.Line()}, true, nil
 			}
 		}
 	}

@@ -188,7 +188,7 @@ func TestAskBatchEchoAndLongLine(t *testing.T) {
 	if !strings.Contains(r.stdout, "Q: who led the Russian delegation?") || !strings.Contains(r.stdout, "Q: where were the talks held?") {
 		t.Errorf("questions not echoed:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "stdin line 2: line longer than") || strings.Contains(r.stderr, "token too long") {
+	if !strings.Contains(r.stderr, "stdin line 2: line too long, skipped (over 1048576 bytes)") || strings.Contains(r.stderr, "token too long") {
 		t.Errorf("stderr = %q, want line 2 reported", r.stderr)
 	}
 	one := runCLI(t, nil, "who led the Russian delegation?\n", "ask")
