@@ -63,7 +63,7 @@ func (c *Core) Handle(ctx context.Context, t Turn) Reply {
 	case CmdHelp:
 		return Reply{Kind: ReplyHelp, Text: c.Help()}
 	case CmdSources:
-		return Reply{Kind: ReplySources, Sources: append([]corpus.Article(nil), c.sources...), Page: t.Input.Page}
+		return Reply{Kind: ReplySources, Sources: FilterSources(c.sources, t.Input.Query), Page: t.Input.Page, Query: t.Input.Query}
 	case CmdAsk:
 		return c.ask(ctx, t)
 	case CmdUnknown:

@@ -31,7 +31,7 @@ func Parse(text string) Input {
 	case "ask":
 		return Input{Command: CmdAsk, Question: rest}
 	case "sources":
-		return Input{Command: CmdSources}
+		return Input{Command: CmdSources, Query: rest}
 	case "help":
 		return Input{Command: CmdHelp}
 	default:

@@ -18,7 +18,7 @@ func TestParse(t *testing.T) {
 		{"/ask", bot.Input{Command: bot.CmdAsk}},
 		{"/ask   ", bot.Input{Command: bot.CmdAsk}},
 		{"/sources", bot.Input{Command: bot.CmdSources}},
-		{"/Sources please", bot.Input{Command: bot.CmdSources}},
+		{"/Sources ferry", bot.Input{Command: bot.CmdSources, Query: "ferry"}},
 		{"/help", bot.Input{Command: bot.CmdHelp}},
 		{" /HELP ", bot.Input{Command: bot.CmdHelp}},
 		{"/foo bar", bot.Input{Command: bot.CmdUnknown, Question: "/foo"}},

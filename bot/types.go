@@ -36,6 +36,9 @@ type Input struct {
 	// Page is the page of the article list a transport with message limits
 	// shows for CmdSources (1-based; 0 means the first).
 	Page int
+	// Query, for CmdSources, keeps the articles whose file or title holds
+	// it (case-insensitive); "" lists them all.
+	Query string
 }
 
 // Turn is one message from a user in a conversation.
@@ -81,4 +84,6 @@ type Reply struct {
 	// Page is the requested page of Sources (Input.Page), for transports
 	// that paginate the list.
 	Page int
+	// Query is the filter Sources were chosen by (Input.Query), "" for all.
+	Query string
 }

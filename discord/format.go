@@ -91,7 +91,17 @@ func FormatSources(arts []corpus.Article) string { return FormatSourcesPage(arts
 // file, title, date (when known) and size, and how to see the next page.
 // A page past the end shows the last one.
 func FormatSourcesPage(arts []corpus.Article, page int) string {
+	return FormatSourcesQuery(arts, "", page)
+}
+
+// FormatSourcesQuery is FormatSourcesPage for the articles a /sources
+// query: matched (arts is already filtered; query "" means all).
+func FormatSourcesQuery(arts []corpus.Article, query string, page int) string {
+	query = bot.OneLine(query)
 	if len(arts) == 0 {
+		if query != "" {
+			return "No article's file or title holds " + codeSpan(query) + ". Try `/sources` for the whole list."
+		}
 		return "No articles are loaded."
 	}
 	sorted := slices.Clone(arts)
@@ -106,6 +116,9 @@ func FormatSourcesPage(arts []corpus.Article, page int) string {
 		noun = "article"
 	}
 	fmt.Fprintf(&b, "**Sources** — %d %s", len(sorted), noun)
+	if query != "" {
+		b.WriteString(" matching " + codeSpan(query))
+	}
 	if pages > 1 {
 		fmt.Fprintf(&b, ", newest first (page %d of %d)", page, pages)
 	}
@@ -120,7 +133,11 @@ func FormatSourcesPage(arts []corpus.Article, page int) string {
 		b.WriteString(" — " + bot.FormatSize(a.Size))
 	}
 	if page < pages {
-		fmt.Fprintf(&b, "\n\nMore: `/sources page:%d`", page+1)
+		if query != "" {
+			fmt.Fprintf(&b, "\n\nMore: `/sources query:%s page:%d`", strings.ReplaceAll(query, "`", "'"), page+1)
+		} else {
+			fmt.Fprintf(&b, "\n\nMore: `/sources page:%d`", page+1)
+		}
 	}
 	return b.String()
 }

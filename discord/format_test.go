@@ -172,3 +172,20 @@ func TestFormatSourcesPaginates(t *testing.T) {
 		t.Errorf("Render(/sources page 3) = %d messages", len(msgs))
 	}
 }
+
+func TestFormatSourcesQuery(t *testing.T) {
+	arts := []corpus.Article{{Source: "000_a.txt", Title: "Talks in Istanbul", Size: 10}}
+	if got := discord.FormatSourcesQuery(arts, "istanbul", 1); !strings.Contains(got, "1 article matching `istanbul`") {
+		t.Errorf("heading: %q", got)
+	}
+	if got := discord.FormatSourcesQuery(nil, "ferry", 1); !strings.Contains(got, "No article's file or title holds `ferry`") {
+		t.Errorf("empty: %q", got)
+	}
+	many := make([]corpus.Article, discord.SourcesPerPage+1)
+	for i := range many {
+		many[i] = corpus.Article{Source: fmt.Sprintf("%03d_talks.txt", i)}
+	}
+	if got := discord.FormatSourcesQuery(many, "talks", 1); !strings.Contains(got, "`/sources query:talks page:2`") {
+		t.Errorf("next page hint: %q", got)
+	}
+}

@@ -99,6 +99,10 @@ func commands() []*discordgo.ApplicationCommand {
 			Name:        "page",
 			Description: fmt.Sprintf("Which page of the list (%d articles a page)", SourcesPerPage),
 			MinValue:    &minPage,
+		}, {
+			Type:        discordgo.ApplicationCommandOptionString,
+			Name:        "query",
+			Description: "Only articles whose file or title holds this",
 		}}},
 		{Name: string(bot.CmdHelp), Description: "How to use this bot", Options: []*discordgo.ApplicationCommandOption{}},
 	}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"log/slog"
 	"slices"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -55,13 +54,7 @@ func autocomplete(core *bot.Core, i *discordgo.Interaction) *discordgo.Interacti
 // matchingSources returns the articles whose file or title holds typed
 // (case-insensitive), newest first, then by file.
 func matchingSources(all []corpus.Article, typed string) []corpus.Article {
-	typed = strings.ToLower(strings.TrimSpace(typed))
-	var out []corpus.Article
-	for _, a := range all {
-		if typed == "" || strings.Contains(strings.ToLower(a.Source), typed) || strings.Contains(strings.ToLower(a.Title), typed) {
-			out = append(out, a)
-		}
-	}
+	out := bot.FilterSources(all, typed)
 	sortNewestFirst(out)
 	return out
 }

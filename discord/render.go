@@ -20,7 +20,7 @@ func Render(r bot.Reply) []string {
 			text = FormatAnswer(*r.Answer)
 		}
 	case bot.ReplySources:
-		text = FormatSourcesPage(r.Sources, r.Page)
+		text = FormatSourcesQuery(r.Sources, r.Query, r.Page)
 	default: // help, error and anything newer: plain text
 		text = Escape(r.Text)
 	}

@@ -56,7 +56,7 @@ func interactionTurn(i *discordgo.Interaction) (bot.Turn, bool) {
 	case AskMessageCommand:
 		t.Input = bot.Input{Command: bot.CmdAsk, Question: targetMessageText(data)}
 	case string(bot.CmdSources):
-		t.Input = bot.Input{Command: bot.CmdSources, Page: intOption(data.Options, "page")}
+		t.Input = bot.Input{Command: bot.CmdSources, Page: intOption(data.Options, "page"), Query: stringOption(data.Options, "query")}
 	case string(bot.CmdHelp):
 		t.Input = bot.Input{Command: bot.CmdHelp}
 	default:
