@@ -202,20 +202,41 @@ func (d *Gateway) Run(ctx context.Context) error {
 
 // checkToken asks Discord who the bot is: a wrong token fails here with
 // ErrBadToken, before any gateway traffic, and the bot's user ID is needed
-// to spot mentions and its own messages.
+// to spot mentions and its own messages. Only a 401 is final at once: any
+// other failure (a 5xx the transport's retries did not outlast, a dropped
+// connection) is tried again, startupAttempts times in all, with a
+// doubling wait.
 func (d *Gateway) checkToken(ctx context.Context) error {
-	me, err := d.api.User("@me", discordgo.WithContext(ctx))
-	switch {
-	case restStatus(err) == http.StatusUnauthorized:
-		return ErrBadToken
-	case err != nil:
-		return fmt.Errorf("discord: check bot token: %w", err)
-	case me == nil || me.ID == "":
-		return errors.New("discord: check bot token: no user in the answer")
+	wait := startupBackoff
+	for attempt := 1; ; attempt++ {
+		me, err := d.api.User("@me", discordgo.WithContext(ctx))
+		switch {
+		case restStatus(err) == http.StatusUnauthorized:
+			return ErrBadToken
+		case err == nil && (me == nil || me.ID == ""):
+			return errors.New("discord: check bot token: no user in the answer")
+		case err == nil:
+			d.setBot(me.ID)
+			return nil
+		case ctx.Err() != nil || attempt == startupAttempts:
+			return fmt.Errorf("discord: check bot token: %w", err)
+		}
+		d.log.Warn("discord: check bot token failed; retrying", "attempt", attempt, "wait", wait.String(), "err", redact(err, d.cfg.Token))
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("discord: check bot token: %w", ctx.Err())
+		case <-time.After(wait):
+		}
+		wait *= 2
 	}
-	d.setBot(me.ID)
-	return nil
 }
+
+// startupAttempts and startupBackoff are how often, and after how long a
+// first wait, checkToken asks again.
+const (
+	startupAttempts = 5
+	startupBackoff  = 500 * time.Millisecond
+)
 
 func (d *Gateway) bot() string {
 	d.botMu.RLock()

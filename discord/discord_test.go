@@ -84,13 +84,17 @@ func TestAskEndToEnd(t *testing.T) {
 	}
 }
 
-// TestTransportErrorKeepsTokensOutOfLogs makes the answer's edit fail at
-// the transport level: Go's *url.Error then names the webhook URL, which
-// holds the interaction token (a credential for 15 minutes). The log line
-// must carry the error with the token redacted.
+// TestTransportErrorKeepsTokensOutOfLogs makes the answer's edit, and the
+// follow-up sent in its place, fail at the transport level on every retry:
+// Go's *url.Error then names the webhook URL, which holds the interaction
+// token (a credential for 15 minutes). The log line must carry the error
+// with the token redacted.
 func TestTransportErrorKeepsTokensOutOfLogs(t *testing.T) {
 	h := startBot(t, &scripted{})
-	h.srv.FailNext("PATCH", "/webhooks/*/*/messages/@original", fakediscord.Dropped())
+	for range 4 { // one attempt and three retries each
+		h.srv.FailNext("PATCH", "/webhooks/*/*/messages/@original", fakediscord.Dropped())
+		h.srv.FailNext("POST", "/webhooks/*/*", fakediscord.Dropped())
+	}
 	ix := h.interact(fakediscord.Interaction{Command: fakediscord.Ask("Where was the treaty signed?")})
 	if err := h.logs.waitFor(h.wait(5*time.Second), `"interaction_id":"`+ix.ID+`"`); err != nil {
 		t.Fatal(err)

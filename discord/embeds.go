@@ -66,11 +66,17 @@ func renderAnswer(a answer.Answer, quoteRunes int) []outMessage {
 	}
 	v := bot.ViewAnswer(a, quoteRunes)
 	text := Escape(v.Text)
-	if tail := viewTail(v); tail != "" {
-		text += "\n\n" + tail
+	tail := viewTail(v)
+	full := text
+	if tail != "" {
+		full += "\n\n" + tail
+	}
+	pieces := contentPieces(full)
+	if len(pieces) > maxAnswerMessages {
+		pieces = truncatedPieces(text, tail)
 	}
 	var out []outMessage
-	for _, p := range contentPieces(text) {
+	for _, p := range pieces {
 		out = append(out, outMessage{Content: p})
 	}
 	if len(v.Sources) == 0 {
@@ -88,6 +94,37 @@ func renderAnswer(a answer.Answer, quoteRunes int) []outMessage {
 		size += n
 	}
 	return out
+}
+
+// maxAnswerMessages caps the text messages of one answer: a runaway reply
+// (40 KB was 21 messages) is cut, and says so.
+const maxAnswerMessages = 3
+
+// textTruncated ends an answer cut to maxAnswerMessages.
+const textTruncated = "… (answer truncated)"
+
+// truncatedPieces is text cut to maxAnswerMessages messages, the last
+// ending, at a word boundary, with textTruncated and then tail (the note).
+func truncatedPieces(text, tail string) []string {
+	pieces := contentPieces(text)[:maxAnswerMessages]
+	end := "\n" + textTruncated
+	if tail != "" {
+		end += "\n\n" + tail
+	}
+	last := []rune(pieces[len(pieces)-1])
+	room := max(0, MessageRunes-utf8.RuneCountInString(end))
+	if len(last) > room {
+		cut := room
+		for k := room; k > room/2; k-- {
+			if last[k] == ' ' || last[k] == '\n' {
+				cut = k
+				break
+			}
+		}
+		last = last[:cut]
+	}
+	pieces[len(pieces)-1] = strings.TrimRight(string(last), " \n") + end
+	return pieces
 }
 
 // contentPieces escapes text and splits it into non-empty message bodies

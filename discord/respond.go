@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -158,10 +159,20 @@ func (r *responder) deliverDeferred(ctx context.Context, i *discordgo.Interactio
 	}
 	r.buttons.attach(msgs, reply.Answer, i.GuildID, i.ChannelID)
 	if _, err := r.editOriginal(ctx, i, msgs[0]); err != nil {
-		return fmt.Errorf("edit response: %w", err)
+		// The edit failed even after the transport's retries: the answer
+		// goes out as follow-ups instead, so the user still gets it (with
+		// "thinking…" left above it).
+		if ferr := r.followups(ctx, i, msgs); ferr != nil {
+			return fmt.Errorf("edit response: %w; follow-up instead: %w", err, ferr)
+		}
+		return fmt.Errorf("%w: edit response: %w", errDeliveredAsFollowup, err)
 	}
 	return r.followups(ctx, i, msgs[1:])
 }
+
+// errDeliveredAsFollowup marks an answer that reached the user as
+// follow-ups because the edit of the original response failed.
+var errDeliveredAsFollowup = errors.New("answer sent as follow-ups")
 
 // deliverEphemeralAfterDefer shows msgs to the asker only. The first
 // follow-up after a public deferral would just fill in the public

@@ -102,7 +102,10 @@ func newSession(token, apiURL string, timeout time.Duration) (*discordgo.Session
 	if origin.Host != discordHost || origin.Scheme != "https" || strings.Trim(origin.Path, "/") != "" {
 		rt = redirectTransport{base: http.DefaultTransport, origin: origin}
 	}
-	s.Client = &http.Client{Transport: rt, Timeout: timeout}
+	// Every REST call is retried on 5xx and dropped connections, in one
+	// place (retry.go); discordgo's own 502-only retry is off.
+	s.Client = &http.Client{Transport: retryTransport{base: rt}, Timeout: timeout}
+	s.MaxRestRetries = 0
 	// The adapter owns reconnection so that a rejected token (close code
 	// 4004) ends Run instead of looping forever inside discordgo.
 	s.ShouldReconnectOnError = false
