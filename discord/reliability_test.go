@@ -54,7 +54,9 @@ func TestOneFaultOnEachRESTCall(t *testing.T) {
 	for _, c := range calls {
 		for _, f := range faults {
 			t.Run(c.name+"/"+f.name, func(t *testing.T) {
-				h := startBot(t, &scripted{fn: func(_ context.Context, req answer.Request) (answer.Answer, error) { return longAnswer(req.Question), nil }})
+				h := startBot(t, &scripted{fn: func(_ context.Context, req answer.Request) (answer.Answer, error) {
+					return longAnswer(req.Question), nil
+				}})
 				h.srv.FailNext(c.method, c.pattern, f.fault())
 				var where fakediscord.Match
 				if c.dm {
