@@ -279,3 +279,14 @@ func TestIndexInterruptedResumes(t *testing.T) {
 		t.Errorf("second run %+v (%d inputs embedded): want the first run's finished batches reused", st, srv.EmbeddedInputs()-before)
 	}
 }
+
+func answerRequest(q string) answer.Request { return answer.Request{Question: q} }
+
+func citesSource(cs []answer.Citation, source string) bool {
+	for _, c := range cs {
+		if c.Source == source {
+			return true
+		}
+	}
+	return false
+}
