@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -22,8 +23,10 @@ import (
 // which sees the delivery IDs before it acknowledges anything.
 // It is safe for concurrent use.
 type Core struct {
-	opts    Options
-	sources []corpus.Article
+	opts Options
+	// sources is the article list; SetSources replaces it when a live
+	// corpus changes, while turns read it.
+	sources atomic.Pointer[[]corpus.Article]
 	limits  RateLimiter
 	slots   slots
 	history HistoryStore
@@ -35,24 +38,32 @@ func New(opts Options) (*Core, error) {
 	if err != nil {
 		return nil, err
 	}
-	sources := make([]corpus.Article, len(opts.Sources))
-	for i, a := range opts.Sources {
-		a.Text = "" // /sources lists metadata; holding the text would only cost memory
-		sources[i] = a
-	}
-	return &Core{
+	c := &Core{
 		opts:    opts,
-		sources: sources,
 		limits:  opts.Limits,
 		slots:   make(slots, opts.MaxConcurrent),
 		history: opts.History,
-	}, nil
+	}
+	c.SetSources(opts.Sources)
+	return c, nil
+}
+
+// SetSources replaces the article list /sources shows and /ask source:
+// accepts, for a corpus that changes while the bot runs. It is safe to
+// call while turns are handled.
+func (c *Core) SetSources(arts []corpus.Article) {
+	sources := make([]corpus.Article, len(arts))
+	for i, a := range arts {
+		a.Text = "" // /sources lists metadata; holding the text would only cost memory
+		sources[i] = a
+	}
+	c.sources.Store(&sources)
 }
 
 // Sources returns the corpus metadata /sources lists (Text empty), for
 // transports that offer the article list (Discord's source: autocomplete).
 func (c *Core) Sources() []corpus.Article {
-	return append([]corpus.Article(nil), c.sources...)
+	return append([]corpus.Article(nil), *c.sources.Load()...)
 }
 
 // Handle answers one turn. Every turn gets a reply, an error reply
@@ -63,7 +74,7 @@ func (c *Core) Handle(ctx context.Context, t Turn) Reply {
 	case CmdHelp:
 		return Reply{Kind: ReplyHelp, Text: c.Help()}
 	case CmdSources:
-		return Reply{Kind: ReplySources, Sources: FilterSources(c.sources, t.Input.Query), Page: t.Input.Page, Query: t.Input.Query}
+		return Reply{Kind: ReplySources, Sources: FilterSources(*c.sources.Load(), t.Input.Query), Page: t.Input.Page, Query: t.Input.Query}
 	case CmdAsk:
 		return c.ask(ctx, t)
 	case CmdUnknown:
@@ -230,7 +241,7 @@ func answeredText(a answer.Answer) string {
 
 // hasSource reports whether the corpus holds the article file source.
 func (c *Core) hasSource(source string) bool {
-	for _, a := range c.sources {
+	for _, a := range *c.sources.Load() {
 		if a.Source == source {
 			return true
 		}

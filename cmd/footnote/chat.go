@@ -36,8 +36,6 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	stopNews := a.startNews(ctx, cfg, eng, a.logger(cfg), false)
-	defer stopNews()
 	opts := coreOptions(eng, cfg)
 	// The local operator is the only user: the per-user rate limit protects
 	// a shared bot from abuse and would only get in the way here. Everything
@@ -48,6 +46,8 @@ func (a *app) cmdChat(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	stopNews := a.startNews(ctx, cfg, eng, a.logger(cfg), false, core.SetSources)
+	defer stopNews()
 	if !(a.stdinTTY && a.isTerminal) {
 		return bot.RunChat(ctx, core, a.stdin, a.stdout, bot.ChatOptions{})
 	}

@@ -45,7 +45,7 @@ type engine struct {
 	mode string
 	// reload rebuilds the live index from the corpus directory; nil when
 	// the index is not live.
-	reload func(ctx context.Context) (retrieval.Stats, error)
+	reload reloadFunc
 }
 
 // engineOptions are per-command choices on top of Config.

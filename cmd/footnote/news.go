@@ -22,29 +22,34 @@ import (
 // (the index file keeps the others' vectors). When the corpus is left
 // empty the live index becomes empty too, so a deleted file is never cited
 // again.
-func (a *app) liveIndex(cfg Config, client *llm.Client, ix *retrieval.Index, cache *corpus.Cache) (*live.Index, func(context.Context) (retrieval.Stats, error)) {
+func (a *app) liveIndex(cfg Config, client *llm.Client, ix *retrieval.Index, cache *corpus.Cache) (*live.Index, reloadFunc) {
 	li := live.NewIndex(ix)
-	reload := func(ctx context.Context) (retrieval.Stats, error) {
-		next, _, err := a.openIndex(ctx, cfg, client, engineOptions{cache: cache})
+	reload := func(ctx context.Context) (retrieval.Stats, []corpus.Article, error) {
+		next, sources, err := a.openIndex(ctx, cfg, client, engineOptions{cache: cache})
 		if errors.Is(err, corpus.ErrEmpty) {
 			next, err = retrieval.Open(ctx, retrieval.Options{Embedder: embedderFor(cfg, client)}, func(func(corpus.Article, error) bool) {})
 		}
 		if err != nil {
-			return retrieval.Stats{}, err
+			return retrieval.Stats{}, nil, err
 		}
 		li.Swap(next)
-		return next.Stats(), nil
+		return next.Stats(), sources, nil
 	}
 	return li, reload
 }
 
+// reloadFunc rebuilds a live index, returning its figures and the
+// articles' metadata.
+type reloadFunc func(ctx context.Context) (retrieval.Stats, []corpus.Article, error)
+
 // startNews starts watching the corpus directory (when eng's index is
-// live) and, with feeds, polling FOOTNOTE_FEEDS. The returned function
-// stops both and waits for them.
-func (a *app) startNews(ctx context.Context, cfg Config, eng *engine, logger *slog.Logger, feeds bool) (stop func()) {
+// live; setSources, when set, then receives the new article list after
+// each re-index) and, with feeds, polling FOOTNOTE_FEEDS. The returned
+// function stops both and waits for them.
+func (a *app) startNews(ctx context.Context, cfg Config, eng *engine, logger *slog.Logger, feeds bool, setSources func([]corpus.Article)) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	wg.Go(func() { a.watchCorpus(ctx, cfg, eng, logger) })
+	wg.Go(func() { a.watchCorpus(ctx, cfg, eng, logger, setSources) })
 	if feeds && len(cfg.News.Feeds) > 0 {
 		wg.Go(func() { a.pollFeeds(ctx, cfg, logger) })
 	}
@@ -56,7 +61,7 @@ func (a *app) startNews(ctx context.Context, cfg Config, eng *engine, logger *sl
 
 // watchCorpus re-indexes eng's live index whenever the corpus directory
 // changes, until ctx ends. It does nothing for an index that is not live.
-func (a *app) watchCorpus(ctx context.Context, cfg Config, eng *engine, logger *slog.Logger) {
+func (a *app) watchCorpus(ctx context.Context, cfg Config, eng *engine, logger *slog.Logger, setSources func([]corpus.Article)) {
 	if eng.reload == nil {
 		return
 	}
@@ -64,9 +69,12 @@ func (a *app) watchCorpus(ctx context.Context, cfg Config, eng *engine, logger *
 		Debounce: cfg.News.Debounce,
 		Reload: func(ctx context.Context) error {
 			start := time.Now()
-			st, err := eng.reload(ctx)
+			st, sources, err := eng.reload(ctx)
 			if err != nil {
 				return fmt.Errorf("re-index %s: %w", cfg.CorpusDir, err)
+			}
+			if setSources != nil {
+				setSources(sources)
 			}
 			logger.Info("corpus re-indexed", "articles", st.Articles, "chunks", st.Chunks, "embedded", st.Embedded, "removed", st.Removed, "took", time.Since(start).Round(time.Millisecond))
 			return nil

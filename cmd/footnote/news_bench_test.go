@@ -40,7 +40,7 @@ func BenchmarkSaveToCited(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	stop := a.startNews(ctx, cfg, eng, a.logger(Config{LogLevel: "info"}), false)
+	stop := a.startNews(ctx, cfg, eng, a.logger(Config{LogLevel: "info"}), false, nil)
 	defer stop()
 	time.Sleep(200 * time.Millisecond)
 	var total time.Duration

@@ -8,11 +8,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"footnote/answer"
+	"footnote/corpus"
 	"footnote/internal/fakeopenai"
 )
 
@@ -171,8 +174,13 @@ func TestLiveCorpus(t *testing.T) {
 	if eng.reload == nil {
 		t.Fatal("the engine is not live")
 	}
-	stop := a.startNews(ctx, cfg, eng, a.logger(cfg), false)
+	var listed atomic.Pointer[[]corpus.Article]
+	stop := a.startNews(ctx, cfg, eng, a.logger(cfg), false, func(arts []corpus.Article) { listed.Store(&arts) })
 	defer stop()
+	lists := func(source string) bool {
+		p := listed.Load()
+		return p != nil && slices.ContainsFunc(*p, func(a corpus.Article) bool { return a.Source == source })
+	}
 	const q = "Who repainted the Skerry Point lighthouse?"
 	if cites(t, eng, q, "e.txt") {
 		t.Fatal("cites e.txt before it exists")
@@ -184,11 +192,17 @@ func TestLiveCorpus(t *testing.T) {
 	}
 	waitFor(t, "new file cited", func() bool { return cites(t, eng, q, "e.txt") })
 	t.Logf("saved to cited: %s", time.Since(saved).Round(time.Millisecond))
+	if !lists("e.txt") {
+		t.Error("the article list was not updated with the new file")
+	}
 
 	if err := os.Remove(filepath.Join(dir, "e.txt")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, "deleted file no longer cited", func() bool { return !cites(t, eng, q, "e.txt") })
+	if lists("e.txt") {
+		t.Error("the article list still holds the deleted file")
+	}
 	// Hidden files (atomic-write temporaries) are ignored.
 	if err := os.WriteFile(filepath.Join(dir, ".e.txt.tmp"), []byte("Lighthouse\n\nThe Skerry Point lighthouse was repainted by someone else entirely, they said.\n"), 0o644); err != nil {
 		t.Fatal(err)

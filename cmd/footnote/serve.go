@@ -61,12 +61,12 @@ func (a *app) cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	stopNews := a.startNews(ctx, cfg, eng, logger, true)
-	defer stopNews()
 	core, err := newCoreLogged(eng, cfg, logger)
 	if err != nil {
 		return err
 	}
+	stopNews := a.startNews(ctx, cfg, eng, logger, true, core.SetSources)
+	defer stopNews()
 	logger.Info("footnote ready", "articles", len(eng.sources), "chunks", eng.chunks, "mode", eng.mode, "embedder", eng.embedderKey, "store", eng.storeName(cfg))
 	features, err := discordFeatures(cfg)
 	if err != nil {
