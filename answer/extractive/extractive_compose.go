@@ -273,7 +273,11 @@ func render(blocks []block) (string, []answer.Citation) {
 			continue
 		}
 		var lines []string
-		for _, p := range b.picks {
+		picks := b.picks
+		if b.conflict {
+			picks = newestFirst(picks)
+		}
+		for _, p := range picks {
 			if isPicked(shown, p.candidate) {
 				continue
 			}
@@ -284,7 +288,11 @@ func render(blocks []block) (string, []answer.Citation) {
 				cites = append(cites, citationOf(n, c))
 				markers += fmt.Sprintf("[%d]", n)
 			}
-			lines = append(lines, p.text+" "+markers)
+			line := p.text + " " + markers
+			if b.conflict && p.passage.Date != "" {
+				line = p.passage.Date + ": " + line // sources that disagree say when they wrote
+			}
+			lines = append(lines, line)
 		}
 		switch {
 		case len(lines) == 0:
@@ -295,6 +303,15 @@ func render(blocks []block) (string, []answer.Citation) {
 		}
 	}
 	return strings.Join(paras, "\n"), cites
+}
+
+// newestFirst orders the sentences of a part whose sources disagree by
+// their articles' dates, newest first (undated last, ties as ranked), so
+// the reader sees the latest report first.
+func newestFirst(picks []pick) []pick {
+	out := slices.Clone(picks)
+	slices.SortStableFunc(out, func(a, b pick) int { return strings.Compare(b.passage.Date, a.passage.Date) })
+	return out
 }
 
 // citationOf cites sentence c as marker n.
