@@ -101,12 +101,12 @@ func writeBomb(t testing.TB, path string, inflated int64) {
 // more than a small multiple of its size.
 func TestLoadSnapshotGzipBomb(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bomb.gob.gz")
-	writeBomb(t, path, 64<<20)
+	writeBomb(t, path, 8<<20)
 	fi, _ := os.Stat(path)
 	_, err := loadSnapshot(context.Background(), path)
 	var ce *corruptError
 	if !errors.As(err, &ce) || !errors.Is(err, errInflated) {
-		t.Fatalf("a %d-byte file inflating to 64 MiB: err = %v, want a corrupt file that inflates too far", fi.Size(), err)
+		t.Fatalf("a %d-byte file inflating to 8 MiB: err = %v, want a corrupt file that inflates too far", fi.Size(), err)
 	}
 }
 
