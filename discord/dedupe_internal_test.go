@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -73,5 +74,12 @@ func TestSourcesPageOption(t *testing.T) {
 	turn, ok := interactionTurn(i)
 	if !ok || turn.Input.Command != bot.CmdSources || turn.Input.Page != 3 {
 		t.Errorf("turn = %+v, %v; want /sources page 3", turn, ok)
+	}
+}
+
+func TestTruncateRunesAtWord(t *testing.T) {
+	got := truncateRunes(strings.Repeat("word ", 60), 256)
+	if utf8.RuneCountInString(got) > 256 || !strings.HasSuffix(got, "word…") {
+		t.Errorf("truncateRunes = %q", got)
 	}
 }

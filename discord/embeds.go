@@ -205,11 +205,19 @@ func embedSize(e *discordgo.MessageEmbed) int {
 	return n
 }
 
-// truncateRunes cuts s to at most n runes, marking a cut with "…".
+// truncateRunes cuts s to at most n runes (Discord's field limits), at a
+// word boundary when one is near, marking the cut with "…".
 func truncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	r := []rune(s)[:n-1]
+	// Back up to a word boundary, unless that would drop a lot.
+	for i := len(r) - 1; i > len(r)*3/4; i-- {
+		if r[i] == ' ' || r[i] == '\n' {
+			r = r[:i]
+			break
+		}
+	}
+	return strings.TrimSpace(string(r)) + "…"
 }
