@@ -216,7 +216,6 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 		e.answerer = keyCheck{next: lex.Answerer(gen), rejected: rejected, where: llmWhere(cfg)}
 		e.mode = answer.ModeGenerative
 	}
-	e.answerer = withCiteMeta(e.answerer, e.sources)
 	return e, nil
 }
 
