@@ -22,6 +22,8 @@ Type a question, or /ask QUESTION, /sources, /help. Follow-up questions use
 the earlier turns. On a terminal you get line editing and history (saved in
 FOOTNOTE_INDEX_DIR); /quit, exit or Ctrl-D quits, Ctrl-C quits with exit
 status 130. Unlike the shared bot, the harness has no per-user rate limit.
+Like the bot, it re-indexes a corpus directory when its files change
+(FOOTNOTE_WATCH).
 `
 
 // chatConversation is the conversation and user ID of the local harness.

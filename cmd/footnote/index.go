@@ -11,14 +11,19 @@ import (
 	"time"
 )
 
-const indexUsage = `Usage: footnote index [--json] [--corpus DIR] [--store postgres://...]
+const indexUsage = `Usage: footnote index [--json] [--watch] [--corpus DIR] [--store postgres://...]
 
 Builds the search index over the corpus and persists it under
 FOOTNOTE_INDEX_DIR (default: footnote's folder in the user's cache dir),
 one index per corpus. Unchanged articles are not embedded again; changed
 ones are re-embedded. With --json the summary is one JSON object
 ({"articles", "chunks", "embedded", "reused", "embedder", "path",
-"elapsed_ms"}).
+"elapsed_ms"}). Ctrl-C keeps the articles embedded so far (the next run
+resumes from there) and exits 130.
+
+With --watch it then stays running and re-indexes the corpus directory
+each time files are added, changed or removed, printing a line per
+re-index, until Ctrl-C.
 
 With --store (or FOOTNOTE_STORE) it syncs the shared PostgreSQL store
 instead: only added or changed articles are embedded and written (one

@@ -227,7 +227,7 @@ func (a *app) printHelp(fs *flag.FlagSet, usage string) {
 }
 
 // corpusFlagHelp documents the --corpus flag every command shares.
-const corpusFlagHelp = "directory of .txt/.md articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)"
+const corpusFlagHelp = "directory of .txt/.md/.html articles (default: FOOTNOTE_CORPUS_DIR or the embedded corpus)"
 
 // storeFlagHelp documents the --store flag every command shares.
 const storeFlagHelp = "postgres:// URL of a shared PostgreSQL+pgvector store (default: FOOTNOTE_STORE; none: the embedded index)"

@@ -29,6 +29,10 @@ endpoint instead: requests are verified against DISCORD_PUBLIC_KEY, answered
 with a deferred response, then edited through the REST API. Set the
 application's Interactions Endpoint URL to this server.
 
+With a corpus directory it re-indexes the directory when files are added,
+changed or removed (FOOTNOTE_WATCH), and it polls FOOTNOTE_FEEDS into it
+every FOOTNOTE_FEED_INTERVAL (see "footnote fetch").
+
 SIGINT/SIGTERM stop taking questions, finish the ones in flight (bounded) and
 close the connection.
 `
