@@ -193,7 +193,12 @@ func (a *app) newEngine(ctx context.Context, cfg Config, opts engineOptions) (*e
 		}
 	} else {
 		if opts.watch && cfg.CorpusDir != "" && cfg.News.Watch {
-			opts.cache = corpus.NewCache()
+			if cfg.IndexDir == "" && cfg.Embedder == embedderOpenAI {
+				// Without the index file every change would embed the whole corpus again.
+				a.notice("not watching the corpus directory: FOOTNOTE_INDEX_DIR is empty, so each change would re-embed every article")
+			} else {
+				opts.cache = corpus.NewCache()
+			}
 		}
 		ix, sources, err := a.openIndex(ctx, cfg, client, opts)
 		if err != nil {
