@@ -272,7 +272,9 @@ func TestIndexInterruptedResumes(t *testing.T) {
 	defer cancel()
 	code := make(chan int, 1)
 	go func() { code <- a.run(ctx, []string{"index", "--corpus", dir}) }()
-	waitFor(t, "embedding requests in flight", func() bool { return srv.EmbeddingRequests() >= 4 })
+	// All five batches were sent: two answered, three held by the delays (so
+	// no delay is left over for the second run).
+	waitFor(t, "embedding requests in flight", func() bool { return srv.EmbeddingRequests() >= 5 })
 	cancel()
 	if c := <-code; c != exitInterrupted {
 		t.Fatalf("exit %d, want 130:\n%s", c, out.String())
