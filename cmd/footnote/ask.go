@@ -72,7 +72,7 @@ func (a *app) cmdAsk(ctx context.Context, args []string) error {
 			return usageError{err.Error()}
 		}
 	} else if a.stdinTTY {
-		fmt.Fprintln(a.stderr, `footnote ask: type one question per line, then Ctrl-D (or run: footnote ask "your question")`)
+		fmt.Fprintln(a.stderr, `footnote ask: type a question per line, then Ctrl-D (or: footnote ask "…")`)
 	}
 	eng, err := a.newEngine(ctx, cfg, engineOptions{progress: true})
 	if err != nil {
@@ -137,11 +137,17 @@ func (a *app) askLines(ctx context.Context, eng *engine, o askOptions) error {
 	for ok && err == nil {
 		var next item
 		var more bool
-		next, more, err = read()
+		if a.stdinTTY {
+			// Typed questions: answer each at once; the terminal already
+			// shows the question.
+			o.echo = false
+		} else {
+			next, more, err = read()
+			o.echo = more || asked > 0
+		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		o.echo = more || asked > 0
 		switch q, qerr := checkQuestion(cur.q, o.maxRunes); {
 		case cur.err != nil:
 			fail(cur.line, cur.err.Error())
@@ -158,7 +164,11 @@ func (a *app) askLines(ctx context.Context, eng *engine, o askOptions) error {
 				fail(cur.line, oneLine(err.Error()))
 			}
 		}
-		cur, ok = next, more
+		if a.stdinTTY {
+			cur, ok, err = read()
+		} else {
+			cur, ok = next, more
+		}
 	}
 	if err != nil {
 		return err

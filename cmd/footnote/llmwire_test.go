@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"io"
 	"net"
 	"strings"
 	"testing"
@@ -61,5 +63,26 @@ func TestServeUnreachableDiscordNamesHost(t *testing.T) {
 	}
 	if strings.Count(strings.TrimSpace(r.stderr), "\n") > 3 {
 		t.Logf("stderr: %s", r.stderr)
+	}
+}
+
+// Typed questions (stdin a terminal) are answered at once, without
+// waiting for the next line, and without an echo; a hint comes first.
+func TestAskTypedQuestionsAnsweredAtOnce(t *testing.T) {
+	pr, pw := io.Pipe()
+	a, out := newTestApp(map[string]string{"FOOTNOTE_INDEX_DIR": t.TempDir()})
+	a.stdin, a.stdinTTY = pr, true
+	code := make(chan int, 1)
+	go func() { code <- a.run(context.Background(), []string{"ask"}) }()
+	if _, err := io.WriteString(pw, "who led Ukraine's delegation?\n"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the first answer before the next line", func() bool { return strings.Contains(out.String(), "Umerov") })
+	pw.Close()
+	if c := <-code; c != exitOK {
+		t.Fatalf("exit %d:\n%s", c, out.String())
+	}
+	if !strings.Contains(out.String(), "type a question per line") || strings.Contains(out.String(), "Q: ") {
+		t.Errorf("output:\n%s", out.String())
 	}
 }
