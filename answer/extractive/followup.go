@@ -24,19 +24,19 @@ var reSubstitution = regexp.MustCompile(`(?i)^\s*(?:and|what about|how about|wha
 // keeps its words and returns the previous question as a link, whose terms
 // keep the answer on the conversation's topic. A question that stands on
 // its own is returned as it is.
-func resolveFollowUp(q string, history []string) (resolved string, links []string) {
-	return resolveDepth(q, history, maxResolveDepth)
+func resolveFollowUp(q string, history []string, lex wordKnowledge) (resolved string, links []string) {
+	return resolveDepth(q, history, maxResolveDepth, lex)
 }
 
-func resolveDepth(q string, history []string, depth int) (string, []string) {
+func resolveDepth(q string, history []string, depth int, lex wordKnowledge) (string, []string) {
 	q = strings.TrimSpace(q)
 	prev, earlier := lastQuestion(history)
-	if prev == "" || depth == 0 || !leansBack(q) {
+	if prev == "" || depth == 0 || !leansBack(q, lex) {
 		return q, nil
 	}
-	prevResolved, prevLinks := resolveDepth(prev, earlier, depth-1)
+	prevResolved, prevLinks := resolveDepth(prev, earlier, depth-1, lex)
 	if m := reSubstitution.FindStringSubmatch(q); m != nil && len(strings.Fields(m[1])) <= 4 {
-		if swapped, ok := swapName(prevResolved, substitute(m[1])); ok {
+		if swapped, ok := swapName(prevResolved, substitute(m[1], lex)); ok {
 			return swapped, prevLinks
 		}
 	}
@@ -48,19 +48,19 @@ func resolveDepth(q string, history []string, depth int) (string, []string) {
 // ("when did that happen?", "why was this done?") — one that follows an
 // auxiliary or ends the question, so "who said that the talks failed?"
 // stands on its own.
-func leansBack(q string) bool {
-	return answer.LeansOnHistory(q) || refersToEvent(retrieval.Words(q))
+func leansBack(q string, lex wordKnowledge) bool {
+	return answer.LeansOnHistory(q) || refersToEvent(retrieval.Words(q), lex)
 }
 
 // refersToEvent reports whether a demonstrative in words stands for a
 // whole earlier question, an event: it follows an auxiliary or ends the
 // question ("when did that happen?").
-func refersToEvent(words []string) bool {
+func refersToEvent(words []string, lex wordKnowledge) bool {
 	for i, w := range words {
 		if w != "that" && w != "this" {
 			continue
 		}
-		if i == len(words)-1 || (i > 0 && (isAuxiliary(words[i-1]) || isDoAux(words[i-1]))) {
+		if i == len(words)-1 || (i > 0 && lex.IsAuxiliary(words[i-1])) {
 			return true
 		}
 	}
@@ -71,9 +71,9 @@ func refersToEvent(words []string) bool {
 // previous question's name: "for the US" → "US", "the Russian one" →
 // "Russian". The preposition and article belong to the sentence frame, and
 // "one" stands for the previous question's noun, which the swap keeps.
-func substitute(phrase string) string {
+func substitute(phrase string, lex wordKnowledge) string {
 	fields := strings.Fields(strings.TrimRightFunc(phrase, unicode.IsPunct))
-	for len(fields) > 1 && isFrameLead(strings.ToLower(fields[0])) {
+	for len(fields) > 1 && lex.IsStopword(strings.ToLower(fields[0])) {
 		fields = fields[1:]
 	}
 	if n := len(fields); n > 1 {
@@ -82,16 +82,6 @@ func substitute(phrase string) string {
 		}
 	}
 	return strings.Join(fields, " ")
-}
-
-// isFrameLead lists the prepositions and articles that open a swapped
-// phrase ("for the US", "the Russian one").
-func isFrameLead(w string) bool {
-	switch w {
-	case "the", "a", "an", "for", "in", "of", "on", "with", "from", "to", "about":
-		return true
-	}
-	return false
 }
 
 // lastQuestion returns the latest non-empty question of history and the

@@ -1,0 +1,109 @@
+package extractive
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"footnote/retrieval"
+)
+
+// token is one word of a sentence or question.
+type token struct {
+	start, end int    // byte span in the text it was cut from
+	norm       string // lowercased, accent-folded, possessive dropped
+	stem       string // the index's stem of norm
+	lemma      string // the WordNet base form of norm
+	cap        bool   // starts with an upper-case letter
+	num        bool   // a numeral: digits, or a number word
+	stop       bool   // a closed-class word
+}
+
+// tokenize cuts text into word tokens with their byte offsets. Letters and
+// digits make words; inner apostrophes stay ("don't"), the possessive "'s"
+// is dropped from norm, hyphens split, and "12,000" and "1.5" stay whole.
+func tokenize(text string, lex wordKnowledge) []token {
+	var out []token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case isWordRune(r):
+				i += size
+				continue
+			case (r == '\'' || r == '’') && i+size < len(text):
+				if n, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsLetter(n) {
+					i += size
+					continue
+				}
+			case (r == ',' || r == '.') && i+1 < len(text) && isDigitByte(text[i-1]) && isDigitByte(text[i+1]):
+				i++
+				continue
+			}
+			break
+		}
+		out = append(out, newToken(text, start, i, lex))
+	}
+	return out
+}
+
+func newToken(text string, start, end int, lex wordKnowledge) token {
+	raw := text[start:end]
+	norm := retrieval.Normalize(raw)
+	norm = strings.TrimSuffix(strings.TrimSuffix(norm, "'s"), "'")
+	norm = strings.ReplaceAll(norm, "'", "")
+	r, _ := utf8.DecodeRuneInString(raw)
+	t := token{start: start, end: end, norm: norm, cap: unicode.IsUpper(r)}
+	t.stem = retrieval.Stem(norm)
+	t.stop = lex.IsStopword(norm)
+	t.num = unicode.IsDigit(r) || lex.IsNumberWord(norm)
+	t.lemma = norm
+	if !t.num && !t.stop {
+		t.lemma = lex.Lemma(norm)
+	}
+	return t
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// sentence is one analysed sentence of a chunk.
+type sentence struct {
+	start, end int // byte span in the chunk's text
+	text       string
+	toks       []token
+	// ents are the named entities, numbers and dates found in the
+	// sentence; nerDone reports whether the NER model has tagged it (it is
+	// run only on sentences that rank near the top).
+	ents    []entity
+	nerDone bool
+}
+
+// chunkAnalysis is the analysis of one chunk, computed once and cached.
+type chunkAnalysis struct {
+	sents []*sentence
+}
+
+// analyzeChunk splits text into sentences and tokenizes them. Numbers,
+// dates and durations are recognised here; names wait for tagNames.
+func analyzeChunk(text string, lex wordKnowledge) *chunkAnalysis {
+	ca := &chunkAnalysis{}
+	for _, sp := range retrieval.Sentences(text) {
+		s := &sentence{start: sp.Start, end: sp.End, text: text[sp.Start:sp.End]}
+		s.toks = tokenize(s.text, lex)
+		if len(s.toks) == 0 {
+			continue
+		}
+		s.ents = recognizeQuantities(s.text, s.toks, lex)
+		ca.sents = append(ca.sents, s)
+	}
+	return ca
+}

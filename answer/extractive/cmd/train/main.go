@@ -1,0 +1,790 @@
+// Command train fits the offline answerer's model: a logistic-regression
+// sentence ranker and a decline model, over SQuAD 2.0 dev
+// (../shared/bench/squad2-dev) and the repo's own news question sets,
+// with features extracted by the engine's own code (extractive.Analyze).
+// It cross-validates by article, chooses the decline threshold on the
+// out-of-fold risk–coverage sweep, and writes answer/extractive/weights.go.
+//
+// Run from the repository root:
+//
+//	go run ./answer/extractive/cmd/train
+//
+// Features are cached under the user cache directory, keyed by the
+// engine's source and the question sets, so a re-run after changing only
+// the fitting takes seconds.
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"go/format"
+	"io/fs"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"gonum.org/v1/gonum/optimize"
+
+	"footnote/answer"
+	"footnote/answer/extractive"
+	"footnote/corpus"
+	"footnote/eval"
+	"footnote/retrieval"
+)
+
+// newsShare is the weight the news sets carry in the fit.
+const newsShare = 0.3
+
+// record is one question's extracted features and labels.
+type record struct {
+	Set        string
+	Group      string // the article, for cross-validation by article
+	Answerable bool
+	Analysis   extractive.Analysis
+	Labels     []bool // per candidate: holds a gold answer and cites its article
+}
+
+// dataset is a question set over a corpus.
+type dataset struct {
+	name   string
+	corpus fs.FS
+	dir    string // corpus directory, "" for the embedded default
+	qa     string
+}
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	squad := flag.String("squad", "../shared/bench/squad2-dev", "SQuAD 2.0 dev bench directory (corpus/ and qa.jsonl)")
+	out := flag.String("out", "answer/extractive/weights.go", "generated Go file to write")
+	folds := flag.Int("folds", 5, "cross-validation folds over articles")
+	l2 := flag.Float64("l2", 1e-3, "L2 penalty")
+	cacheDir := flag.String("cache", "", "feature cache directory (default: user cache dir/footnote-train)")
+	workers := flag.Int("workers", 2, "questions analysed in parallel")
+	dry := flag.Bool("n", false, "fit and report, but do not write -out")
+	verbose := flag.Bool("v", false, "print the fitted weights and per-set feature means")
+	flag.Parse()
+
+	sets := []dataset{
+		{name: "squad2-dev", corpus: os.DirFS(filepath.Join(*squad, "corpus")), dir: filepath.Join(*squad, "corpus"), qa: filepath.Join(*squad, "qa.jsonl")},
+		{name: "news-shared", corpus: corpus.Default(), qa: "testdata/qa.jsonl"},
+		{name: "news-extra", corpus: corpus.Default(), qa: "answer/extractive/testdata/extra_qa.jsonl"},
+		{name: "news-probe", corpus: corpus.Default(), qa: "answer/extractive/testdata/probe_qa.jsonl"},
+	}
+	if *cacheDir == "" {
+		d, err := os.UserCacheDir()
+		if err != nil {
+			d = os.TempDir()
+		}
+		*cacheDir = filepath.Join(d, "footnote-train")
+	}
+	ctx := context.Background()
+	var recs []record
+	for _, ds := range sets {
+		rs, err := load(ctx, ds, *cacheDir, *workers)
+		if err != nil {
+			return fmt.Errorf("%s: %w", ds.name, err)
+		}
+		recs = append(recs, rs...)
+	}
+	fmt.Printf("questions: %d (features cached in %s)\n", len(recs), *cacheDir)
+
+	// Cross-validation by article: every article's questions are held out
+	// together, so the quoted numbers are on articles the weights never saw.
+	groups := map[string]bool{}
+	for _, r := range recs {
+		groups[r.Group] = true
+	}
+	names := make([]string, 0, len(groups))
+	for g := range groups {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	rng := rand.New(rand.NewPCG(1, 2))
+	rng.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
+	foldOf := map[string]int{}
+	for i, g := range names {
+		foldOf[g] = i % *folds
+	}
+	oof := make([]outcome, len(recs))
+	for k := 0; k < *folds; k++ {
+		var train []record
+		var test []int
+		for i, r := range recs {
+			if foldOf[r.Group] == k {
+				test = append(test, i)
+			} else {
+				train = append(train, r)
+			}
+		}
+		m := fit(train, *l2)
+		for _, i := range test {
+			oof[i] = judge(m, recs[i])
+		}
+	}
+	thr := chooseThreshold(recs, oof)
+	report("cross-validated by article", recs, oof, thr)
+	curve(recs, oof)
+
+	final := fit(recs, *l2)
+	final.Threshold = thr
+	if *verbose {
+		dump(final, recs)
+	}
+	all := make([]outcome, len(recs))
+	for i, r := range recs {
+		all[i] = judge(final, r)
+	}
+	report("in-sample (final model, for reference)", recs, all, thr)
+	if *dry {
+		return nil
+	}
+	return writeModel(*out, final, len(recs), *folds)
+}
+
+// load extracts (or reads from the cache) the records of one set.
+func load(ctx context.Context, ds dataset, cacheDir string, workers int) ([]record, error) {
+	raw, err := os.ReadFile(ds.qa)
+	if err != nil {
+		return nil, err
+	}
+	key, err := cacheKey(ds, raw)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(cacheDir, ds.name+"-"+key+".gob")
+	if f, err := os.Open(path); err == nil {
+		defer f.Close()
+		var rs []record
+		if err := gob.NewDecoder(f).Decode(&rs); err == nil {
+			return rs, nil
+		}
+	}
+	cases, err := eval.Load(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	articles := articleFields(raw)
+	start := time.Now()
+	ix, err := retrieval.Open(ctx, retrieval.Options{Embedder: retrieval.NewLocalEmbedder(0)}, corpus.Articles(ctx, ds.corpus, corpus.WalkOptions{}))
+	if err != nil {
+		return nil, err
+	}
+	e := extractive.New(ix, extractive.Options{})
+	rs := make([]record, len(cases))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	next := 0
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(cases) {
+					return
+				}
+				r, err := extract(ctx, e, ds.name, cases[i], articles[cases[i].ID])
+				if err != nil && !errors.Is(err, answer.ErrEmptyQuestion) && !errors.Is(err, answer.ErrQuestionTooLong) {
+					mu.Lock()
+					firstErr = err
+					mu.Unlock()
+				}
+				rs[i] = r
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	fmt.Printf("%s: %d questions analysed in %s\n", ds.name, len(cases), time.Since(start).Round(time.Millisecond))
+	if err := os.MkdirAll(cacheDir, 0o755); err == nil {
+		tmp := path + ".tmp"
+		if f, err := os.Create(tmp); err == nil {
+			werr := gob.NewEncoder(f).Encode(rs)
+			if cerr := f.Close(); werr == nil && cerr == nil {
+				_ = os.Rename(tmp, path)
+			} else {
+				_ = os.Remove(tmp)
+			}
+		}
+	}
+	return rs, nil
+}
+
+// cacheKey hashes the engine's sources and the question set, so features
+// are re-extracted whenever either changes.
+func cacheKey(ds dataset, qa []byte) (string, error) {
+	h := sha256.New()
+	h.Write(qa)
+	h.Write([]byte(ds.dir))
+	files, err := filepath.Glob("answer/extractive/*.go")
+	if err != nil || len(files) == 0 {
+		return "", fmt.Errorf("run from the repository root (answer/extractive not found)")
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || strings.HasSuffix(f, "weights.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// extract analyses one case and labels its candidates with eval's own
+// grading: a candidate is right when an answer quoting it would pass.
+func extract(ctx context.Context, e *extractive.Engine, set string, c eval.Case, article string) (record, error) {
+	r := record{Set: set, Answerable: c.Expect.Answered, Group: group(set, c, article)}
+	a, err := e.Analyze(ctx, answer.Request{Question: c.Question, History: answer.QuestionTurns(c.History)})
+	if err != nil {
+		return r, err
+	}
+	r.Analysis = a
+	r.Labels = make([]bool, len(a.Candidates))
+	if !c.Expect.Answered {
+		return r, nil
+	}
+	for i, s := range a.Candidates {
+		ok, _ := eval.Grade(c, answer.Answer{Answered: true, Text: s.Context, Citations: []answer.Citation{{N: 1, Source: s.Source}}})
+		r.Labels[i] = ok
+	}
+	return r, nil
+}
+
+// group is the article a case is about: its first expected source or the
+// article field of a SQuAD unanswerable.
+func group(set string, c eval.Case, article string) string {
+	if len(c.Expect.SourcesAny) > 0 {
+		return c.Expect.SourcesAny[0]
+	}
+	if strings.HasPrefix(set, "news") {
+		// The news sets' unanswerable questions have no article; spread
+		// them over folds by id.
+		return fmt.Sprintf("news-unanswerable-%d", len(c.ID)%3+int(c.ID[len(c.ID)-1])%3)
+	}
+	if article != "" {
+		return article
+	}
+	return set + ":" + c.ID
+}
+
+// outcome is how the model did on one question.
+type outcome struct {
+	p       float64 // decline model's probability
+	correct bool    // the best sentence is right
+	blocked bool    // declined by the named-detail rule whatever p is
+}
+
+func judge(m extractive.Model, r record) outcome {
+	m.Threshold = 0
+	best, p, ok := m.Decide(r.Analysis)
+	if best < 0 {
+		return outcome{blocked: true}
+	}
+	return outcome{p: p, correct: r.Answerable && r.Labels[best], blocked: !ok}
+}
+
+// rates returns, at threshold t, the share of answerable questions
+// answered correctly and the share of unanswerable ones declined, over
+// the records that pass keep.
+func rates(recs []record, out []outcome, t float64, keep func(record) bool) (ansAcc, unDecl float64, nAns, nUn int, answered, wrong int) {
+	var okA, okU int
+	for i, r := range recs {
+		if !keep(r) {
+			continue
+		}
+		o := out[i]
+		answers := !o.blocked && o.p >= t
+		if answers {
+			answered++
+			if !o.correct {
+				wrong++
+			}
+		}
+		if r.Answerable {
+			nAns++
+			if answers && o.correct {
+				okA++
+			}
+		} else {
+			nUn++
+			if !answers {
+				okU++
+			}
+		}
+	}
+	if nAns > 0 {
+		ansAcc = float64(okA) / float64(nAns)
+	}
+	if nUn > 0 {
+		unDecl = float64(okU) / float64(nUn)
+	}
+	return
+}
+
+func isSquad(r record) bool { return r.Set == "squad2-dev" }
+func isNews(r record) bool  { return r.Set != "squad2-dev" }
+
+// chooseThreshold picks the threshold that maximises the mean of
+// answerable accuracy and unanswerable-declined rate on the SQuAD dev
+// bench, out of fold, subject to the news sets keeping at most 1 wrong
+// answer in 12.
+func chooseThreshold(recs []record, out []outcome) float64 {
+	best, bestT := -1.0, 0.5
+	for t := 0.05; t < 0.96; t += 0.01 {
+		a, u, _, _, _, _ := rates(recs, out, t, isSquad)
+		_, _, _, _, answered, wrong := rates(recs, out, t, isNews)
+		if answered > 0 && float64(wrong)/float64(answered) > 1.0/12 {
+			continue
+		}
+		if s := (a + u) / 2; s > best {
+			best, bestT = s, t
+		}
+	}
+	return math.Round(bestT*100) / 100
+}
+
+func report(title string, recs []record, out []outcome, t float64) {
+	fmt.Printf("\n%s, threshold %.2f:\n", title, t)
+	for _, set := range []struct {
+		name string
+		keep func(record) bool
+	}{{"squad2-dev", isSquad}, {"news sets", isNews}} {
+		a, u, na, nu, answered, wrong := rates(recs, out, t, set.keep)
+		top1 := 0
+		for i, r := range recs {
+			if set.keep(r) && r.Answerable && out[i].correct {
+				top1++
+			}
+		}
+		ceiling := 0
+		for _, r := range recs {
+			if set.keep(r) && r.Answerable && slices.Contains(r.Labels, true) {
+				ceiling++
+			}
+		}
+		fmt.Printf("  %-10s some candidate right %.3f\n", set.name, float64(ceiling)/float64(max(na, 1)))
+		fmt.Printf("  %-10s answerable correct %.3f (%d), unanswerable declined %.3f (%d), best sentence right %.3f, answered %d, wrong %d\n",
+			set.name, a, na, u, nu, float64(top1)/float64(max(na, 1)), answered, wrong)
+	}
+}
+
+// curve prints the out-of-fold risk–coverage points on SQuAD dev.
+func curve(recs []record, out []outcome) {
+	for _, set := range []struct {
+		name string
+		keep func(record) bool
+	}{{"squad2-dev", isSquad}, {"news sets", isNews}} {
+		fmt.Printf("\nrisk–coverage on %s (out of fold): threshold, coverage, risk, answerable correct, unanswerable declined, accuracy\n", set.name)
+		for t := 0.05; t < 0.9; t += 0.05 {
+			a, u, na, nu, answered, wrong := rates(recs, out, t, set.keep)
+			fmt.Printf("  %.2f  %.3f  %.3f  %.3f  %.3f  %.3f\n", t, float64(answered)/float64(max(na+nu, 1)), float64(wrong)/float64(max(answered, 1)), a, u,
+				(a*float64(na)+u*float64(nu))/float64(max(na+nu, 1)))
+		}
+	}
+}
+
+// fit trains the ranker on the answerable questions' candidates, then the
+// decline model on every question's best candidate under that ranker.
+func fit(recs []record, l2 float64) extractive.Model {
+	// The news sets are few but are what users ask: weight them so they
+	// count newsShare of the total.
+	nNews, nSquad := 0, 0
+	for _, r := range recs {
+		if isNews(r) {
+			nNews++
+		} else {
+			nSquad++
+		}
+	}
+	weight := func(r record) float64 {
+		if isNews(r) && nNews > 0 {
+			return newsShare * float64(nSquad) / ((1 - newsShare) * float64(nNews))
+		}
+		return 1
+	}
+	var lists []list
+	for _, r := range recs {
+		if !r.Answerable || !slices.Contains(r.Labels, true) {
+			continue
+		}
+		l := list{w: weight(r)}
+		for i, c := range r.Analysis.Candidates {
+			l.xs = append(l.xs, c.Features)
+			l.pos = append(l.pos, r.Labels[i])
+		}
+		lists = append(lists, l)
+	}
+	m := extractive.Model{Rank: listwise(lists, extractive.RankFeatureNames(), l2)}
+	var xs [][]float64
+	var ys, ws []float64
+	for _, r := range recs {
+		best, x := m.Best(r.Analysis)
+		if best < 0 {
+			continue
+		}
+		xs = append(xs, x)
+		ys = append(ys, b2f(r.Answerable && r.Labels[best]))
+		ws = append(ws, weight(r))
+	}
+	m.Decline = logistic(xs, ys, ws, extractive.DeclineFeatureNames(), l2)
+	return m
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// logistic fits an L2-regularised logistic regression with gonum's
+// L-BFGS on standardised features.
+func logistic(xs [][]float64, ys, ws []float64, names []string, l2 float64) extractive.LogReg {
+	d := len(names)
+	mean, scale := standardiser(xs, d)
+	z := standardise(xs, mean, scale)
+	n := 0.0
+	for _, w := range ws {
+		n += w
+	}
+	n = math.Max(n, 1)
+	// Parameters: d weights then the bias.
+	loss := func(w []float64) float64 {
+		s := 0.0
+		for i, x := range z {
+			t := w[d]
+			for j := range d {
+				t += w[j] * x[j]
+			}
+			// log(1+e^t) - y t, computed stably.
+			s += ws[i] * (softplus(t) - ys[i]*t)
+		}
+		r := 0.0
+		for j := range d {
+			r += w[j] * w[j]
+		}
+		return s/n + l2*r
+	}
+	grad := func(g, w []float64) {
+		for j := range g {
+			g[j] = 0
+		}
+		for i, x := range z {
+			t := w[d]
+			for j := range d {
+				t += w[j] * x[j]
+			}
+			e := ws[i] * (1/(1+math.Exp(-t)) - ys[i])
+			for j := range d {
+				g[j] += e * x[j]
+			}
+			g[d] += e
+		}
+		for j := range g {
+			g[j] /= n
+		}
+		for j := range d {
+			g[j] += 2 * l2 * w[j]
+		}
+	}
+	p := optimize.Problem{Func: loss, Grad: grad}
+	res, err := optimize.Minimize(p, make([]float64, d+1), &optimize.Settings{MajorIterations: 300}, &optimize.LBFGS{})
+	w := make([]float64, d+1)
+	if res != nil {
+		copy(w, res.X)
+	}
+	if err != nil && res == nil {
+		fmt.Fprintln(os.Stderr, "train: optimiser:", err)
+	}
+	return extractive.LogReg{Names: names, Mean: mean, Scale: scale, Weights: w[:d], Bias: w[d]}
+}
+
+func softplus(t float64) float64 {
+	if t > 30 {
+		return t
+	}
+	return math.Log1p(math.Exp(t))
+}
+
+// articleFields reads the "article" annotation SQuAD's unanswerable cases
+// carry (eval.Case does not keep it), by case id.
+func articleFields(raw []byte) map[string]string {
+	out := map[string]string{}
+	for _, line := range bytes.Split(raw, []byte("\n")) {
+		var v struct {
+			ID      string `json:"id"`
+			Article string `json:"article"`
+		}
+		if json.Unmarshal(line, &v) == nil && v.Article != "" {
+			out[v.ID] = v.Article
+		}
+	}
+	return out
+}
+
+// writeModel writes m as the generated Go file path (temp file, fsync,
+// rename).
+func writeModel(path string, m extractive.Model, n, folds int) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "// Code generated by go run ./answer/extractive/cmd/train; DO NOT EDIT.\n")
+	fmt.Fprintf(&b, "// Regenerate from the repository root with ../shared/bench/squad2-dev present:\n")
+	fmt.Fprintf(&b, "//\n//\tgo run ./answer/extractive/cmd/train\n//\n")
+	fmt.Fprintf(&b, "// Fitted on %d questions (SQuAD 2.0 dev + the repo's news sets); decline\n", n)
+	fmt.Fprintf(&b, "// threshold chosen on the %d-fold by-article out-of-fold risk–coverage sweep.\n\n", folds)
+	b.WriteString("package extractive\n\n")
+	b.WriteString("// trainedModel returns the fitted model.\nfunc trainedModel() Model {\n\treturn Model{\n")
+	writeLR(&b, "Rank", "rankFeatureNames", m.Rank)
+	writeLR(&b, "Decline", "declineFeatureNames", m.Decline)
+	fmt.Fprintf(&b, "\t\tThreshold: %s,\n\t}\n}\n", num(m.Threshold))
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		return fmt.Errorf("format generated file: %w", err)
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(src); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	fmt.Println("wrote", path)
+	return os.Rename(tmp, path)
+}
+
+func writeLR(b *strings.Builder, field, names string, m extractive.LogReg) {
+	fmt.Fprintf(b, "\t\t%s: LogReg{\n\t\t\tNames: %s,\n", field, names)
+	for _, v := range []struct {
+		name string
+		xs   []float64
+	}{{"Mean", m.Mean}, {"Scale", m.Scale}, {"Weights", m.Weights}} {
+		fmt.Fprintf(b, "\t\t\t%s: []float64{", v.name)
+		for i, x := range v.xs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(num(x))
+		}
+		b.WriteString("},\n")
+	}
+	fmt.Fprintf(b, "\t\t\tBias: %s,\n\t\t},\n", num(m.Bias))
+}
+
+func num(x float64) string { return strconv.FormatFloat(x, 'g', 6, 64) }
+
+// list is one question's candidates for the listwise ranking loss.
+type list struct {
+	w   float64
+	xs  [][]float64
+	pos []bool
+}
+
+// listwise fits the ranker with a listwise loss: the negative log of the
+// softmax mass the scores put on the question's right sentences, averaged
+// over questions, plus an L2 penalty; minimised with gonum's L-BFGS.
+func listwise(lists []list, names []string, l2 float64) extractive.LogReg {
+	d := len(names)
+	var all [][]float64
+	for _, l := range lists {
+		all = append(all, l.xs...)
+	}
+	mean, scale := standardiser(all, d)
+	zs := make([][][]float64, len(lists))
+	for i, l := range lists {
+		zs[i] = standardise(l.xs, mean, scale)
+	}
+	n := 0.0
+	for _, l := range lists {
+		n += l.w
+	}
+	n = math.Max(n, 1)
+	eval := func(w, g []float64) float64 {
+		if g != nil {
+			for j := range g {
+				g[j] = 0
+			}
+		}
+		total := 0.0
+		for i, l := range lists {
+			z := zs[i]
+			s := make([]float64, len(z))
+			mx := math.Inf(-1)
+			for k, x := range z {
+				for j := range d {
+					s[k] += w[j] * x[j]
+				}
+				mx = math.Max(mx, s[k])
+			}
+			var sa, sp float64
+			for k := range z {
+				e := math.Exp(s[k] - mx)
+				sa += e
+				if l.pos[k] {
+					sp += e
+				}
+			}
+			total += l.w * (math.Log(sa) - math.Log(sp))
+			if g != nil {
+				for k, x := range z {
+					e := math.Exp(s[k] - mx)
+					c := e / sa
+					if l.pos[k] {
+						c -= e / sp
+					}
+					c *= l.w
+					for j := range d {
+						g[j] += c * x[j]
+					}
+				}
+			}
+		}
+		r := 0.0
+		for j := range d {
+			r += w[j] * w[j]
+		}
+		if g != nil {
+			for j := range d {
+				g[j] = g[j]/n + 2*l2*w[j]
+			}
+		}
+		return total/n + l2*r
+	}
+	p := optimize.Problem{
+		Func: func(w []float64) float64 { return eval(w, nil) },
+		Grad: func(g, w []float64) { eval(w, g) },
+	}
+	res, err := optimize.Minimize(p, make([]float64, d), &optimize.Settings{MajorIterations: 300}, &optimize.LBFGS{})
+	w := make([]float64, d)
+	if res != nil {
+		copy(w, res.X)
+	} else if err != nil {
+		fmt.Fprintln(os.Stderr, "train: optimiser:", err)
+	}
+	return extractive.LogReg{Names: names, Mean: mean, Scale: scale, Weights: w}
+}
+
+// standardiser returns each feature's mean and standard deviation (0 for
+// a constant feature).
+func standardiser(xs [][]float64, d int) (mean, scale []float64) {
+	mean, scale = make([]float64, d), make([]float64, d)
+	n := float64(max(len(xs), 1))
+	for _, x := range xs {
+		for j := range d {
+			mean[j] += x[j]
+		}
+	}
+	for j := range d {
+		mean[j] /= n
+	}
+	for _, x := range xs {
+		for j := range d {
+			scale[j] += (x[j] - mean[j]) * (x[j] - mean[j])
+		}
+	}
+	for j := range d {
+		scale[j] = math.Sqrt(scale[j] / n)
+		if scale[j] < 1e-9 {
+			scale[j] = 0
+		}
+	}
+	return mean, scale
+}
+
+func standardise(xs [][]float64, mean, scale []float64) [][]float64 {
+	z := make([][]float64, len(xs))
+	for i, x := range xs {
+		z[i] = make([]float64, len(mean))
+		for j := range mean {
+			if scale[j] > 0 {
+				z[i][j] = (x[j] - mean[j]) / scale[j]
+			}
+		}
+	}
+	return z
+}
+
+// dump prints the fitted weights and, per set, the mean decline features
+// of answerable and unanswerable questions.
+func dump(m extractive.Model, recs []record) {
+	fmt.Println("\nrank weights:")
+	for i, n := range m.Rank.Names {
+		fmt.Printf("  %-16s %7.3f\n", n, m.Rank.Weights[i])
+	}
+	type acc struct {
+		n   int
+		sum []float64
+	}
+	means := map[string]*acc{}
+	for _, r := range recs {
+		_, x := m.Best(r.Analysis)
+		if x == nil {
+			continue
+		}
+		k := fmt.Sprintf("%s/%v", strings.SplitN(r.Set, "-", 2)[0], r.Answerable)
+		a := means[k]
+		if a == nil {
+			a = &acc{sum: make([]float64, len(x))}
+			means[k] = a
+		}
+		a.n++
+		for j, v := range x {
+			a.sum[j] += v
+		}
+	}
+	keys := []string{"squad2/true", "squad2/false", "news/true", "news/false"}
+	fmt.Printf("\n%-16s %8s", "decline feature", "weight")
+	for _, k := range keys {
+		fmt.Printf(" %12s", k)
+	}
+	fmt.Println()
+	for i, n := range m.Decline.Names {
+		fmt.Printf("%-16s %8.3f", n, m.Decline.Weights[i])
+		for _, k := range keys {
+			if a := means[k]; a != nil {
+				fmt.Printf(" %12.3f", a.sum[i]/float64(a.n))
+			}
+		}
+		fmt.Println()
+	}
+	fmt.Printf("decline bias %.3f\n", m.Decline.Bias)
+}

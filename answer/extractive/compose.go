@@ -1,0 +1,224 @@
+package extractive
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"footnote/answer"
+)
+
+// maxQuoteBytes trims citation quotes.
+const maxQuoteBytes = 300
+
+// block is the engine's decision for one part of a question.
+type block struct {
+	sc    *scored
+	ok    bool
+	conf  float64
+	picks []*candidate
+}
+
+// decide picks the sentences that answer sc's question, or none: the best
+// candidate must clear the decline threshold, and a question asking for a
+// specific kind of span (a name, a number, a date) is declined when the
+// best sentence holds none.
+func (e *Engine) decide(sc *scored, maxSentences int) block {
+	b := block{sc: sc}
+	if len(sc.cands) == 0 {
+		return b
+	}
+	a := Analysis{Question: sc.qf, Candidates: make([]Sample, len(sc.cands))}
+	for i, c := range sc.cands {
+		a.Candidates[i].Features = c.x[:]
+	}
+	bi, p, ok := e.model.Decide(a)
+	b.conf = p
+	if !ok {
+		return b
+	}
+	best := sc.cands[bi]
+	order := slices.Clone(sc.cands)
+	slices.SortStableFunc(order, func(a, c *candidate) int { return cmpDesc(a.logit, c.logit) })
+	b.ok = true
+	b.picks = []*candidate{best}
+	for _, c := range order {
+		if c == best {
+			continue
+		}
+		if len(b.picks) >= maxSentences {
+			break
+		}
+		// A second sentence joins when the ranker rates it nearly as high
+		// and it gives another span of the asked kind ("Sources differ",
+		// or the second of two delegations).
+		if c.logit < best.logit-0.7 || c.answer == nil || best.answer == nil {
+			continue
+		}
+		if spanText(c) == spanText(best) || sameText(c, best) {
+			continue
+		}
+		b.picks = append(b.picks, c)
+	}
+	return b
+}
+
+// asksNamedDetail reports whether q asks for a detail a sentence either
+// names or not: a person, a number, a date, a duration, or a "name of".
+func asksNamedDetail(q *question) bool {
+	switch q.want {
+	case kindPerson, kindNumber, kindDate, kindDuration, kindMoney, kindPercent, kindName:
+		return true
+	}
+	return false
+}
+
+func spanText(c *candidate) string {
+	if c.answer == nil {
+		return ""
+	}
+	return strings.ToLower(c.sent.text[c.answer.start:c.answer.end])
+}
+
+func sameText(a, b *candidate) bool {
+	return strings.EqualFold(strings.TrimSpace(a.sent.text), strings.TrimSpace(b.sent.text))
+}
+
+// reDateline matches a news dateline that opens a sentence:
+// "ISTANBUL (Reuters) – ", "KYIV, May 16 (AP) — ".
+var reDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .,'-]{1,40}(?:,[^()–—]{1,20})?(?:\s*\([^)]{1,30}\))?\s*[–—-]{1,2}\s+`)
+
+// evidence returns what an answer shows for c: its sentence, with the
+// sentence before it when c opens with a pronoun (so "He sat at the head…"
+// comes with who he is), minus a dateline; and its byte span in the
+// article.
+func evidence(c *candidate) (text string, start, end int) {
+	s := c.sent
+	from, to := s.start, s.end
+	if c.x[fPronounLead] == 1 && c.prev != nil {
+		from = c.prev.start
+	}
+	text = c.passage.Text[from:to]
+	if m := reDateline.FindStringIndex(text); m != nil && m[1] < len(text) {
+		text, from = text[m[1]:], from+m[1]
+	}
+	return text, c.passage.Start + from, c.passage.Start + to
+}
+
+// render writes the reply: the picks of each answered part, each led by
+// its direct answer when there is one, with numbered citations; or a
+// decline naming what is missing and the closest articles.
+func (e *Engine) render(question string, blocks []block, first *scored) answer.Answer {
+	ans := answer.Answer{Question: question, Mode: answer.ModeExtractive, Citations: []answer.Citation{}}
+	var lines []string
+	var missing []string
+	markers := map[string]int{}
+	conf := 1.0
+	for _, b := range blocks {
+		if !b.ok {
+			if p := declinePhrase(b.sc.q); p != "" {
+				missing = append(missing, p)
+			}
+			continue
+		}
+		conf = min(conf, b.conf)
+		for _, c := range b.picks {
+			text, start, end := evidence(c)
+			key := c.passage.Source + "#" + strconv.Itoa(start)
+			n, ok := markers[key]
+			if !ok {
+				n = len(ans.Citations) + 1
+				markers[key] = n
+				from, to := quoteFocus(c, text, start)
+				ans.Citations = append(ans.Citations, answer.Citation{
+					N: n, Source: c.passage.Source, Title: c.passage.Title,
+					Quote: answer.Excerpt(text, from, to, maxQuoteBytes), Start: start, End: end,
+				})
+			}
+			lines = append(lines, lead(b.sc.q, c)+text+" ["+strconv.Itoa(n)+"]")
+		}
+	}
+	if len(lines) == 0 {
+		ans.Text = answer.Decline(strings.Join(missing, " or "), first.passages)
+		ans.Confidence = 0
+		if len(blocks) > 0 {
+			ans.Confidence = 1 - blocks[0].conf
+		}
+		return ans
+	}
+	ans.Answered = true
+	ans.Confidence = conf
+	ans.Text = strings.Join(lines, "\n")
+	return ans
+}
+
+// quoteFocus returns the byte span of text (which starts at article offset
+// start) that a shortened quote must keep: from the first to the last
+// matched word or answer span of the sentence.
+func quoteFocus(c *candidate, text string, start int) (int, int) {
+	off := c.passage.Start + c.sent.start - start // sentence offset within text
+	lo, hi := len(text), 0
+	add := func(a, b int) {
+		a, b = a+off, b+off
+		if a >= 0 && b <= len(text) && a < b {
+			lo, hi = min(lo, a), max(hi, b)
+		}
+	}
+	for _, i := range c.matched {
+		add(c.sent.toks[i].start, c.sent.toks[i].end)
+	}
+	if c.answer != nil {
+		add(c.answer.start, c.answer.end)
+	}
+	if lo >= hi {
+		return 0, min(len(text), maxQuoteBytes)
+	}
+	return lo, hi
+}
+
+// lead is what opens an answer line: the direct answer in bold when the
+// sentence holds a strongly typed span of the asked kind, "Yes" or "No"
+// when the evidence states the polarity a yes/no question asks about, or
+// nothing.
+func lead(q *question, c *candidate) string {
+	switch {
+	case q.want.specific() && c.answer != nil && c.x[fTypeStrong] == 1:
+		return "**" + strings.TrimSpace(c.sent.text[c.answer.start:c.answer.end]) + "** — "
+	case q.want == kindYesNo && c.x[fCovExact] >= 0.85 && c.x[fAntonym] == 0:
+		if c.x[fNegMismatch] == 1 {
+			return "No — "
+		}
+		return "Yes — "
+	}
+	return ""
+}
+
+// splitParts cuts a question that asks several things ("who chaired the
+// talks and how long did they last?") at "and" or a question mark followed
+// by a question word; other questions are one part.
+func splitParts(q string, lex wordKnowledge) []string {
+	toks := tokenize(q, lex)
+	var parts []string
+	from := 0
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].norm != "and" || !lex.IsQuestionWord(toks[i+1].norm) {
+			continue
+		}
+		part := strings.TrimRight(strings.TrimSpace(q[from:toks[i].start]), " ,;")
+		if part != "" {
+			parts = append(parts, part)
+		}
+		from = toks[i+1].start
+	}
+	if rest := strings.TrimSpace(q[from:]); rest != "" {
+		parts = append(parts, rest)
+	}
+	if len(parts) == 0 {
+		return []string{q}
+	}
+	if len(parts) > 3 {
+		return []string{q}
+	}
+	return parts
+}

@@ -1,0 +1,446 @@
+package extractive
+
+import (
+	"math"
+
+	"footnote/retrieval"
+)
+
+// The features of a candidate sentence, in the order of Model.Rank's
+// weights. Every one is general: it measures the sentence against the
+// question, never against a particular phrasing.
+var rankFeatureNames = []string{
+	"cov_exact",       // IDF-weighted share of the question's words the sentence holds (stem or lemma)
+	"cov_related",     // share held only through WordNet synonyms and derivations
+	"cov_context",     // share the neighbouring sentences add
+	"cov_passage",     // share the whole passage holds
+	"cov_links",       // share of the earlier turns' words the sentence holds
+	"bm25",            // BM25 of the sentence, over the sum of the question's IDF
+	"bigrams",         // share of the question's word pairs found close and in order
+	"order",           // share of matched word pairs in the question's order
+	"proximity",       // matched words over the width of the window holding them
+	"max_unmatched",   // highest IDF of a question word the sentence lacks, over the highest IDF
+	"n_unmatched",     // share of question words the sentence lacks
+	"type_strong",     // the sentence holds an entity of the asked kind not in the question
+	"type_weak",       // … or a proper name that may be one
+	"type_missing",    // the question asks for a specific kind the sentence lacks
+	"type_near",       // closeness of that entity to the matched words
+	"head_isa",        // a new entity is a kind of the question's head noun (WordNet)
+	"new_name",        // the sentence holds a name not in the question
+	"new_number",      // … or a number
+	"rank",            // 1/(1+retrieval rank of its passage)
+	"score_rel",       // passage score over the best passage's
+	"lexical_rel",     // passage BM25 over the best passage's
+	"first_sentence",  // the sentence opens the article (often the title)
+	"position",        // how far into the article it is (log bytes)
+	"length",          // log of its word count
+	"neg_mismatch",    // one of question and sentence is negated
+	"antonym",         // the sentence holds an antonym of a question word
+	"pronoun_lead",    // the sentence opens with a pronoun
+	"echo",            // share of its content words that are the question's
+	"cov_gap",         // its coverage minus the best candidate's
+	"bm25_gap",        // its BM25 minus the best candidate's
+	"name_missing",    // share of the question's names and numbers its sentence and neighbours lack
+	"unmatched_ctx",   // highest IDF of a question word the sentence and its neighbours lack, relative
+	"why_question",    // the question asks why (lets other weights shift)
+	"specific_kind",   // the question asks for a specific kind of span
+	"yes_no_question", // the question is a yes/no question
+	"bias_one",        // constant
+}
+
+// Indexes of features the engine reads back.
+const (
+	fCovExact = iota
+	fCovRelated
+	fCovContext
+	fCovPassage
+	fCovLinks
+	fBM25
+	fBigrams
+	fOrder
+	fProximity
+	fMaxUnmatched
+	fNUnmatched
+	fTypeStrong
+	fTypeWeak
+	fTypeMissing
+	fTypeNear
+	fHeadIsA
+	fNewName
+	fNewNumber
+	fRank
+	fScoreRel
+	fLexicalRel
+	fFirstSentence
+	fPosition
+	fLength
+	fNegMismatch
+	fAntonym
+	fPronounLead
+	fEcho
+	fCovGap
+	fBM25Gap
+	fNameMissing
+	fUnmatchedCtx
+	fWhy
+	fSpecific
+	fYesNo
+	fBias
+	numRankFeatures
+)
+
+// candidate is one sentence of a retrieved passage, scored for a question.
+type candidate struct {
+	passage *retrieval.Passage
+	rank    int
+	sent    *sentence
+	prev    *sentence // the sentence before it in the passage, if any
+	next    *sentence
+	index   int         // its index in the passage's sentences
+	psents  []*sentence // all the passage's sentences
+	x       [numRankFeatures]float64
+	logit   float64
+	matched []int // indexes of the sentence's tokens that match the question
+	answer  *entity
+}
+
+// matchLevel says how a sentence token stands for a question word.
+func matchLevel(t token, q qterm) int {
+	switch {
+	case t.stem == q.stem || t.lemma == q.lemma || t.norm == q.norm:
+		return 2
+	case q.related[t.lemma] || q.related[t.norm]:
+		return 1
+	}
+	return 0
+}
+
+// coverage returns the weighted shares of terms that sents hold exactly
+// and only through related words, and which terms matched.
+func coverage(terms []qterm, sents ...*sentence) (exact, related float64, hit []int) {
+	total := 0.0
+	hit = make([]int, len(terms))
+	for i, q := range terms {
+		total += q.weight
+		for _, s := range sents {
+			if s == nil {
+				continue
+			}
+			for _, t := range s.toks {
+				if l := matchLevel(t, q); l > hit[i] {
+					hit[i] = l
+				}
+			}
+		}
+		switch hit[i] {
+		case 2:
+			exact += q.weight
+		case 1:
+			related += q.weight
+		}
+	}
+	if total == 0 {
+		return 0, 0, hit
+	}
+	return exact / total, related / total, hit
+}
+
+// BM25 constants for sentences.
+const (
+	bm25K1     = 1.2
+	bm25B      = 0.75
+	avgSentLen = 25.0
+)
+
+// features computes c.x for question q; best is the best passage score
+// and lexical score among the candidates.
+func (e *Engine) features(q *question, c *candidate, topScore, topLexical float64) {
+	x := &c.x
+	s := c.sent
+	exact, related, hit := coverage(q.terms, s)
+	x[fCovExact], x[fCovRelated] = exact, related
+	ce, cr, _ := coverage(q.terms, c.prev, s, c.next)
+	x[fCovContext] = math.Max(0, ce+cr-exact-related)
+	x[fCovPassage] = 0
+	if len(c.psents) > 0 {
+		pe, pr, _ := coverage(q.terms, c.psents...)
+		x[fCovPassage] = pe + pr
+	}
+	if len(q.links) > 0 {
+		le, lr, _ := coverage(q.links, s)
+		x[fCovLinks] = le + lr
+	}
+	// BM25 over the sentence.
+	sumIDF, bm, maxIDF := 0.0, 0.0, 0.0
+	for _, t := range q.terms {
+		sumIDF += t.idf
+		maxIDF = math.Max(maxIDF, t.idf)
+	}
+	n := float64(len(s.toks))
+	for _, qt := range q.terms {
+		tf := 0.0
+		for _, t := range s.toks {
+			if matchLevel(t, qt) > 0 {
+				tf++
+			}
+		}
+		if tf > 0 {
+			bm += qt.idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*n/avgSentLen))
+		}
+	}
+	if sumIDF > 0 {
+		x[fBM25] = bm / sumIDF
+	}
+	// Positions of matched words, in sentence order, with their term.
+	type match struct{ tok, term int }
+	var ms []match
+	for i, t := range s.toks {
+		for j, qt := range q.terms {
+			if matchLevel(t, qt) > 0 {
+				ms = append(ms, match{i, j})
+				c.matched = append(c.matched, i)
+				break
+			}
+		}
+	}
+	// Bigrams: consecutive question words found within three tokens, in order.
+	pairs, found := 0, 0
+	for j := 0; j+1 < len(q.terms); j++ {
+		pairs++
+		for _, a := range ms {
+			if a.term != j {
+				continue
+			}
+			ok := false
+			for _, b := range ms {
+				if b.term == j+1 && b.tok > a.tok && b.tok-a.tok <= 3 {
+					ok = true
+					break
+				}
+			}
+			if ok {
+				found++
+				break
+			}
+		}
+	}
+	if pairs > 0 {
+		x[fBigrams] = float64(found) / float64(pairs)
+	}
+	// Order: concordant pairs among distinct matched terms (first match each).
+	firstAt := map[int]int{}
+	for _, m := range ms {
+		if _, ok := firstAt[m.term]; !ok {
+			firstAt[m.term] = m.tok
+		}
+	}
+	conc, tot := 0, 0
+	for a, pa := range firstAt {
+		for b, pb := range firstAt {
+			if a < b {
+				tot++
+				if pa < pb {
+					conc++
+				}
+			}
+		}
+	}
+	x[fOrder] = 0.5
+	if tot > 0 {
+		x[fOrder] = float64(conc) / float64(tot)
+	}
+	if len(firstAt) > 0 {
+		lo, hi := len(s.toks), -1
+		for _, p := range firstAt {
+			lo, hi = min(lo, p), max(hi, p)
+		}
+		x[fProximity] = float64(len(firstAt)) / float64(hi-lo+1)
+	}
+	// Unmatched words.
+	unmatched, maxUn := 0, 0.0
+	for i, qt := range q.terms {
+		if hit[i] == 0 {
+			unmatched++
+			maxUn = math.Max(maxUn, qt.idf)
+		}
+	}
+	if len(q.terms) > 0 {
+		x[fNUnmatched] = float64(unmatched) / float64(len(q.terms))
+	}
+	if maxIDF > 0 {
+		x[fMaxUnmatched] = maxUn / maxIDF
+	}
+	// Names, numbers and rare words of the question the sentence and its
+	// neighbours lack: a question about another entity than the text's.
+	_, _, hitCtx := coverage(q.terms, c.prev, s, c.next)
+	names, namesMissing, maxUnCtx := 0, 0, 0.0
+	for i, qt := range q.terms {
+		if hitCtx[i] == 0 {
+			maxUnCtx = math.Max(maxUnCtx, qt.idf)
+		}
+		if qt.name {
+			names++
+			if hitCtx[i] == 0 {
+				namesMissing++
+			}
+		}
+	}
+	if names > 0 {
+		x[fNameMissing] = float64(namesMissing) / float64(names)
+	}
+	if maxIDF > 0 {
+		x[fUnmatchedCtx] = maxUnCtx / maxIDF
+	}
+	// Answer kind.
+	e.typeFeatures(q, c)
+	// Passage.
+	x[fRank] = 1 / float64(1+c.rank)
+	if topScore > 0 {
+		x[fScoreRel] = c.passage.Score / topScore
+	}
+	if topLexical > 0 {
+		x[fLexicalRel] = c.passage.Lexical / topLexical
+	}
+	if c.passage.Start == 0 && c.index == 0 {
+		x[fFirstSentence] = 1
+	}
+	x[fPosition] = math.Log1p(float64(c.passage.Start+s.start) / 1000)
+	x[fLength] = math.Log1p(n)
+	sneg := false
+	ant := false
+	for _, t := range s.toks {
+		if e.lex.IsNegation(t.norm) {
+			sneg = true
+		}
+		for _, qt := range q.terms {
+			if qt.antonyms[t.lemma] {
+				ant = true
+			}
+		}
+	}
+	if sneg != q.neg {
+		x[fNegMismatch] = 1
+	}
+	if ant {
+		x[fAntonym] = 1
+	}
+	if e.lex.IsPronoun(s.toks[0].norm) {
+		x[fPronounLead] = 1
+	}
+	content, echo := 0, 0
+	for _, t := range s.toks {
+		if t.stop {
+			continue
+		}
+		content++
+		if q.stems[t.stem] || q.stems[t.lemma] {
+			echo++
+		}
+	}
+	if content > 0 {
+		x[fEcho] = float64(echo) / float64(content)
+	}
+	switch {
+	case q.want == kindReason:
+		x[fWhy] = 1
+	case q.want == kindYesNo:
+		x[fYesNo] = 1
+	}
+	if q.want.specific() {
+		x[fSpecific] = 1
+	}
+	x[fBias] = 1
+}
+
+// typeFeatures sets the answer-kind features of c and picks the entity
+// that would answer q.
+func (e *Engine) typeFeatures(q *question, c *candidate) {
+	x := &c.x
+	s := c.sent
+	bestDist := math.Inf(1)
+	strong, weak := false, false
+	for i := range s.ents {
+		en := &s.ents[i]
+		if !e.isNew(q, s, en) {
+			continue
+		}
+		switch en.kind {
+		case kindPerson, kindPlace, kindOrg, kindName:
+			x[fNewName] = 1
+		default:
+			x[fNewNumber] = 1
+		}
+		if !q.want.specific() {
+			continue
+		}
+		st := q.want.accepts(en.kind)
+		wk := q.want.weaklyAccepts(en.kind)
+		if !st && !wk {
+			continue
+		}
+		if q.head != "" && q.head != "name" && e.lex.IsA(entityKey(s, en), q.head) {
+			x[fHeadIsA] = 1
+		}
+		d := distance(en, c.matched)
+		// Prefer a strongly typed entity, then the nearest.
+		if st && !strong || (st == strong && d < bestDist) {
+			bestDist = d
+			c.answer = en
+		}
+		strong = strong || st
+		weak = true
+	}
+	if strong {
+		x[fTypeStrong] = 1
+	}
+	if weak {
+		x[fTypeWeak] = 1
+		x[fTypeNear] = 1 / (1 + bestDist)
+	}
+	if q.want.specific() && !weak {
+		x[fTypeMissing] = 1
+	}
+}
+
+// isNew reports whether en names something the question does not.
+func (e *Engine) isNew(q *question, s *sentence, en *entity) bool {
+	for i := en.first; i <= en.last; i++ {
+		t := s.toks[i]
+		if t.stop {
+			continue
+		}
+		if q.stems[t.stem] || q.stems[t.lemma] {
+			return false
+		}
+	}
+	return true
+}
+
+// entityKey is the lowercase text of en, for WordNet look-ups.
+func entityKey(s *sentence, en *entity) string {
+	var b []byte
+	for i := en.first; i <= en.last; i++ {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s.toks[i].norm...)
+	}
+	return string(b)
+}
+
+// distance is the token distance from en to the nearest matched word.
+func distance(en *entity, matched []int) float64 {
+	best := math.Inf(1)
+	for _, m := range matched {
+		switch {
+		case m < en.first:
+			best = math.Min(best, float64(en.first-m))
+		case m > en.last:
+			best = math.Min(best, float64(m-en.last))
+		}
+	}
+	if math.IsInf(best, 1) {
+		return 20
+	}
+	return best
+}

@@ -1,0 +1,221 @@
+package extractive
+
+import (
+	"fmt"
+	"math"
+)
+
+// LogReg is a fitted logistic regression over standardised features:
+// p = σ(Bias + Σ Weights[i]·(x[i]−Mean[i])/Scale[i]).
+type LogReg struct {
+	// Names are the features, in order.
+	Names []string `json:"names"`
+	// Mean and Scale standardise each feature; Scale 0 counts as 1.
+	Mean  []float64 `json:"mean"`
+	Scale []float64 `json:"scale"`
+	// Weights and Bias are the fitted coefficients.
+	Weights []float64 `json:"weights"`
+	Bias    float64   `json:"bias"`
+}
+
+// Logit returns the model's log-odds for x.
+func (m *LogReg) Logit(x []float64) float64 {
+	z := m.Bias
+	for i, w := range m.Weights {
+		if i >= len(x) {
+			break
+		}
+		v := x[i]
+		if i < len(m.Mean) {
+			v -= m.Mean[i]
+		}
+		if i < len(m.Scale) && m.Scale[i] > 0 {
+			v /= m.Scale[i]
+		}
+		z += w * v
+	}
+	return z
+}
+
+// Prob returns σ(Logit(x)).
+func (m *LogReg) Prob(x []float64) float64 { return sigmoid(m.Logit(x)) }
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// Model is the engine's learned part: a sentence ranker, a decline model
+// on the best sentence, and the decline threshold.
+type Model struct {
+	// Rank scores each candidate sentence: the probability that it holds
+	// the answer. Its features are RankFeatureNames.
+	Rank LogReg `json:"rank"`
+	// Decline estimates the probability that the best sentence answers the
+	// question. Its features are DeclineFeatureNames.
+	Decline LogReg `json:"decline"`
+	// Threshold is the least Decline probability the engine answers at.
+	Threshold float64 `json:"threshold"`
+}
+
+// check reports a model whose shape does not fit the engine's features.
+func (m *Model) check() error {
+	if len(m.Rank.Weights) != numRankFeatures {
+		return fmt.Errorf("rank model has %d weights, want %d", len(m.Rank.Weights), numRankFeatures)
+	}
+	if len(m.Decline.Weights) != numDeclineFeatures {
+		return fmt.Errorf("decline model has %d weights, want %d", len(m.Decline.Weights), numDeclineFeatures)
+	}
+	return nil
+}
+
+// RankFeatureNames returns the names of the sentence features, in order.
+func RankFeatureNames() []string { return append([]string(nil), rankFeatureNames...) }
+
+// DeclineFeatureNames returns the names of the decline features, in order.
+func DeclineFeatureNames() []string { return append([]string(nil), declineFeatureNames...) }
+
+// The decline model's features: how the best sentence scored and what
+// the question holds that the corpus may not.
+var declineFeatureNames = []string{
+	"best_logit",     // the ranker's log-odds for the best sentence
+	"margin",         // its lead over the runner-up (capped at 5)
+	"best_cov",       // its coverage of the question's words
+	"best_unmatched", // the highest IDF of a question word it lacks, relative
+	"type_missing",   // it lacks the asked kind of span
+	"type_strong",    // it holds a strongly typed span of the asked kind
+	"unknown_share",  // IDF-weighted share of question words the index never saw
+	"n_terms",        // log of the question's content-word count
+	"top_lexical",    // BM25 of the best passage over the question's IDF sum
+	"specific_kind",  // the question asks for a specific kind of span
+	"yes_no",         // the question is a yes/no question
+	"why",            // the question asks why
+	"best_context",   // coverage the best sentence's neighbours add
+	"neg_mismatch",   // negation differs between question and best sentence
+	"antonym",        // the best sentence holds an antonym of a question word
+	"missing_all",    // IDF-weighted share of question words no retrieved sentence holds
+	"best_passage",   // coverage of the best sentence's whole passage
+	"best_prob_gap",  // the best sentence's rank probability
+	"name_missing",   // share of the question's names and numbers the best sentence's context lacks
+	"unmatched_ctx",  // highest IDF of a question word the best sentence's context lacks
+	"question_neg",   // the question is negated
+	"bias_one",       // constant
+}
+
+const (
+	dBestLogit = iota
+	dMargin
+	dBestCov
+	dBestUnmatched
+	dTypeMissing
+	dTypeStrong
+	dUnknownShare
+	dNTerms
+	dTopLexical
+	dSpecific
+	dYesNo
+	dWhy
+	dBestContext
+	dNegMismatch
+	dAntonym
+	dMissingAll
+	dBestPassage
+	dBestProb
+	dNameMissing
+	dUnmatchedCtx
+	dQuestionNeg
+	dBias
+	numDeclineFeatures
+)
+
+// Question-level features the decline model needs beyond the candidates'.
+const (
+	qUnknownShare = iota
+	qNTerms
+	qTopLexical
+	qNamedDetail // the question asks for a name, number or date (1) or not (0)
+	qMissingAll  // IDF-weighted share of question words no candidate holds
+	qNegated     // the question is negated
+	numQuestionFeatures
+)
+
+// Analysis is what the engine extracts for one question, for the training
+// command: every candidate sentence's features and the question's own.
+type Analysis struct {
+	// Candidates are the candidate sentences, in retrieval order.
+	Candidates []Sample
+	// Question holds the question-level features.
+	Question []float64
+}
+
+// Sample is one candidate sentence.
+type Sample struct {
+	Source string // the article file
+	Text   string // the sentence
+	// Context is the sentence with the neighbour an answer shows with it
+	// (the one before a pronoun-led sentence), as the answer would quote it.
+	Context  string
+	Features []float64
+}
+
+// Best returns the index of the best candidate under m's ranker and the
+// decline features for it; best is -1 when there are no candidates.
+func (m *Model) Best(a Analysis) (best int, x []float64) {
+	best = -1
+	bl, second := math.Inf(-1), math.Inf(-1)
+	for i, c := range a.Candidates {
+		l := m.Rank.Logit(c.Features)
+		switch {
+		case l > bl:
+			second, bl, best = bl, l, i
+		case l > second:
+			second = l
+		}
+	}
+	if best < 0 {
+		return -1, nil
+	}
+	return best, declineFeatures(bl, second, a.Candidates[best].Features, a.Question)
+}
+
+func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
+	x := make([]float64, numDeclineFeatures)
+	x[dBestLogit] = bl
+	x[dMargin] = 5
+	if !math.IsInf(second, -1) {
+		x[dMargin] = math.Min(5, bl-second)
+	}
+	x[dBestCov] = f[fCovExact] + f[fCovRelated]
+	x[dBestUnmatched] = f[fMaxUnmatched]
+	x[dTypeMissing] = f[fTypeMissing]
+	x[dTypeStrong] = f[fTypeStrong]
+	x[dUnknownShare] = qf[qUnknownShare]
+	x[dNTerms] = qf[qNTerms]
+	x[dTopLexical] = qf[qTopLexical]
+	x[dSpecific] = f[fSpecific]
+	x[dYesNo] = f[fYesNo]
+	x[dWhy] = f[fWhy]
+	x[dBestContext] = f[fCovContext]
+	x[dNegMismatch] = f[fNegMismatch]
+	x[dAntonym] = f[fAntonym]
+	x[dMissingAll] = qf[qMissingAll]
+	x[dBestPassage] = f[fCovPassage]
+	x[dBestProb] = sigmoid(bl)
+	x[dNameMissing] = f[fNameMissing]
+	x[dUnmatchedCtx] = f[fUnmatchedCtx]
+	x[dQuestionNeg] = qf[qNegated]
+	x[dBias] = 1
+	return x
+}
+
+// Decide returns the best candidate of a under m, the decline model's
+// probability that it answers the question, and whether the engine
+// answers: the probability clears the threshold, and a question asking
+// for a named detail (a person, a number, a date) is not answered by a
+// sentence that holds none.
+func (m *Model) Decide(a Analysis) (best int, p float64, answers bool) {
+	best, x := m.Best(a)
+	if best < 0 {
+		return -1, 0, false
+	}
+	p = m.Decline.Prob(x)
+	missing := a.Question[qNamedDetail] == 1 && a.Candidates[best].Features[fTypeMissing] == 1
+	return best, p, p >= m.Threshold && !missing
+}
