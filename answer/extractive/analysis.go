@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"footnote/lexicon"
 	"footnote/retrieval"
 )
 
@@ -17,6 +18,7 @@ type token struct {
 	cap        bool   // starts with an upper-case letter
 	num        bool   // a numeral: digits, or a number word
 	stop       bool   // a closed-class word
+	term       lexicon.Term
 }
 
 // tokenize cuts text into word tokens with their byte offsets. Letters and
@@ -32,6 +34,11 @@ func tokenize(text string, lex wordKnowledge) []token {
 			continue
 		}
 		start := i
+		if end, ok := dottedAcronym(text, i); ok {
+			out = append(out, newToken(text, start, end, lex))
+			i = end
+			continue
+		}
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			switch {
@@ -58,14 +65,15 @@ func newToken(text string, start, end int, lex wordKnowledge) token {
 	raw := text[start:end]
 	norm := retrieval.Normalize(raw)
 	norm = strings.TrimSuffix(strings.TrimSuffix(norm, "'s"), "'")
-	norm = strings.ReplaceAll(norm, "'", "")
+	norm = strings.ReplaceAll(strings.ReplaceAll(norm, "'", ""), ".", "")
 	r, _ := utf8.DecodeRuneInString(raw)
 	t := token{start: start, end: end, norm: norm, cap: unicode.IsUpper(r)}
 	t.stem = retrieval.Stem(norm)
-	t.stop = lex.IsStopword(norm)
-	t.num = unicode.IsDigit(r) || lex.IsNumberWord(norm)
+	t.stop = lexicon.IsStopword(norm)
+	t.num = unicode.IsDigit(r) || isNumberWord(norm)
 	t.lemma = norm
 	if !t.num && !t.stop {
+		t.term = lex.Term(norm)
 		t.lemma = lex.Lemma(norm)
 	}
 	return t
@@ -106,4 +114,20 @@ func analyzeChunk(text string, lex wordKnowledge) *chunkAnalysis {
 		ca.sents = append(ca.sents, s)
 	}
 	return ca
+}
+
+// dottedAcronym reports whether text at i holds a dotted acronym ("U.S.",
+// "e.g.") and where it ends (after its last dot); its norm joins the
+// letters, as retrieval.Words does ("us").
+func dottedAcronym(text string, i int) (int, bool) {
+	j, letters := i, 0
+	for j+1 < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) || j+size >= len(text) || text[j+size] != '.' {
+			break
+		}
+		j += size + 1
+		letters++
+	}
+	return j, letters >= 2
 }

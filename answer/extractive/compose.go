@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"footnote/answer"
+	"footnote/lexicon"
 )
 
 // maxQuoteBytes trims citation quotes.
@@ -115,37 +116,65 @@ func (e *Engine) render(question string, blocks []block, first *scored) answer.A
 	var missing []string
 	markers := map[string]int{}
 	conf := 1.0
+	differ := false
+	cite := func(c *candidate, text string, start, end int) int {
+		key := c.passage.Source + "#" + strconv.Itoa(start)
+		if n, ok := markers[key]; ok {
+			return n
+		}
+		n := len(ans.Citations) + 1
+		markers[key] = n
+		from, to := quoteFocus(c, text, start)
+		ans.Citations = append(ans.Citations, answer.Citation{
+			N: n, Source: c.passage.Source, Title: c.passage.Title,
+			Quote: answer.Excerpt(text, from, to, maxQuoteBytes), Start: start, End: end,
+		})
+		return n
+	}
 	for _, b := range blocks {
 		if !b.ok {
 			if p := declinePhrase(b.sc.q); p != "" {
 				missing = append(missing, p)
+			} else {
+				missing = append(missing, b.sc.q.text)
 			}
 			continue
 		}
 		conf = min(conf, b.conf)
+		if len(b.picks) > 1 && b.picks[0].passage.Source != b.picks[1].passage.Source && figure(b.sc.q.want) {
+			differ = true
+		}
 		for _, c := range b.picks {
 			text, start, end := evidence(c)
-			key := c.passage.Source + "#" + strconv.Itoa(start)
-			n, ok := markers[key]
-			if !ok {
-				n = len(ans.Citations) + 1
-				markers[key] = n
-				from, to := quoteFocus(c, text, start)
-				ans.Citations = append(ans.Citations, answer.Citation{
-					N: n, Source: c.passage.Source, Title: c.passage.Title,
-					Quote: answer.Excerpt(text, from, to, maxQuoteBytes), Start: start, End: end,
-				})
+			ms := "[" + strconv.Itoa(cite(c, text, start, end)) + "]"
+			// The same sentence in another article is cited too, once.
+			for _, o := range b.sc.cands {
+				if o.passage.Source != c.passage.Source && sameText(o, c) {
+					ot, os, oe := evidence(o)
+					ms += "[" + strconv.Itoa(cite(o, ot, os, oe)) + "]"
+					break
+				}
 			}
-			lines = append(lines, lead(b.sc.q, c)+text+" ["+strconv.Itoa(n)+"]")
+			lines = append(lines, lead(b.sc.q, c)+text+" "+ms)
 		}
 	}
 	if len(lines) == 0 {
-		ans.Text = answer.Decline(strings.Join(missing, " or "), first.passages)
+		what := ""
+		if len(blocks) == 1 {
+			what = declinePhrase(blocks[0].sc.q)
+		}
+		ans.Text = answer.Decline(what, first.passages)
 		ans.Confidence = 0
 		if len(blocks) > 0 {
 			ans.Confidence = 1 - blocks[0].conf
 		}
 		return ans
+	}
+	if differ {
+		lines[0] = "Sources differ:\n" + lines[0]
+	}
+	for _, m := range missing {
+		lines = append(lines, "No answer found for: "+m+"?")
 	}
 	ans.Answered = true
 	ans.Confidence = conf
@@ -184,7 +213,8 @@ func quoteFocus(c *candidate, text string, start int) (int, int) {
 func lead(q *question, c *candidate) string {
 	switch {
 	case q.want.specific() && c.answer != nil && c.x[fTypeStrong] == 1:
-		return "**" + strings.TrimSpace(c.sent.text[c.answer.start:c.answer.end]) + "** — "
+		from, to := c.answerFrom, c.answer.end
+		return "**" + strings.TrimSpace(c.sent.text[from:to]) + "** — "
 	case q.want == kindYesNo && c.x[fCovExact] >= 0.85 && c.x[fAntonym] == 0:
 		if c.x[fNegMismatch] == 1 {
 			return "No — "
@@ -202,7 +232,7 @@ func splitParts(q string, lex wordKnowledge) []string {
 	var parts []string
 	from := 0
 	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].norm != "and" || !lex.IsQuestionWord(toks[i+1].norm) {
+		if toks[i].norm != "and" || !lexicon.IsQuestionWord(toks[i+1].norm) {
 			continue
 		}
 		part := strings.TrimRight(strings.TrimSpace(q[from:toks[i].start]), " ,;")
@@ -221,4 +251,14 @@ func splitParts(q string, lex wordKnowledge) []string {
 		return []string{q}
 	}
 	return parts
+}
+
+// figure reports whether k is a figure, for which two articles giving two
+// values disagree (two names may both be right).
+func figure(k kind) bool {
+	switch k {
+	case kindNumber, kindDate, kindDuration, kindMoney, kindPercent:
+		return true
+	}
+	return false
 }

@@ -2,7 +2,6 @@ package extractive
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -54,7 +53,7 @@ func (k kind) accepts(e kind) bool {
 	case kindName:
 		return e == kindPerson || e == kindPlace || e == kindOrg || e == kindName
 	case kindNumber:
-		return e == kindNumber || e == kindMoney || e == kindPercent || e == kindDuration
+		return e == kindNumber || e == kindMoney || e == kindPercent
 	case kindDate:
 		return e == kindDate
 	case kindDuration:
@@ -74,6 +73,12 @@ func (k kind) weaklyAccepts(e kind) bool {
 	switch k {
 	case kindPerson, kindPlace, kindOrg:
 		return e == kindName || e == kindPerson || e == kindPlace || e == kindOrg
+	case kindNumber:
+		return k.accepts(e) || e == kindDuration
+	case kindDate, kindDuration:
+		// A clock time ("0930 GMT") or a bare figure may be the date or the
+		// span asked for.
+		return k.accepts(e) || e == kindNumber || e == kindDate || e == kindDuration
 	}
 	return k.accepts(e)
 }
@@ -94,7 +99,7 @@ func recognizeQuantities(text string, toks []token, lex wordKnowledge) []entity 
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch {
-		case lex.IsMonth(t.norm) && (t.cap || t.norm != "may"):
+		case isMonth(t.norm) && (t.cap || t.norm != "may"):
 			j := i
 			for j+1 < len(toks) && toks[j+1].num && j+1 <= i+2 {
 				j++
@@ -105,7 +110,7 @@ func recognizeQuantities(text string, toks []token, lex wordKnowledge) []entity 
 			}
 			out = append(out, entity{start: toks[first].start, end: toks[j].end, kind: kindDate, first: first, last: j})
 			i = j
-		case lex.IsWeekday(t.norm) && t.cap:
+		case isWeekday(t.norm) && t.cap:
 			out = append(out, entity{start: t.start, end: t.end, kind: kindDate, first: i, last: i})
 		case isYear(t.norm) && !(i+1 < len(toks) && isUnitAfter(toks[i+1], lex)):
 			end := i
@@ -113,7 +118,7 @@ func recognizeQuantities(text string, toks []token, lex wordKnowledge) []entity 
 				end = i + 1
 			}
 			out = append(out, entity{start: t.start, end: toks[end].end, kind: kindDate, first: i, last: end})
-		case t.num || lex.IsQuantity(t.norm):
+		case t.num || isQuantityWord(t.norm):
 			j := i
 			for j+1 < len(toks) && (toks[j+1].num || toks[j+1].norm == "and" && j+2 < len(toks) && toks[j+2].num) && !isYear(toks[j+1].norm) {
 				j++
@@ -121,16 +126,16 @@ func recognizeQuantities(text string, toks []token, lex wordKnowledge) []entity 
 			k := kindNumber
 			last := j
 			switch next := j + 1; {
-			case next < len(toks) && lex.IsTimeUnit(toks[next].lemma):
+			case next < len(toks) && isTimeUnit(lex, toks[next].lemma):
 				k, last = kindDuration, next
 			case next < len(toks) && (toks[next].norm == "percent" || toks[next].norm == "per" || strings.HasPrefix(text[toks[j].end:], "%")):
 				k, last = kindPercent, next
-			case next < len(toks) && lex.IsCurrency(toks[next].lemma):
+			case next < len(toks) && isCurrency(lex, toks[next].lemma):
 				k, last = kindMoney, next
 			case toks[i].start > 0 && strings.ContainsAny(lastRune(text[:toks[i].start]), "$€£¥"):
 				k = kindMoney
 			}
-			if k == kindNumber && !t.num && !lex.IsQuantity(t.norm) {
+			if k == kindNumber && !t.num && !isQuantityWord(t.norm) {
 				continue
 			}
 			out = append(out, entity{start: toks[i].start, end: toks[last].end, kind: k, first: i, last: last})
@@ -161,7 +166,7 @@ func isYear(w string) bool {
 // isUnitAfter reports whether t, following a number, makes it a measure
 // rather than a year ("2000 years", "1500 people").
 func isUnitAfter(t token, lex wordKnowledge) bool {
-	return lex.IsTimeUnit(t.lemma) || lex.IsCurrency(t.lemma) || (!t.cap && !t.stop && !t.num)
+	return isTimeUnit(lex, t.lemma) || isCurrency(lex, t.lemma) || (!t.cap && !t.stop && !t.num)
 }
 
 // properRuns returns the runs of capitalised non-closed-class tokens that
@@ -180,9 +185,4 @@ func properRuns(toks []token) []entity {
 		i = j
 	}
 	return out
-}
-
-// isLetterWord reports whether s has a letter.
-func isLetterWord(s string) bool {
-	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }

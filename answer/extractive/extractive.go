@@ -173,7 +173,7 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 	// chunk's analysis), then compute every candidate's features.
 	pre := make([]float64, len(sc.cands))
 	for i, c := range sc.cands {
-		ex, rel, _ := coverage(q.terms, c.sent)
+		ex, rel, _ := coverage(e.lex, q.terms, c.sent)
 		pre[i] = ex + 0.5*rel - 0.01*float64(c.rank)
 	}
 	order := make([]int, len(sc.cands))
@@ -211,10 +211,15 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 	for i, c := range sc.cands {
 		sents[i] = c.sent
 	}
-	ex, rel, _ := coverage(q.terms, sents...)
+	ex, rel, _ := coverage(e.lex, q.terms, sents...)
 	sc.qf[qMissingAll] = 1 - ex - rel
 	if q.neg {
 		sc.qf[qNegated] = 1
+	}
+	for _, t := range q.terms {
+		if t.name && !t.known {
+			sc.qf[qUnknownName] = 1
+		}
 	}
 	return sc, nil
 }

@@ -79,6 +79,7 @@ func (f *fixtureRetriever) Search(ctx context.Context, q string, k int) ([]retri
 		for _, t := range terms {
 			if stems[t.Stem] {
 				scored[i].Score += t.IDF
+				scored[i].Lexical += t.IDF
 			}
 		}
 	}

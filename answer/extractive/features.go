@@ -3,6 +3,7 @@ package extractive
 import (
 	"math"
 
+	"footnote/lexicon"
 	"footnote/retrieval"
 )
 
@@ -42,6 +43,7 @@ var rankFeatureNames = []string{
 	"bm25_gap",        // its BM25 minus the best candidate's
 	"name_missing",    // share of the question's names and numbers its sentence and neighbours lack
 	"unmatched_ctx",   // highest IDF of a question word the sentence and its neighbours lack, relative
+	"head_missing",    // the question's head noun is in neither the sentence nor its neighbours
 	"why_question",    // the question asks why (lets other weights shift)
 	"specific_kind",   // the question asks for a specific kind of span
 	"yes_no_question", // the question is a yes/no question
@@ -82,6 +84,7 @@ const (
 	fBM25Gap
 	fNameMissing
 	fUnmatchedCtx
+	fHeadMissing
 	fWhy
 	fSpecific
 	fYesNo
@@ -102,22 +105,47 @@ type candidate struct {
 	logit   float64
 	matched []int // indexes of the sentence's tokens that match the question
 	answer  *entity
+	// answerFrom is where the direct answer starts in the sentence: the
+	// answer entity without its leading role words.
+	answerFrom int
 }
 
-// matchLevel says how a sentence token stands for a question word.
-func matchLevel(t token, q qterm) int {
-	switch {
-	case t.stem == q.stem || t.lemma == q.lemma || t.norm == q.norm:
-		return 2
-	case q.related[t.lemma] || q.related[t.norm]:
-		return 1
+// matchLevel says how a sentence token stands for a question word: 2 for
+// the same word (stem or WordNet lemma: "led"/"lead"), 1 for a synonym, a
+// derivation or a more specific term ("talks"/"negotiations",
+// "mediate"/"mediator", "strait"/"Bosporus"), -1 for an antonym, else 0.
+func matchLevel(lex wordKnowledge, t *token, q *qterm) int {
+	if t.stop {
+		return 0
 	}
-	return 0
+	if t.stem == q.stem || t.lemma == q.lemma || t.norm == q.norm {
+		return 2
+	}
+	if t.num {
+		return 0
+	}
+	if l, ok := q.memo[t.norm]; ok {
+		return int(l)
+	}
+	var l int8
+	switch lex.Relate(&q.term, &t.term) {
+	case lexicon.SameLemma:
+		l = 2
+	case lexicon.Synonym, lexicon.Derivation, lexicon.Hyponym:
+		l = 1
+	case lexicon.Antonym:
+		l = -1
+	}
+	if q.memo == nil {
+		q.memo = map[string]int8{}
+	}
+	q.memo[t.norm] = l
+	return int(l)
 }
 
 // coverage returns the weighted shares of terms that sents hold exactly
 // and only through related words, and which terms matched.
-func coverage(terms []qterm, sents ...*sentence) (exact, related float64, hit []int) {
+func coverage(lex wordKnowledge, terms []qterm, sents ...*sentence) (exact, related float64, hit []int) {
 	total := 0.0
 	hit = make([]int, len(terms))
 	for i, q := range terms {
@@ -126,8 +154,8 @@ func coverage(terms []qterm, sents ...*sentence) (exact, related float64, hit []
 			if s == nil {
 				continue
 			}
-			for _, t := range s.toks {
-				if l := matchLevel(t, q); l > hit[i] {
+			for k := range s.toks {
+				if l := matchLevel(lex, &s.toks[k], &terms[i]); l > hit[i] {
 					hit[i] = l
 				}
 			}
@@ -157,17 +185,17 @@ const (
 func (e *Engine) features(q *question, c *candidate, topScore, topLexical float64) {
 	x := &c.x
 	s := c.sent
-	exact, related, hit := coverage(q.terms, s)
+	exact, related, hit := coverage(e.lex, q.terms, s)
 	x[fCovExact], x[fCovRelated] = exact, related
-	ce, cr, _ := coverage(q.terms, c.prev, s, c.next)
+	ce, cr, _ := coverage(e.lex, q.terms, c.prev, s, c.next)
 	x[fCovContext] = math.Max(0, ce+cr-exact-related)
 	x[fCovPassage] = 0
 	if len(c.psents) > 0 {
-		pe, pr, _ := coverage(q.terms, c.psents...)
+		pe, pr, _ := coverage(e.lex, q.terms, c.psents...)
 		x[fCovPassage] = pe + pr
 	}
 	if len(q.links) > 0 {
-		le, lr, _ := coverage(q.links, s)
+		le, lr, _ := coverage(e.lex, q.links, s)
 		x[fCovLinks] = le + lr
 	}
 	// BM25 over the sentence.
@@ -177,10 +205,11 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 		maxIDF = math.Max(maxIDF, t.idf)
 	}
 	n := float64(len(s.toks))
-	for _, qt := range q.terms {
+	for j := range q.terms {
+		qt := &q.terms[j]
 		tf := 0.0
-		for _, t := range s.toks {
-			if matchLevel(t, qt) > 0 {
+		for k := range s.toks {
+			if matchLevel(e.lex, &s.toks[k], qt) > 0 {
 				tf++
 			}
 		}
@@ -194,9 +223,14 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	// Positions of matched words, in sentence order, with their term.
 	type match struct{ tok, term int }
 	var ms []match
-	for i, t := range s.toks {
-		for j, qt := range q.terms {
-			if matchLevel(t, qt) > 0 {
+	ant := false
+	for i := range s.toks {
+		for j := range q.terms {
+			l := matchLevel(e.lex, &s.toks[i], &q.terms[j])
+			if l < 0 {
+				ant = true
+			}
+			if l > 0 {
 				ms = append(ms, match{i, j})
 				c.matched = append(c.matched, i)
 				break
@@ -272,7 +306,7 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	}
 	// Names, numbers and rare words of the question the sentence and its
 	// neighbours lack: a question about another entity than the text's.
-	_, _, hitCtx := coverage(q.terms, c.prev, s, c.next)
+	_, _, hitCtx := coverage(e.lex, q.terms, c.prev, s, c.next)
 	names, namesMissing, maxUnCtx := 0, 0, 0.0
 	for i, qt := range q.terms {
 		if hitCtx[i] == 0 {
@@ -307,15 +341,9 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	x[fPosition] = math.Log1p(float64(c.passage.Start+s.start) / 1000)
 	x[fLength] = math.Log1p(n)
 	sneg := false
-	ant := false
 	for _, t := range s.toks {
-		if e.lex.IsNegation(t.norm) {
+		if lexicon.IsNegation(t.norm) {
 			sneg = true
-		}
-		for _, qt := range q.terms {
-			if qt.antonyms[t.lemma] {
-				ant = true
-			}
 		}
 	}
 	if sneg != q.neg {
@@ -324,7 +352,7 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	if ant {
 		x[fAntonym] = 1
 	}
-	if e.lex.IsPronoun(s.toks[0].norm) {
+	if lexicon.IsPronoun(s.toks[0].norm) {
 		x[fPronounLead] = 1
 	}
 	content, echo := 0, 0
@@ -393,27 +421,68 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 	if strong {
 		x[fTypeStrong] = 1
 	}
+	if c.answer != nil {
+		c.answerFrom, _ = e.answerSpan(q, s, c.answer)
+	}
 	if weak {
 		x[fTypeWeak] = 1
 		x[fTypeNear] = 1 / (1 + bestDist)
 	}
-	if q.want.specific() && !weak {
-		x[fTypeMissing] = 1
+	// A figure must be a figure: a duration does not count "how many
+	// children"; a name may be typed loosely.
+	switch q.want {
+	case kindNumber, kindMoney, kindPercent, kindDuration:
+		if !strong {
+			x[fTypeMissing] = 1
+		}
+	default:
+		if q.want.specific() && !weak {
+			x[fTypeMissing] = 1
+		}
+	}
+	// The noun the question asks about ("the Turkish president") should
+	// stand in the sentence or its neighbours.
+	if q.head != "" && q.head != "name" && q.head != "person" {
+		x[fHeadMissing] = 1
+		for _, t := range [][]token{s.toks, toksOf(c.prev), toksOf(c.next)} {
+			for i := range t {
+				if t[i].lemma == q.head || t[i].stem == q.headStem {
+					x[fHeadMissing] = 0
+				}
+			}
+		}
 	}
 }
 
-// isNew reports whether en names something the question does not.
+// isNew reports whether en names something the question does not: it
+// holds a word the question lacks ("Turkish Foreign Minister Hakan Fidan"
+// is new to "which Turkish minister…?"; "Russia" is not new to "…Russia's
+// delegation?").
 func (e *Engine) isNew(q *question, s *sentence, en *entity) bool {
 	for i := en.first; i <= en.last; i++ {
 		t := s.toks[i]
 		if t.stop {
 			continue
 		}
-		if q.stems[t.stem] || q.stems[t.lemma] {
-			return false
+		if !q.stems[t.stem] && !q.stems[t.lemma] {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// answerSpan trims en to the part that answers q: the leading words the
+// question already holds or that name a role rather than the person
+// ("Defence Minister Rustem Umerov" → "Rustem Umerov").
+func (e *Engine) answerSpan(q *question, s *sentence, en *entity) (int, int) {
+	first := en.first
+	for i := en.first; i < en.last; i++ {
+		t := s.toks[i]
+		if q.stems[t.stem] || q.stems[t.lemma] || (!t.num && e.lex.IsA(t.lemma, "person")) {
+			first = i + 1
+		}
+	}
+	return s.toks[first].start, en.end
 }
 
 // entityKey is the lowercase text of en, for WordNet look-ups.
@@ -443,4 +512,11 @@ func distance(en *entity, matched []int) float64 {
 		return 20
 	}
 	return best
+}
+
+func toksOf(s *sentence) []token {
+	if s == nil {
+		return nil
+	}
+	return s.toks
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"footnote/answer"
+	"footnote/lexicon"
 	"footnote/retrieval"
 )
 
@@ -60,7 +61,7 @@ func refersToEvent(words []string, lex wordKnowledge) bool {
 		if w != "that" && w != "this" {
 			continue
 		}
-		if i == len(words)-1 || (i > 0 && lex.IsAuxiliary(words[i-1])) {
+		if i == len(words)-1 || (i > 0 && lexicon.IsAuxiliary(words[i-1])) {
 			return true
 		}
 	}
@@ -73,7 +74,7 @@ func refersToEvent(words []string, lex wordKnowledge) bool {
 // "one" stands for the previous question's noun, which the swap keeps.
 func substitute(phrase string, lex wordKnowledge) string {
 	fields := strings.Fields(strings.TrimRightFunc(phrase, unicode.IsPunct))
-	for len(fields) > 1 && lex.IsStopword(strings.ToLower(fields[0])) {
+	for len(fields) > 1 && lexicon.IsStopword(strings.ToLower(fields[0])) {
 		fields = fields[1:]
 	}
 	if n := len(fields); n > 1 {

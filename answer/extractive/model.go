@@ -96,6 +96,9 @@ var declineFeatureNames = []string{
 	"name_missing",   // share of the question's names and numbers the best sentence's context lacks
 	"unmatched_ctx",  // highest IDF of a question word the best sentence's context lacks
 	"question_neg",   // the question is negated
+	"low_cov",        // how far the best sentence's coverage falls short of 0.6
+	"low_ctx_cov",    // how far the coverage of it and its neighbours falls short of 0.6
+	"head_missing",   // the question's head noun is not near the best sentence
 	"bias_one",       // constant
 }
 
@@ -121,6 +124,9 @@ const (
 	dNameMissing
 	dUnmatchedCtx
 	dQuestionNeg
+	dLowCov
+	dLowCtxCov
+	dHeadMissing
 	dBias
 	numDeclineFeatures
 )
@@ -133,6 +139,7 @@ const (
 	qNamedDetail // the question asks for a name, number or date (1) or not (0)
 	qMissingAll  // IDF-weighted share of question words no candidate holds
 	qNegated     // the question is negated
+	qUnknownName // the question names something (a capitalised word or a number) the index never saw
 	numQuestionFeatures
 )
 
@@ -201,21 +208,27 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dNameMissing] = f[fNameMissing]
 	x[dUnmatchedCtx] = f[fUnmatchedCtx]
 	x[dQuestionNeg] = qf[qNegated]
+	x[dHeadMissing] = f[fHeadMissing]
+	x[dLowCov] = math.Max(0, 0.6-x[dBestCov])
+	x[dLowCtxCov] = math.Max(0, 0.6-x[dBestCov]-f[fCovContext])
 	x[dBias] = 1
 	return x
 }
 
 // Decide returns the best candidate of a under m, the decline model's
 // probability that it answers the question, and whether the engine
-// answers: the probability clears the threshold, and a question asking
-// for a named detail (a person, a number, a date) is not answered by a
-// sentence that holds none.
+// answers: the probability clears the threshold, a question asking for a
+// named detail (a person, a number, a date) is not answered by a sentence
+// that holds none, and a question naming something no article mentions
+// is not answered at all.
 func (m *Model) Decide(a Analysis) (best int, p float64, answers bool) {
 	best, x := m.Best(a)
 	if best < 0 {
 		return -1, 0, false
 	}
 	p = m.Decline.Prob(x)
-	missing := a.Question[qNamedDetail] == 1 && a.Candidates[best].Features[fTypeMissing] == 1
-	return best, p, p >= m.Threshold && !missing
+	f := a.Candidates[best].Features
+	missing := a.Question[qNamedDetail] == 1 && (f[fTypeMissing] == 1 || f[fHeadMissing] == 1)
+	unknown := len(a.Question) > qUnknownName && a.Question[qUnknownName] == 1
+	return best, p, p >= m.Threshold && !missing && !unknown
 }

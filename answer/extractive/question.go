@@ -1,10 +1,12 @@
 package extractive
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"footnote/lexicon"
 	"footnote/retrieval"
 )
 
@@ -15,23 +17,24 @@ type qterm struct {
 	idf               float64
 	weight            float64 // idf × 1 for the question's own words, less for words of earlier turns
 	known             bool    // the index holds the word (or its correction)
-	related           map[string]bool
-	antonyms          map[string]bool
-	name              bool // written as a name (capitalised, not first) or a number
-	pos               int // order in the question
+	term              lexicon.Term
+	memo              map[string]int8 // matchLevel by sentence word
+	name              bool            // written as a name (capitalised, not first) or a number
+	pos               int             // order in the question
 }
 
 // question is an analysed question.
 type question struct {
-	text  string
-	toks  []token
-	terms []qterm // the question's own content words
-	links []qterm // content words of the earlier turns it leans on
-	want  kind    // what kind of answer it asks for
-	head  string  // the head noun of "which city", "what is the name of the village" (a lemma)
-	wh    string  // the question word, or "" for a yes/no question
-	neg   bool    // the question is negated ("why has Beta not agreed")
-	stems map[string]bool
+	text     string
+	toks     []token
+	terms    []qterm // the question's own content words
+	links    []qterm // content words of the earlier turns it leans on
+	want     kind    // what kind of answer it asks for
+	head     string  // the head noun of "which city", "what is the name of the village" (a lemma)
+	headStem string
+	wh       string // the question word, or "" for a yes/no question
+	neg      bool   // the question is negated ("why has Beta not agreed")
+	stems    map[string]bool
 }
 
 // Weight of a word that comes from an earlier turn rather than the question.
@@ -44,11 +47,22 @@ func (e *Engine) parseQuestion(q string, links []string) *question {
 	for _, t := range pq.toks {
 		pq.stems[t.stem] = true
 		pq.stems[t.lemma] = true
-		if e.lex.IsNegation(t.norm) {
+		if lexicon.IsNegation(t.norm) {
 			pq.neg = true
 		}
 	}
+	pq.want, pq.head, pq.wh = e.answerKind(pq.toks, q)
+	pq.headStem = retrieval.Stem(pq.head)
 	pq.terms = e.terms(q, 1, 0)
+	// "how long", "how many", "how old": the word after "how" frames the
+	// question; it is not something the answer sentence must repeat.
+	for i, t := range pq.toks {
+		if t.norm == "how" && i+1 < len(pq.toks) && pq.want != kindManner {
+			skip := pq.toks[i+1].norm
+			pq.terms = slices.DeleteFunc(pq.terms, func(q qterm) bool { return q.norm == skip })
+			break
+		}
+	}
 	names := map[string]bool{}
 	for i, t := range pq.toks {
 		if (t.cap && i > 0) || t.num {
@@ -70,7 +84,6 @@ func (e *Engine) parseQuestion(q string, links []string) *question {
 			}
 		}
 	}
-	pq.want, pq.head, pq.wh = e.answerKind(pq.toks, q)
 	return pq
 }
 
@@ -79,19 +92,17 @@ func (e *Engine) parseQuestion(q string, links []string) *question {
 func (e *Engine) terms(text string, weight float64, pos int) []qterm {
 	var out []qterm
 	for i, t := range e.r.Terms(text) {
-		if e.lex.IsStopword(t.Word) {
+		if lexicon.IsStopword(t.Word) {
 			continue
 		}
 		qt := qterm{norm: t.Word, stem: t.Stem, idf: t.IDF, weight: weight * t.IDF, known: t.Known, pos: pos + i}
+		if t.Corrected && e.lex.Known(t.Word) {
+			// A real English word the articles never use ("chaired") is not
+			// a typo of one they do ("changed"): keep it, unmatched.
+			qt.stem, qt.known = retrieval.Stem(t.Word), false
+		}
 		qt.lemma = e.lex.Lemma(t.Word)
-		qt.related = map[string]bool{}
-		for _, r := range e.lex.Related(qt.lemma) {
-			qt.related[r] = true
-		}
-		qt.antonyms = map[string]bool{}
-		for _, a := range e.lex.Antonyms(qt.lemma) {
-			qt.antonyms[a] = true
-		}
+		qt.term = e.lex.Term(t.Word)
 		out = append(out, qt)
 	}
 	return out
@@ -103,13 +114,13 @@ func (e *Engine) terms(text string, weight float64, pos int) []qterm {
 func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
 	wh := -1
 	for i, t := range toks {
-		if e.lex.IsQuestionWord(t.norm) {
+		if lexicon.IsQuestionWord(t.norm) {
 			wh = i
 			break
 		}
 	}
 	if wh < 0 {
-		if len(toks) > 0 && e.lex.IsAuxiliary(toks[0].norm) {
+		if len(toks) > 0 && lexicon.IsAuxiliary(toks[0].norm) {
 			return kindYesNo, "", ""
 		}
 		return kindManner, "", ""
@@ -124,7 +135,7 @@ func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
 	switch w {
 	case "who", "whom", "whose":
 		// "Who is Michael Anton?" asks for a description of a name.
-		if e.lex.IsAuxiliary(next(1)) && wh+2 < len(toks) && toks[wh+2].cap && wh+3 >= len(toks) || wh+2 < len(toks) && toks[wh+2].cap && allCaps(toks[wh+2:]) {
+		if lexicon.IsAuxiliary(next(1)) && wh+2 < len(toks) && toks[wh+2].cap && wh+3 >= len(toks) || wh+2 < len(toks) && toks[wh+2].cap && allCaps(toks[wh+2:]) {
 			return kindManner, "", w
 		}
 		return kindPerson, "person", w
@@ -138,14 +149,15 @@ func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
 		switch n := next(1); {
 		case n == "many" || n == "much":
 			if h := e.headNoun(toks, wh+2, text); h != "" {
-				if k := e.classOf(h); k == kindMoney || k == kindPercent || k == kindDuration {
+				if k := e.classOf(h, true); k == kindMoney || k == kindPercent || k == kindDuration {
 					return k, h, w
 				}
 			}
 			return kindNumber, "", w
 		case n == "long":
 			return kindDuration, "", w
-		case e.lex.IsDegreeAdjective(n):
+		case n != "" && strings.HasPrefix(e.posTags(text, toks)[wh+1], "JJ"):
+			// "how old", "how far", "how big": a measure.
 			return kindNumber, "", w
 		}
 		return kindManner, "", w
@@ -154,7 +166,7 @@ func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
 	if h == "" {
 		return kindManner, "", w
 	}
-	return e.classOf(h), h, w
+	return e.classOf(h, false), h, w
 }
 
 // allCaps reports whether every token of toks is capitalised.
@@ -175,7 +187,7 @@ func allCaps(toks []token) bool {
 func (e *Engine) headNoun(toks []token, from int, text string) string {
 	tags := e.posTags(text, toks)
 	i := from
-	for i < len(toks) && (e.lex.IsAuxiliary(toks[i].norm) || tags[i] == "DT" || tags[i] == "PRP$") {
+	for i < len(toks) && (lexicon.IsAuxiliary(toks[i].norm) || tags[i] == "DT" || tags[i] == "PRP$") {
 		i++
 	}
 	head := ""
@@ -226,27 +238,34 @@ func (e *Engine) posTags(text string, toks []token) []string {
 }
 
 // classOf maps a head noun onto the kind of answer it asks for, by its
-// WordNet hypernyms.
-func (e *Engine) classOf(head string) kind {
+// WordNet hypernyms. WordNet's classes cover every sense of a word ("date"
+// is also a companion, "country" also a political unit), so the classes
+// are tried in an order that favours the common reading of a head noun in
+// a question: time, shares, money, places, people, figures, groups.
+// counting is true under "how many/much", where a unit of time asks for a
+// duration rather than a date.
+func (e *Engine) classOf(head string, counting bool) kind {
+	isA := func(class string) bool { return e.lex.IsA(head, class) }
 	switch {
 	case head == "name":
 		return kindName
-	case e.lex.IsA(head, "person"):
-		return kindPerson
-	case e.lex.IsA(head, "percentage") || e.lex.IsA(head, "proportion"):
-		return kindPercent
-	case e.lex.IsA(head, "monetary unit") || e.lex.IsA(head, "sum") || e.lex.IsA(head, "cost"):
-		return kindMoney
-	case e.lex.IsA(head, "time period") && !e.lex.IsA(head, "calendar month") && head != "year" && head != "day" && head != "date":
-		return kindDuration
-	case e.lex.IsA(head, "date") || e.lex.IsA(head, "time unit") || e.lex.IsA(head, "calendar month") || head == "year":
+	case isA("time period") || isA("time unit"):
+		if counting {
+			return kindDuration
+		}
 		return kindDate
-	case e.lex.IsA(head, "location") || e.lex.IsA(head, "structure") || e.lex.IsA(head, "geological formation"):
+	case isA("percentage") || isA("proportion"):
+		return kindPercent
+	case isA("monetary unit") || isA("sum") || isA("cost") || isA("price"):
+		return kindMoney
+	case isA("location") || isA("structure") || isA("geological formation"):
 		return kindPlace
-	case e.lex.IsA(head, "organization") || e.lex.IsA(head, "social group"):
-		return kindOrg
-	case e.lex.IsA(head, "number") || e.lex.IsA(head, "amount") || e.lex.IsA(head, "quantity"):
+	case isA("person"):
+		return kindPerson
+	case isA("number") || isA("quantity"):
 		return kindNumber
+	case isA("organization") || isA("social group"):
+		return kindOrg
 	}
 	return kindManner
 }
@@ -269,6 +288,3 @@ func firstWord(s string) string {
 	}
 	return s
 }
-
-// questionWords returns the normalised words of q, for follow-up checks.
-func questionWords(q string) []string { return retrieval.Words(q) }

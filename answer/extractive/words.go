@@ -1,32 +1,80 @@
 package extractive
 
-// wordKnowledge is what the engine needs to know about English words: base
-// forms, related words, classes and the closed classes. The embedded
-// WordNet lexicon (package lexicon) provides it.
+import (
+	"strings"
+
+	"footnote/lexicon"
+)
+
+// wordKnowledge is what the engine needs from WordNet: base forms, how two
+// words relate, and classes. *lexicon.Lexicon provides it through
+// wordnet; the closed classes (stopwords, question words, months, number
+// words) are lexicon's package functions.
 type wordKnowledge interface {
-	// Lemma returns the base form of a lowercase word ("led" → "lead"), or
-	// the word itself when it has none.
+	// Term resolves a lowercase word to its lemmas once, for Relate.
+	Term(word string) lexicon.Term
+	// Relate reports how a (a question word) relates to b (a sentence word).
+	Relate(a, b *lexicon.Term) lexicon.Relation
+	// Lemma returns the most likely base form of word ("led" → "lead").
 	Lemma(word string) string
-	// Related returns lemmas that can stand for lemma in a question:
-	// synonyms and derivations ("negotiate" → "negotiator", "talk").
-	Related(lemma string) []string
-	// Antonyms returns lemmas of opposite meaning.
-	Antonyms(lemma string) []string
-	// IsA reports whether word (a lemma or a multi-word name, lowercase)
-	// is a kind or an instance of class ("istanbul" is a "city").
+	// Known reports whether WordNet knows word (in some inflection).
+	Known(word string) bool
+	// IsA reports whether word names a kind or an instance of class
+	// ("istanbul" is a "city").
 	IsA(word, class string) bool
-	// IsTimeUnit and IsCurrency report units of time and money.
-	IsTimeUnit(lemma string) bool
-	IsCurrency(lemma string) bool
-	// Closed classes.
-	IsStopword(word string) bool
-	IsQuestionWord(word string) bool
-	IsAuxiliary(word string) bool
-	IsDegreeAdjective(word string) bool
-	IsMonth(word string) bool
-	IsWeekday(word string) bool
-	IsNumberWord(word string) bool
-	IsQuantity(word string) bool
-	IsNegation(word string) bool
-	IsPronoun(word string) bool
 }
+
+// wordnet is wordKnowledge over the embedded WordNet lexicon.
+type wordnet struct{ l *lexicon.Lexicon }
+
+var _ wordKnowledge = wordnet{}
+
+func newLexicon() wordKnowledge { return wordnet{lexicon.Default()} }
+
+func (w wordnet) Term(word string) lexicon.Term              { return w.l.Term(word) }
+func (w wordnet) Relate(a, b *lexicon.Term) lexicon.Relation { return w.l.RelateTerms(a, b) }
+func (w wordnet) IsA(word, class string) bool                { return w.l.IsA(word, class) }
+func (w wordnet) Lemma(word string) string {
+	if ls := w.l.Lemmas(word); len(ls) > 0 {
+		return ls[0]
+	}
+	return word
+}
+
+// isTimeUnit reports whether lemma is a unit of time in WordNet ("hour",
+// "week").
+func isTimeUnit(lex wordKnowledge, lemma string) bool {
+	return lemma != "" && lex.IsA(lemma, "time unit")
+}
+
+// isCurrency reports whether lemma is a unit of money ("dollar", "euro").
+func isCurrency(lex wordKnowledge, lemma string) bool {
+	return lemma != "" && lex.IsA(lemma, "monetary unit")
+}
+
+// isNumberWord reports whether w spells a number ("twelve", "million").
+func isNumberWord(w string) bool {
+	_, ok := lexicon.NumberWordValue(w)
+	return ok
+}
+
+// isQuantityWord reports whether w states an amount without a figure: a
+// plural magnitude ("dozens", "thousands") or a fraction ("half", "fifth").
+func isQuantityWord(w string) bool {
+	if _, ok := lexicon.FractionValue(w); ok {
+		return true
+	}
+	return lexicon.IsVagueQuantity(w) && strings.HasSuffix(w, "s") && !lexicon.IsStopword(w)
+}
+
+func isMonth(w string) bool {
+	_, ok := lexicon.MonthNumber(w)
+	return ok
+}
+
+func isWeekday(w string) bool {
+	_, ok := lexicon.WeekdayNumber(w)
+	return ok
+}
+
+func (w wordnet) Known(word string) bool { return w.l.Term(word).Known() }
