@@ -125,10 +125,10 @@ func (e *Engine) render(question string, blocks []block, first *scored) answer.A
 		n := len(ans.Citations) + 1
 		markers[key] = n
 		from, to := quoteFocus(c, text, start)
-		ans.Citations = append(ans.Citations, answer.Citation{
-			N: n, Source: c.passage.Source, Title: c.passage.Title,
-			Quote: answer.Excerpt(text, from, to, maxQuoteBytes), Start: start, End: end,
-		})
+		cite := answer.FromPassage(n, *c.passage)
+		cite.Quote = answer.Excerpt(text, from, to, maxQuoteBytes)
+		cite.Start, cite.End = start, end
+		ans.Citations = append(ans.Citations, cite)
 		return n
 	}
 	for _, b := range blocks {

@@ -297,7 +297,7 @@ func (e *Engine) prepare(q string, req answer.Request) (*question, retrieval.Que
 		prev := e.parseQuestion(links[len(links)-1], nil)
 		pq.want, pq.head, pq.wh = prev.want, prev.head, prev.wh
 	}
-	return pq, retrieval.Query{Text: text, K: e.opts.K, Since: req.Since, Until: req.Until, Sources: req.Sources}
+	return pq, req.Query(text, e.opts.K)
 }
 
 func joinWords(parts []string) string {
@@ -337,5 +337,5 @@ func (e *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 		blocks = append(blocks, e.decide(sc, max(1, e.opts.MaxSentences/len(parts))))
 		history = append(history, answer.Turn{Question: part})
 	}
-	return e.render(req.Question, blocks, first), nil
+	return answer.Dated(e.render(req.Question, blocks, first)), nil
 }
