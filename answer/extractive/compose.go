@@ -141,10 +141,13 @@ func (e *Engine) render(question string, blocks []block, first *scored) answer.A
 			continue
 		}
 		conf = min(conf, b.conf)
-		if len(b.picks) > 1 && b.picks[0].passage.Source != b.picks[1].passage.Source && figure(b.sc.q.want) {
+		picks := b.picks
+		conflict := len(picks) > 1 && picks[0].passage.Source != picks[1].passage.Source && figure(b.sc.q.want)
+		if conflict {
 			differ = true
+			picks = newestFirst(picks)
 		}
-		for _, c := range b.picks {
+		for _, c := range picks {
 			text, start, end := evidence(c)
 			ms := "[" + strconv.Itoa(cite(c, text, start, end)) + "]"
 			// The same sentence in another article is cited too, once.
@@ -155,7 +158,11 @@ func (e *Engine) render(question string, blocks []block, first *scored) answer.A
 					break
 				}
 			}
-			lines = append(lines, lead(b.sc.q, c)+text+" "+ms)
+			line := lead(b.sc.q, c) + text + " " + ms
+			if conflict && c.passage.Date != "" {
+				line = c.passage.Date + ": " + line // sources that disagree say when they wrote
+			}
+			lines = append(lines, line)
 		}
 	}
 	if len(lines) == 0 {
@@ -261,4 +268,13 @@ func figure(k kind) bool {
 		return true
 	}
 	return false
+}
+
+// newestFirst orders the sentences of a part whose sources disagree by
+// their articles' dates, newest first (undated last, ties as ranked), so
+// the reader sees the latest report first.
+func newestFirst(picks []*candidate) []*candidate {
+	out := slices.Clone(picks)
+	slices.SortStableFunc(out, func(a, b *candidate) int { return strings.Compare(b.passage.Date, a.passage.Date) })
+	return out
 }
