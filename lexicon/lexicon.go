@@ -155,7 +155,7 @@ func decodeGzip(gz []byte) (*Lexicon, error) {
 }
 
 func decodeRaw(raw []byte) (*Lexicon, error) {
-	const magic = "FNWN5\n"
+	const magic = "FNWN6\n"
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("%w: no magic", ErrFormat)
 	}
@@ -179,14 +179,11 @@ func decodeRaw(raw []byte) (*Lexicon, error) {
 	l.partOff, l.part = make([]uint32, 1, ns+1), make([]uint32, 0, size[3])
 	l.entOff, l.ent = make([]uint32, 1, ns+1), make([]uint32, 0, size[7])
 	for i := range ns {
-		p := POS(d.byte())
-		if p >= numPOS {
-			d.fail("bad POS")
-		}
-		l.synPOS[i] = p
-		if l.synSup[i] = Supersense(d.byte()); l.synSup[i] >= numSupersenses {
+		sup := Supersense(d.byte())
+		if sup >= numSupersenses {
 			d.fail("bad supersense")
 		}
+		l.synSup[i], l.synPOS[i] = sup, sup.pos()
 		l.mem, l.memOff = d.ids(l.mem, l.memOff, n)
 		l.hyp, l.hypOff = d.ids(l.hyp, l.hypOff, ns<<1)
 		l.part, l.partOff = d.ids(l.part, l.partOff, ns)
@@ -195,17 +192,28 @@ func decodeRaw(raw []byte) (*Lexicon, error) {
 
 	l.senseOff, l.senses = make([]uint32, 1, 4*n+1), make([]uint32, 0, size[4])
 	l.freq = make([]uint32, 4*n)
-	for i := range 4 * n {
-		l.senses, l.senseOff = d.ids(l.senses, l.senseOff, ns)
-		if l.senseOff[i+1] > l.senseOff[i] {
-			l.freq[i] = uint32(d.uv())
-		}
-	}
 	l.derivOff, l.deriv = make([]uint32, 1, n+1), make([]uint32, 0, size[5])
 	l.antOff, l.ant = make([]uint32, 1, n+1), make([]uint32, 0, size[6])
-	for range n {
-		l.deriv, l.derivOff = d.ids(l.deriv, l.derivOff, n)
-		l.ant, l.antOff = d.ids(l.ant, l.antOff, n)
+	for i := range n {
+		flags := d.byte()
+		for p := range 4 {
+			if flags&(1<<p) == 0 {
+				l.senseOff = append(l.senseOff, uint32(len(l.senses)))
+				continue
+			}
+			l.senses, l.senseOff = d.ids(l.senses, l.senseOff, ns)
+			l.freq[4*i+p] = uint32(d.uv())
+		}
+		if flags&(1<<4) != 0 {
+			l.deriv, l.derivOff = d.ids(l.deriv, l.derivOff, n)
+		} else {
+			l.derivOff = append(l.derivOff, uint32(len(l.deriv)))
+		}
+		if flags&(1<<5) != 0 {
+			l.ant, l.antOff = d.ids(l.ant, l.antOff, n)
+		} else {
+			l.antOff = append(l.antOff, uint32(len(l.ant)))
+		}
 	}
 	for p := range numPOS {
 		e := &l.exc[p]

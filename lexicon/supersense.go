@@ -77,6 +77,19 @@ func (s Supersense) String() string {
 	return fmt.Sprintf("Supersense(%d)", uint8(s))
 }
 
+// pos returns the part of speech of the supersense's lexicographer file.
+func (s Supersense) pos() POS {
+	switch {
+	case s == AdvAll:
+		return Adv
+	case s == AdjAll || s == AdjPert || s == AdjPpl:
+		return Adj
+	case s <= NounTime:
+		return Noun
+	}
+	return Verb
+}
+
 // SupersenseSet is a set of supersenses, one bit each.
 type SupersenseSet uint64
 

@@ -14,19 +14,21 @@
 //
 // A gzip stream (no name, zero time) holding, all integers as uvarints:
 //
-//	magic "FNWN5\n"
+//	magic "FNWN6\n"
 //	table sizes: total lemma bytes, synset members, hypernyms, part
 //	  holonyms, senses, derivations, antonyms, entailments
 //	nLemmas, then nLemmas front-coded lemmas in byte order
 //	  (shared-prefix length, suffix length, suffix bytes)
-//	nSynsets, then per synset: POS byte (0 noun, 1 verb, 2 adj, 3 adv),
-//	  lexicographer file byte (the supersense, 0-44),
+//	nSynsets, then per synset: lexicographer file byte (the supersense,
+//	  0-44, which also gives the POS),
 //	  nMembers, member lemma ids, nHypernyms, hypernym ids (id<<1 | instance),
 //	  nPartOf, part-holonym synset ids, nEntails, entailed or caused (or
 //	  entailing or causing) verb synset ids
-//	per lemma: per POS: nSenses, synset ids in sense order, and when
-//	  nSenses > 0 the summed SemCor tag count of the lemma in that POS;
-//	  then nDerivations, lemma ids; nAntonyms, lemma ids (both symmetric)
+//	per lemma: a flags byte (bit p: has senses in POS p; bit 4:
+//	  derivations; bit 5: antonyms), then per POS with senses: nSenses,
+//	  synset ids in sense order, the summed SemCor tag count of the lemma
+//	  in that POS; then if flagged nDerivations, lemma ids; nAntonyms,
+//	  lemma ids (both symmetric)
 //	per POS: nExceptions, then per exception: front-coded inflected form
 //	  (sorted), nBases, base lemma ids
 //	nAliases, then per alias: front-coded solid spelling of a hyphenated
@@ -306,8 +308,10 @@ func Compile(dir string) ([]byte, error) {
 	}
 	w.uv(len(synsets))
 	for i, s := range synsets {
-		w.buf.WriteByte(byte(s.key.pos))
-		w.buf.WriteByte(byte(s.lexFile))
+		if lexFilePOS(s.lexFile) != s.key.pos {
+			return nil, fmt.Errorf("synset %d: lexicographer file %d is not a %s file", s.key.offset, s.lexFile, posNames[s.key.pos])
+		}
+		w.buf.WriteByte(byte(s.lexFile)) // also gives the POS
 		members := uniq(mapIDs(s.words, lemmaID), false)
 		w.ids(members)
 		totals[1] += len(members)
@@ -331,20 +335,35 @@ func Compile(dir string) ([]byte, error) {
 		totals[3] += len(part)
 		totals[7] += len(e)
 	}
-	for _, l := range lemmas {
+	for i, l := range lemmas {
 		e := entries[l]
+		d, a := uniq(deriv[i], true), uniq(anto[i], true)
+		var flags byte
 		for p := range 4 {
-			w.ids(e.senses[p])
-			totals[4] += len(e.senses[p])
 			if len(e.senses[p]) > 0 {
-				w.uv(e.freq[p])
+				flags |= 1 << p
 			}
 		}
-	}
-	for i := range lemmas {
-		d, a := uniq(deriv[i], true), uniq(anto[i], true)
-		w.ids(d)
-		w.ids(a)
+		if len(d) > 0 {
+			flags |= 1 << 4
+		}
+		if len(a) > 0 {
+			flags |= 1 << 5
+		}
+		w.buf.WriteByte(flags)
+		for p := range 4 {
+			if len(e.senses[p]) > 0 {
+				w.ids(e.senses[p])
+				w.uv(e.freq[p])
+				totals[4] += len(e.senses[p])
+			}
+		}
+		if len(d) > 0 {
+			w.ids(d)
+		}
+		if len(a) > 0 {
+			w.ids(a)
+		}
 		totals[5] += len(d)
 		totals[6] += len(a)
 	}
@@ -395,12 +414,27 @@ func Compile(dir string) ([]byte, error) {
 	}
 
 	var out writer
-	out.buf.WriteString("FNWN5\n")
+	out.buf.WriteString("FNWN6\n")
 	for _, t := range totals {
 		out.uv(t)
 	}
 	out.buf.Write(w.buf.Bytes())
 	return out.buf.Bytes(), nil
+}
+
+// lexFilePOS returns the part of speech of a lexicographer file
+// (lexnames(5WN)): 0-2 and 44 adjective/adverb files, 3-28 nouns, 29-43
+// verbs.
+func lexFilePOS(f int) int {
+	switch {
+	case f == 2:
+		return 3
+	case f <= 1 || f == 44:
+		return 2
+	case f <= 28:
+		return 0
+	}
+	return 1
 }
 
 // normLemma lower-cases a WordNet lemma and turns underscores and hyphens
