@@ -13,6 +13,7 @@ import (
 	"footnote/corpus"
 	"footnote/eval"
 	"footnote/internal/haystack"
+	"footnote/neardup"
 	"footnote/pgstore"
 	"footnote/retrieval"
 )
@@ -41,7 +42,10 @@ func benchStore(b *testing.B, chunks int) {
 
 	heap0 := heapNow()
 	t0 := time.Now()
-	ix, err := retrieval.Open(ctx, retrieval.Options{Embedder: emb}, seq(arts...))
+	// Wire-copy collapsing off: the store does not collapse copies, and on
+	// the haystack (articles built from shared sentences) it costs the
+	// embedded build gigabytes at 100k chunks.
+	ix, err := retrieval.Open(ctx, retrieval.Options{Embedder: emb, Dedupe: neardup.Options{Threshold: 2}}, seq(arts...))
 	if err != nil {
 		b.Fatal(err)
 	}
