@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"footnote/answer"
 	"footnote/answer/extractive"
 	"footnote/corpus"
 	"footnote/eval"
@@ -72,5 +73,23 @@ func TestExtraQuestionSet(t *testing.T) {
 	rep := runSet(t, "testdata/extra_qa.jsonl")
 	if got, want := rep.Summary.Correct, 40; got < want {
 		t.Errorf("extra set: %d/%d correct, want at least %d", got, rep.Summary.Total, want)
+	}
+}
+
+// TestFollowUpLeansOnLastAnswer: a pronoun in a follow-up stands for the
+// person the previous answer named, not only for words of the previous
+// question ("his" is Medinsky, whom the question never named).
+func TestFollowUpLeansOnLastAnswer(t *testing.T) {
+	e := extractive.New(openDefault(t), extractive.Options{})
+	history := []answer.Turn{{
+		Question: "Who headed the Russian delegation?",
+		Answer:   "**Vladimir Medinsky** — The Russian delegation is headed by Kremlin aide Vladimir Medinsky. [1]",
+	}}
+	ans, err := e.Answer(context.Background(), answer.Request{Question: "What was his previous job?", History: history})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Answered || !strings.Contains(ans.Text, "former Minister of Culture") {
+		t.Errorf("got %q, want the sentence calling Medinsky a former Minister of Culture", ans.Text)
 	}
 }

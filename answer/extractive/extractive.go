@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"footnote/answer"
@@ -284,6 +285,13 @@ func (e *Engine) Analyze(ctx context.Context, req answer.Request) (Analysis, err
 func (e *Engine) prepare(q string, req answer.Request) (*question, retrieval.Query) {
 	history := answer.Questions(req.History)
 	resolved, links := resolveFollowUp(q, history, e.lex)
+	if n := len(req.History); n > 0 && len(links) > 0 {
+		// A follow-up leans on the last answer too: "his" in "what was his
+		// previous job?" is the person it named.
+		if names := answer.AnswerNames(req.History[n-1].Answer); len(names) > 0 {
+			links = append(links, strings.Join(names, " "))
+		}
+	}
 	text := resolved
 	if resolved == q {
 		text = answer.SearchQuery(q, req.History)
