@@ -60,6 +60,12 @@ func (e *Engine) decide(sc *scored, maxSentences int) block {
 		if spanText(c) == spanText(best) || sameText(c, best) {
 			continue
 		}
+		// Only two accounts of a figure from two articles, or the second of
+		// two things the question names ("the Ukrainian and Russian
+		// delegations"), earn a second sentence.
+		if !(figure(sc.q.want) && c.passage.Source != best.passage.Source) && !coordinated(sc.q) {
+			continue
+		}
 		b.picks = append(b.picks, c)
 	}
 	return b
@@ -277,4 +283,15 @@ func newestFirst(picks []*candidate) []*candidate {
 	out := slices.Clone(picks)
 	slices.SortStableFunc(out, func(a, b *candidate) int { return strings.Compare(b.passage.Date, a.passage.Date) })
 	return out
+}
+
+// coordinated reports whether q joins two things with "and" ("who led the
+// Ukrainian and Russian delegations?"), so two sentences may answer it.
+func coordinated(q *question) bool {
+	for i := 1; i+1 < len(q.toks); i++ {
+		if q.toks[i].norm == "and" && !q.toks[i-1].stop && !q.toks[i+1].stop {
+			return true
+		}
+	}
+	return false
 }

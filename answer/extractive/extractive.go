@@ -91,10 +91,14 @@ func New(r answer.Retriever, opts Options) *Engine {
 	if opts.Threshold > 0 {
 		m.Threshold = opts.Threshold
 	}
-	return &Engine{
+	e := &Engine{
 		r: r, opts: opts, model: m, lex: newLexicon(), tagger: &tagger{},
 		cache: map[string]*list.Element{}, lru: list.New(),
 	}
+	// The NER model takes a few hundred milliseconds to decode; start now
+	// so the first question waits for it as little as possible.
+	go e.tagger.load()
+	return e
 }
 
 // analysis returns the cached analysis of p's chunk, computing it once.
