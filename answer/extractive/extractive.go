@@ -14,10 +14,10 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 
 	"footnote/answer"
+	"footnote/lexicon"
 	"footnote/retrieval"
 )
 
@@ -289,11 +289,14 @@ func (e *Engine) Analyze(ctx context.Context, req answer.Request) (Analysis, err
 func (e *Engine) prepare(q string, req answer.Request) (*question, retrieval.Query) {
 	history := answer.Questions(req.History)
 	resolved, links := resolveFollowUp(q, history, e.lex)
+	pronoun := ""
 	if n := len(req.History); n > 0 && len(links) > 0 {
 		// A follow-up leans on the last answer too: "his" in "what was his
 		// previous job?" is the person it named.
 		if names := answer.AnswerNames(req.History[n-1].Answer); len(names) > 0 {
-			links = append(links, strings.Join(names, " "))
+			// The first name is the direct answer when there is one.
+			links = append(links, names[0])
+			pronoun = names[0]
 		}
 	}
 	text := resolved
@@ -303,6 +306,10 @@ func (e *Engine) prepare(q string, req answer.Request) (*question, retrieval.Que
 		text = joinWords(append(slices.Clone(links), resolved))
 	}
 	pq := e.parseQuestion(resolved, links)
+	if pronoun != "" && leansOnPronoun(resolved) {
+		// The names stand for the pronoun: they weigh as the question's own words.
+		pq.terms = append(pq.terms, e.terms(pronoun, 1, len(pq.terms))...)
+	}
 	if pq.want == kindManner && len(links) > 0 && pq.wh == "" {
 		// "And Russia's?" after "Who led…": the kind comes from the question
 		// it continues.
@@ -350,4 +357,15 @@ func (e *Engine) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 		history = append(history, answer.Turn{Question: part})
 	}
 	return answer.Dated(e.render(req.Question, blocks, first)), nil
+}
+
+// leansOnPronoun reports whether q points back with a third-person pronoun
+// ("what was his previous job?").
+func leansOnPronoun(q string) bool {
+	for _, w := range retrieval.Words(q) {
+		if lexicon.IsBackReference(w) {
+			return true
+		}
+	}
+	return false
 }
