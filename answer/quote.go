@@ -11,6 +11,9 @@ func ShortQuote(s string, limit int) string {
 	if len(s) <= limit {
 		return s
 	}
+	if limit <= len("…") {
+		return "…" // no room for any of s
+	}
 	cut := limit - len("…")
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--

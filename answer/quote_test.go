@@ -42,3 +42,12 @@ func TestExcerptKeepsSpanAndWholeWords(t *testing.T) {
 		})
 	}
 }
+
+func TestShortQuoteTinyLimits(t *testing.T) {
+	for _, limit := range []int{-3, 0, 1, 2, 3, 4} {
+		got := answer.ShortQuote("Umerov led it", limit)
+		if got == "" || (len(got) > max(limit, len("…")) && got != "Umerov led it") {
+			t.Errorf("ShortQuote(limit %d) = %q", limit, got)
+		}
+	}
+}

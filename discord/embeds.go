@@ -106,10 +106,16 @@ const textTruncated = "… (answer truncated)"
 // truncatedPieces is text cut to maxAnswerMessages messages, the last
 // ending, at a word boundary, with textTruncated and then tail (the note).
 func truncatedPieces(text, tail string) []string {
-	pieces := contentPieces(text)[:maxAnswerMessages]
+	pieces := contentPieces(text)
+	if len(pieces) == 0 {
+		pieces = []string{""}
+	}
+	pieces = pieces[:min(len(pieces), maxAnswerMessages)]
 	end := "\n" + textTruncated
 	if tail != "" {
-		end += "\n\n" + tail
+		// The tail (note, as-of) is short by nature; a runaway one is cut
+		// so the last message still fits.
+		end += "\n\n" + truncateRunes(tail, MessageRunes/4)
 	}
 	last := []rune(pieces[len(pieces)-1])
 	room := max(0, MessageRunes-utf8.RuneCountInString(end))
