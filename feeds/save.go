@@ -15,6 +15,7 @@ import (
 	"github.com/mmcdole/gofeed"
 
 	"footnote/corpus"
+	"footnote/internal/atomicfile"
 )
 
 func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
@@ -56,7 +57,7 @@ func (f *Fetcher) saveItem(ctx context.Context, it *gofeed.Item, link, feedURL s
 	if err != nil {
 		return "", err
 	}
-	if err := writeAtomic(filepath.Join(f.opts.Dir, name), []byte(body)); err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(f.opts.Dir, name), []byte(body), 0o644); err != nil {
 		return "", fmt.Errorf("save %s: %w", name, err)
 	}
 	if err := f.seen.add(itemKeys(it.GUID, link)); err != nil {
@@ -125,35 +126,4 @@ func freeName(dir, base string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no free file name for %s in %s", base, dir)
-}
-
-// writeAtomic writes data to path through a hidden temporary file in the
-// same directory: write, fsync, rename, fsync the directory. A reader (or
-// the corpus watcher, which ignores hidden files) never sees half a file.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // best effort: not every file system syncs directories
-		d.Close()
-	}
-	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"footnote/internal/atomicfile"
 )
 
 // Each corpus gets its own directory of index files under
@@ -94,7 +96,7 @@ func prepareIndexDir(root, corpusDir string, now time.Time, notice func(string))
 		return "", false, fmt.Errorf("index directory %s: %w", root, unwrapPath(err))
 	}
 	if fresh {
-		if err := writeFileAtomic(marker, []byte(key+"\n")); err != nil {
+		if err := atomicfile.WriteFile(marker, []byte(key+"\n"), 0o600); err != nil {
 			return "", false, fmt.Errorf("index directory %s: %w", root, unwrapPath(err))
 		}
 	} else if err := os.Chtimes(marker, now, now); err != nil {
@@ -126,28 +128,6 @@ func pruneIndexDirs(parent, keep string, now time.Time, notice func(string)) {
 			notice(fmt.Sprintf("removed the index of %s, unused since %s", strings.TrimSpace(string(key)), fi.ModTime().Format("2006-01-02")))
 		}
 	}
-}
-
-// writeFileAtomic writes data to path through a synced temporary file and
-// a rename, so a crash leaves the old file or the new one.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // after a successful rename this is a no-op
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // unwrapPath drops the *fs.PathError around err: the caller names the

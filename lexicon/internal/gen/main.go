@@ -52,6 +52,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"footnote/internal/atomicfile"
 )
 
 func main() {
@@ -80,33 +82,7 @@ func run(dir, out string) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	return writeFileAtomic(out, buf.Bytes())
-}
-
-// writeFileAtomic writes data to a temp file next to path, syncs it and
-// renames it over path, so a failed run never leaves a half-written lexicon.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".wordnet-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.WriteFile(out, buf.Bytes(), 0o644)
 }
 
 // posNames are the WordNet file suffixes in lexicon POS order.
