@@ -3,12 +3,12 @@ package discord
 import (
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"footnote/answer"
 	"footnote/bot"
+	"footnote/internal/golden"
 )
 
 // TestEmbedsGolden pins the embed rendering of an answer (the shared model
@@ -37,17 +37,6 @@ func TestEmbedsGolden(t *testing.T) {
 // the external tests' -update flag is set.
 func goldenInternal(t *testing.T, path, got string) {
 	t.Helper()
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s mismatch (run with -update if intended)\n got:\n%s\nwant:\n%s", path, got, want)
-	}
+	f := flag.Lookup("update")
+	golden.Check(t, path, got, f != nil && f.Value.String() == "true")
 }

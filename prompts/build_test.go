@@ -3,13 +3,13 @@ package prompts_test
 import (
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 
+	"footnote/internal/golden"
 	"footnote/prompts"
 )
 
@@ -292,18 +292,5 @@ func checkPromptGolden(t *testing.T, name string, msgs []prompts.Message) {
 	if len(msgs) != 2 || msgs[0].Role != prompts.RoleSystem || msgs[1].Role != prompts.RoleUser {
 		t.Fatalf("messages = %+v, want [system, user]", msgs)
 	}
-	got := render(msgs)
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run go test ./prompts -update): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("prompt differs from %s (go test ./prompts -update to accept):\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", name+".golden"), render(msgs), *update)
 }

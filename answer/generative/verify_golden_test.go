@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"footnote/answer"
 	"footnote/answer/generative"
 	"footnote/internal/fakeopenai"
+	"footnote/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -55,7 +55,7 @@ func TestVerifyScriptedMisbehaviours(t *testing.T) {
 				}{ans.Text, ans.Answered, ans.Claims, ans.Citations, ans.Check}, "", "  ")
 				got.WriteString("## " + q + "\n" + string(out) + "\n")
 			}
-			golden(t, filepath.Join("testdata", "verify_"+string(b)+".golden"), got.String())
+			golden.Check(t, filepath.Join("testdata", "verify_"+string(b)+".golden"), got.String(), *update)
 		})
 	}
 }
@@ -101,24 +101,6 @@ func checkVerified(t *testing.T, b fakeopenai.Behaviour, ans answer.Answer) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// golden compares got with the file at path, or rewrites it with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs; got:\n%s", path, got)
-	}
-}
 
 // TestVerifyUmerovQuote is the example: the quote under the
 // citation is the sentence that names Umerov, not the passage's first.
