@@ -92,7 +92,7 @@ func New(r answer.Retriever, opts Options) *Engine {
 		m.Threshold = opts.Threshold
 	}
 	e := &Engine{
-		r: r, opts: opts, model: m, lex: newLexicon(), tagger: &tagger{},
+		r: r, opts: opts, model: m, lex: newRelationCache(newLexicon(), relationMemory), tagger: &tagger{},
 		cache: map[string]*list.Element{}, lru: list.New(),
 	}
 	// The NER model takes a few hundred milliseconds to decode; start now

@@ -154,10 +154,8 @@ func coverage(lex wordKnowledge, terms []qterm, sents ...*sentence) (exact, rela
 			if s == nil {
 				continue
 			}
-			for k := range s.toks {
-				if l := matchLevel(lex, &s.toks[k], &terms[i]); l > hit[i] {
-					hit[i] = l
-				}
+			if l := int(terms[i].match(lex, s).best); l > hit[i] {
+				hit[i] = l
 			}
 		}
 		switch hit[i] {
@@ -208,8 +206,8 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	for j := range q.terms {
 		qt := &q.terms[j]
 		tf := 0.0
-		for k := range s.toks {
-			if matchLevel(e.lex, &s.toks[k], qt) > 0 {
+		for _, l := range qt.match(e.lex, s).lv {
+			if l > 0 {
 				tf++
 			}
 		}
@@ -224,9 +222,13 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	type match struct{ tok, term int }
 	var ms []match
 	ant := false
+	lvs := make([][]int8, len(q.terms))
+	for j := range q.terms {
+		lvs[j] = q.terms[j].match(e.lex, s).lv
+	}
 	for i := range s.toks {
 		for j := range q.terms {
-			l := matchLevel(e.lex, &s.toks[i], &q.terms[j])
+			l := int(lvs[j][i])
 			if l < 0 {
 				ant = true
 			}

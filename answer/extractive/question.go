@@ -18,9 +18,10 @@ type qterm struct {
 	weight            float64 // idf × 1 for the question's own words, less for words of earlier turns
 	known             bool    // the index holds the word (or its correction)
 	term              lexicon.Term
-	memo              map[string]int8 // matchLevel by sentence word
-	name              bool            // written as a name (capitalised, not first) or a number
-	pos               int             // order in the question
+	memo              map[string]int8          // matchLevel by sentence word
+	sents             map[*sentence]*sentMatch // matchLevel by sentence, see match
+	name              bool                     // written as a name (capitalised, not first) or a number
+	pos               int                      // order in the question
 }
 
 // question is an analysed question.
