@@ -99,6 +99,8 @@ var declineFeatureNames = []string{
 	"low_cov",        // how far the best sentence's coverage falls short of 0.6
 	"low_ctx_cov",    // how far the coverage of it and its neighbours falls short of 0.6
 	"head_missing",   // the question's head noun is not near the best sentence
+	"detail_type",    // the question asks for a named detail and the best sentence holds none of its kind
+	"detail_head",    // the question asks for a named detail and its head noun is not near the best sentence
 	"bias_one",       // constant
 }
 
@@ -127,6 +129,8 @@ const (
 	dLowCov
 	dLowCtxCov
 	dHeadMissing
+	dDetailType
+	dDetailHead
 	dBias
 	numDeclineFeatures
 )
@@ -140,6 +144,8 @@ const (
 	qMissingAll  // IDF-weighted share of question words no candidate holds
 	qNegated     // the question is negated
 	qUnknownName // the question names something (a capitalised word or a number) the index never saw
+	qWantsFigure // the question asks for a count, an amount or a share ("how many", "what percentage")
+	qWantsName   // the question asks for "the name of" something, or for the person holding a role ("which minister")
 	numQuestionFeatures
 )
 
@@ -209,6 +215,8 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dUnmatchedCtx] = f[fUnmatchedCtx]
 	x[dQuestionNeg] = qf[qNegated]
 	x[dHeadMissing] = f[fHeadMissing]
+	x[dDetailType] = qf[qNamedDetail] * f[fTypeMissing]
+	x[dDetailHead] = qf[qNamedDetail] * f[fHeadMissing]
 	x[dLowCov] = math.Max(0, 0.6-x[dBestCov])
 	x[dLowCtxCov] = math.Max(0, 0.6-x[dBestCov]-f[fCovContext])
 	x[dBias] = 1
@@ -217,18 +225,28 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 
 // Decide returns the best candidate of a under m, the decline model's
 // probability that it answers the question, and whether the engine
-// answers: the probability clears the threshold, a question asking for a
-// named detail (a person, a number, a date) is not answered by a sentence
-// that holds none, and a question naming something no article mentions
-// is not answered at all.
+// answers: the probability clears the threshold; a question asking for a
+// figure ("how many…") is not answered by a sentence that states none, nor
+// one asking for "the name of" something or for the holder of a role
+// ("which minister") by a sentence without a name or without the thing
+// or role named; and a question naming something (a capitalised
+// word or a number) that no article mentions is not answered at all.
+//
+// The other kinds of detail (a person for "who", a date for "when") are
+// inputs of the decline model, weighed with the rest rather than rules:
+// answers to them are often common nouns or clauses ("the municipal
+// building inspector", "as soon as they enter into force"), and as a rule
+// they declined 8.7% of SQuAD dev's right answers for 9.9% of its
+// unanswerable questions.
 func (m *Model) Decide(a Analysis) (best int, p float64, answers bool) {
 	best, x := m.Best(a)
 	if best < 0 {
 		return -1, 0, false
 	}
 	p = m.Decline.Prob(x)
-	f := a.Candidates[best].Features
-	missing := a.Question[qNamedDetail] == 1 && (f[fTypeMissing] == 1 || f[fHeadMissing] == 1)
-	unknown := len(a.Question) > qUnknownName && a.Question[qUnknownName] == 1
-	return best, p, p >= m.Threshold && !missing && !unknown
+	f, q := a.Candidates[best].Features, a.Question
+	flag := func(i int) bool { return len(q) > i && q[i] == 1 }
+	missing := flag(qWantsFigure) && f[fTypeMissing] == 1 ||
+		flag(qWantsName) && (f[fTypeMissing] == 1 || f[fHeadMissing] == 1)
+	return best, p, p >= m.Threshold && !missing && !flag(qUnknownName)
 }

@@ -88,6 +88,7 @@ func run() error {
 	verbose := flag.Bool("v", false, "print the fitted weights and per-set feature means")
 	fixed := flag.Float64("threshold", 0, "ship this decline threshold instead of the chosen one (experiments)")
 	drop := flag.String("drop", "", "comma-separated decline features to leave out (experiments)")
+	dumpDir := flag.String("dump", "", "write the features as CSV files to this directory (experiments with other learners)")
 	flag.Float64Var(&newsShare, "news-share", newsShare, "share of the fit's weight the news sets carry")
 	flag.Parse()
 	for _, d := range strings.Split(*drop, ",") {
@@ -119,6 +120,9 @@ func run() error {
 		recs = append(recs, rs...)
 	}
 	fmt.Printf("questions: %d (features cached in %s)\n", len(recs), *cacheDir)
+	if *dumpDir != "" {
+		return dumpCSV(*dumpDir, recs)
+	}
 
 	// Cross-validation by article: every article's questions are held out
 	// together, so the quoted numbers are on articles the weights never saw.
@@ -819,4 +823,48 @@ func dump(m extractive.Model, recs []record) {
 		fmt.Println()
 	}
 	fmt.Printf("decline bias %.3f\n", m.Decline.Bias)
+}
+
+// dumpCSV writes every candidate's rank features (rank.csv) for trying
+// other learners outside the repository.
+func dumpCSV(dir string, recs []record) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("q,set,group,answerable,label")
+	for _, n := range extractive.RankFeatureNames() {
+		b.WriteString("," + n)
+	}
+	for i := range len(recs[0].Analysis.Question) {
+		fmt.Fprintf(&b, ",q%d", i)
+	}
+	b.WriteString("\n")
+	for qi, r := range recs {
+		for k, c := range r.Analysis.Candidates {
+			fmt.Fprintf(&b, "%d,%s,%q,%v,%v", qi, r.Set, r.Group, b2f(r.Answerable), b2f(r.Labels[k]))
+			for _, v := range c.Features {
+				b.WriteString("," + num(v))
+			}
+			for _, v := range r.Analysis.Question {
+				b.WriteString("," + num(v))
+			}
+			b.WriteString("\n")
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "rank.csv"), []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	var t bytes.Buffer
+	enc := json.NewEncoder(&t)
+	for qi, r := range recs {
+		texts := make([]string, len(r.Analysis.Candidates))
+		for k, c := range r.Analysis.Candidates {
+			texts[k] = c.Text
+		}
+		if err := enc.Encode(map[string]any{"q": qi, "question": r.Question, "candidates": texts}); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, "text.jsonl"), t.Bytes(), 0o644)
 }
