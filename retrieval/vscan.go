@@ -121,16 +121,26 @@ func (s *vecScan) search(q []float32, m int, allow []uint64) []scored {
 	if sq == 0 {
 		return nil
 	}
-	q64 := make([]int64, s.dim)
-	for j, c := range qc {
-		q64[j] = int64(c)
-	}
 	want := m * candidateFactor
 	parts := make([][]scored, workers(n))
 	eligible := make([]int, len(parts))
-	splitRows(n, len(parts), func(w, lo, hi int) {
-		parts[w], eligible[w] = s.scanRange(q64, sq, eq, lo, hi, want, allow)
-	})
+	if hasDotRows && s.dim%32 == 0 {
+		q16 := make([]int16, s.dim)
+		for j, c := range qc {
+			q16[j] = int16(c)
+		}
+		splitRows(n, len(parts), func(w, lo, hi int) {
+			parts[w], eligible[w] = s.scanBlocks(q16, sq, eq, lo, hi, want, allow)
+		})
+	} else {
+		q64 := make([]int64, s.dim)
+		for j, c := range qc {
+			q64[j] = int64(c)
+		}
+		splitRows(n, len(parts), func(w, lo, hi int) {
+			parts[w], eligible[w] = s.scanRange(q64, sq, eq, lo, hi, want, allow)
+		})
+	}
 	cands := slices.Concat(parts...)
 	total := 0
 	for _, e := range eligible {
@@ -162,20 +172,54 @@ func cmpBetter(a, b scored) int {
 	return cmp.Compare(a.row, b.row)
 }
 
+// bounder offers scanned rows to a heap by the upper bound on their exact
+// score (see [vecScan]), counting the eligible ones.
+type bounder struct {
+	s        *vecScan
+	sq, eq   float32
+	allow    []uint64
+	h        topHeap[scored]
+	eligible int
+}
+
+func (b *bounder) consider(i int, dot int32) {
+	s := b.s
+	sc := s.scale[i]
+	if sc == 0 || b.allow != nil && b.allow[i>>6]&(1<<(i&63)) == 0 {
+		return
+	}
+	b.eligible++
+	e := s.qerr[i]
+	b.h.offer(scored{score: float32(dot)*b.sq*sc + e + b.eq*(1+e) + scoreSlack, row: int32(i)})
+}
+
+// scanBlocks is scanRange with [dotRows]: rows [lo, hi) in blocks that end
+// on multiples of 64, so each block is one word of allow and a block
+// filtered out entirely is skipped. The rows are offered in the same order
+// with the same integer dot products as scanRange's, so the result is the
+// same.
+func (s *vecScan) scanBlocks(q []int16, sq, eq float32, lo, hi, want int, allow []uint64) ([]scored, int) {
+	b := bounder{s: s, sq: sq, eq: eq, allow: allow, h: topHeap[scored]{items: make([]scored, 0, want)}}
+	var dots [64]int32
+	for i := lo; i < hi; {
+		end := min(hi, (i|63)+1)
+		if allow == nil || allow[i>>6] != 0 {
+			out := dots[:end-i]
+			dotRows(q, s.codes[i*s.dim:end*s.dim], out)
+			for k, d := range out {
+				b.consider(i+k, d)
+			}
+		}
+		i = end
+	}
+	return b.h.items, b.eligible
+}
+
 // scanRange scans rows [lo, hi) (lo even) and returns the want rows with
 // the highest upper bounds and how many rows were eligible.
 func (s *vecScan) scanRange(q []int64, sq, eq float32, lo, hi, want int, allow []uint64) ([]scored, int) {
-	h := topHeap[scored]{items: make([]scored, 0, want)}
-	eligible := 0
-	consider := func(i int, dot int32) {
-		sc := s.scale[i]
-		if sc == 0 || allow != nil && allow[i>>6]&(1<<(i&63)) == 0 {
-			return
-		}
-		eligible++
-		e := s.qerr[i]
-		h.offer(scored{score: float32(dot)*sq*sc + e + eq*(1+e) + scoreSlack, row: int32(i)})
-	}
+	b := bounder{s: s, sq: sq, eq: eq, allow: allow, h: topHeap[scored]{items: make([]scored, 0, want)}}
+	consider := b.consider
 	i := lo
 	for ; i+1 < hi; i += 2 {
 		if allow != nil && (allow[i>>6]>>(i&63))&3 == 0 {
@@ -188,7 +232,7 @@ func (s *vecScan) scanRange(q []int64, sq, eq float32, lo, hi, want int, allow [
 	if i < hi {
 		consider(i, dotOne(q, s.row(i)))
 	}
-	return h.items, eligible
+	return b.h.items, b.eligible
 }
 
 // exact is the float32 scan: every eligible row scored exactly, over all
