@@ -90,90 +90,148 @@ func foldRune(r rune) (string, bool) {
 //     elision is dropped ("d'Istanbul" → "istanbul") and other apostrophes
 //     are removed ("don't" → "dont").
 func Words(text string) []string {
-	rs := []rune(Normalize(text))
+	// The rules are read over the normalised string byte by byte (a rune
+	// is decoded only where one is not ASCII), and a word is a substring
+	// of it unless a thousands separator was dropped from it: no rune
+	// slice and no builder per word.
+	s := Normalize(text)
 	var out []string
-	for i := 0; i < len(rs); {
-		if !isWordRune(rs[i]) {
-			i++
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
+		if !isWordRune(r) {
+			i += size
 			continue
 		}
-		if word, next, ok := acronymAt(rs, i); ok {
+		if out == nil {
+			out = make([]string, 0, len(s)/6+1)
+		}
+		if word, next, ok := acronymAt(s, i); ok {
 			out = append(out, word)
 			i = next
 			continue
 		}
-		word, next := wordAt(rs, i)
+		word, next := wordAt(s, i)
 		if word = cleanApostrophes(word); word != "" {
 			out = append(out, word)
 		}
 		i = next
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// wordAt reads the word starting at rs[i] and returns it with the index just
-// past it.
-func wordAt(rs []rune, i int) (string, int) {
-	var b strings.Builder
-	for i < len(rs) {
-		r := rs[i]
-		switch {
-		case isWordRune(r):
-			b.WriteRune(r)
-			i++
-			continue
-		case r == '\'' && i > 0 && unicode.IsLetter(rs[i-1]) && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
-			b.WriteRune(r) // contraction or possessive, cleaned up later
-			i++
-			continue
-		case r == '.' && i > 0 && isDigit(rs[i-1]) && i+1 < len(rs) && isDigit(rs[i+1]):
-			b.WriteRune(r) // decimal point
-			i++
-			continue
-		case r == ',' && i > 0 && isDigit(rs[i-1]) && thousandsGroupAt(rs, i+1):
-			i++ // thousands separator: dropped
-			continue
-		}
-		break
+// runeAt decodes the rune at byte i of s (i < len(s)) and its size.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
 	}
-	return b.String(), i
+	return utf8.DecodeRuneInString(s[i:])
 }
 
-// thousandsGroupAt reports whether rs[i:] starts with exactly three digits.
-func thousandsGroupAt(rs []rune, i int) bool {
-	if i+3 > len(rs) {
+// runeAfter is the rune at byte i of s, or -1 past the end.
+func runeAfter(s string, i int) rune {
+	if i >= len(s) {
+		return -1
+	}
+	r, _ := runeAt(s, i)
+	return r
+}
+
+// wordAt reads the word starting at byte i of s (a word rune) and returns
+// it with the index just past it.
+func wordAt(s string, i int) (string, int) {
+	start := i
+	var kept []byte // the word so far, once a separator was dropped from it
+	prev := rune(-1)
+	for i < len(s) {
+		r, size := runeAt(s, i)
+		switch {
+		case isWordRune(r):
+		case r == '\'' && isLetter(prev) && isLetter(runeAfter(s, i+size)):
+			// contraction or possessive, cleaned up later
+		case r == '.' && isDigit(prev) && isDigit(runeAfter(s, i+size)):
+			// decimal point
+		case r == ',' && isDigit(prev) && thousandsGroupAt(s, i+size):
+			// thousands separator: dropped
+			if kept == nil {
+				kept = append(make([]byte, 0, len(s[start:i])+8), s[start:i]...)
+			}
+			prev = r
+			i += size
+			continue
+		default:
+			if kept != nil {
+				return string(kept), i
+			}
+			return s[start:i], i
+		}
+		if kept != nil {
+			kept = append(kept, s[i:i+size]...)
+		}
+		prev = r
+		i += size
+	}
+	if kept != nil {
+		return string(kept), i
+	}
+	return s[start:i], i
+}
+
+// thousandsGroupAt reports whether s[i:] starts with exactly three digits.
+func thousandsGroupAt(s string, i int) bool {
+	if i+3 > len(s) {
 		return false
 	}
 	for j := i; j < i+3; j++ {
-		if !isDigit(rs[j]) {
+		if !isDigit(rune(s[j])) {
 			return false
 		}
 	}
-	return i+3 == len(rs) || !isWordRune(rs[i+3])
+	return i+3 == len(s) || !isWordRune(runeAfter(s, i+3))
 }
 
 // acronymAt recognises dotted acronyms of single letters ("U.S.", "e.g.",
-// "U.K") at rs[i] and returns the letters joined.
-func acronymAt(rs []rune, i int) (string, int, bool) {
-	var letters []rune
+// "U.K") at byte i of s and returns the letters joined.
+func acronymAt(s string, i int) (string, int, bool) {
+	var buf [16]byte
+	letters, n := buf[:0], 0
 	j := i
-	for j < len(rs) && unicode.IsLetter(rs[j]) && (j+1 == len(rs) || !isWordRune(rs[j+1])) {
-		letters = append(letters, rs[j])
-		j++
-		if j < len(rs) && rs[j] == '.' && j+1 < len(rs) && unicode.IsLetter(rs[j+1]) {
+	for j < len(s) {
+		r, size := runeAt(s, j)
+		if !isLetter(r) || isWordRune(runeAfter(s, j+size)) {
+			break
+		}
+		letters = append(letters, s[j:j+size]...)
+		n++
+		j += size
+		if j < len(s) && s[j] == '.' && isLetter(runeAfter(s, j+1)) {
 			j++ // the dot between two letters
 			continue
 		}
-		if j < len(rs) && rs[j] == '.' {
+		if j < len(s) && s[j] == '.' {
 			j++ // the final dot
 		}
 		break
 	}
-	if len(letters) < 2 {
+	if n < 2 {
 		return "", i, false
 	}
 	return string(letters), j, true

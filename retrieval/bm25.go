@@ -3,6 +3,7 @@ package retrieval
 import (
 	"math"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -29,6 +30,9 @@ type BM25 struct {
 	surface map[string]string // normalised surface word → its term
 
 	scratch sync.Pool // *accumulator, reused across concurrent searches
+	// tf and order are Add's scratch space (Add is single-goroutine).
+	tf    map[string]int32
+	order []string
 }
 
 // posting is one document containing a term, with the term's frequency.
@@ -68,8 +72,12 @@ func (b *BM25) Add(id string, terms []string) {
 	b.live++
 	b.sumLen += len(terms)
 
-	tf := map[string]int32{}
-	order := make([]string, 0, len(terms))
+	if b.tf == nil {
+		b.tf = make(map[string]int32, len(terms))
+	}
+	tf := b.tf
+	defer clear(tf)
+	order := b.order[:0]
 	for _, t := range terms {
 		if tf[t] == 0 {
 			order = append(order, t)
@@ -77,11 +85,15 @@ func (b *BM25) Add(id string, terms []string) {
 		tf[t]++
 	}
 	for _, t := range order {
-		if _, known := b.post[t]; !known {
+		ps, known := b.post[t]
+		if !known {
+			t = strings.Clone(t) // the key outlives the caller's terms
 			b.fuzzy.add(t, t)
 		}
-		b.post[t] = append(b.post[t], posting{doc: doc, tf: tf[t]})
+		b.post[t] = append(ps, posting{doc: doc, tf: tf[t]})
 	}
+	clear(order)
+	b.order = order[:0]
 }
 
 // AddText indexes text under id like Add(id, Analyze(text)), and also
@@ -96,6 +108,9 @@ func (b *BM25) AddText(id, text string) {
 		}
 		t, seen := b.surface[w] // doubles as a stem cache while building
 		if !seen {
+			// Words returns substrings of the chunk's text: the index keeps
+			// a copy of the word, not the text.
+			w = strings.Clone(w)
 			t = stemWord(w)
 			b.surface[w] = t
 			if w != t {
