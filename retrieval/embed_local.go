@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -51,7 +52,9 @@ const (
 // fixed unit vector, never a zero vector, so cosine similarity stays defined.
 type LocalEmbedder struct {
 	dim   int
-	stems *stemMemo
+	words *featureMemo
+	// scratch holds *embedScratch values, reused across texts.
+	scratch sync.Pool
 }
 
 // NewLocalEmbedder returns a LocalEmbedder of dimension dim; dim <= 0 means
@@ -60,7 +63,7 @@ func NewLocalEmbedder(dim int) *LocalEmbedder {
 	if dim <= 0 {
 		dim = DefaultLocalDim
 	}
-	return &LocalEmbedder{dim: dim, stems: &stemMemo{}}
+	return &LocalEmbedder{dim: dim, words: &featureMemo{}}
 }
 
 // Dim returns the vector dimension.
@@ -85,53 +88,158 @@ func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 
 // embed computes the vector of one text.
 func (e *LocalEmbedder) embed(text string) []float32 {
-	stems := e.stems
+	return e.embedWords(Words(text))
+}
+
+// embedWords computes the vector of a text split by [Words].
+func (e *LocalEmbedder) embedWords(words []string) []float32 {
 	v := make([]float32, e.dim)
-	words := Words(text)
-	content := make([]string, 0, len(words))
-	for _, w := range words {
-		if !IsStopword(w) {
-			content = append(content, w)
-		}
+	sc, _ := e.scratch.Get().(*embedScratch)
+	if sc == nil {
+		sc = newEmbedScratch()
 	}
-	if len(content) == 0 {
+	defer e.scratch.Put(sc)
+	sc.reset()
+
+	// Counts keep first-occurrence order: float addition is not associative,
+	// and map order would make the low bits differ from run to run. Words
+	// are counted by spelling, stems by stem (two words may share one),
+	// bigrams by the pair of stems.
+	prev := int32(-1)
+	for _, w := range words {
+		if IsStopword(w) {
+			continue
+		}
+		wi, ok := sc.wordIndex[w]
+		if !ok {
+			f := e.words.features(w)
+			wi = int32(len(sc.words))
+			sc.wordIndex[w] = wi
+			si, ok := sc.stemIndex[f.stem]
+			if !ok {
+				si = int32(len(sc.stems))
+				sc.stemIndex[f.stem] = si
+				sc.stems = append(sc.stems, f)
+				sc.stemCounts = append(sc.stemCounts, 0)
+			}
+			sc.words = append(sc.words, f)
+			sc.wordStem = append(sc.wordStem, si)
+			sc.wordCounts = append(sc.wordCounts, 0)
+		}
+		sc.wordCounts[wi]++
+		si := sc.wordStem[wi]
+		sc.stemCounts[si]++
+		if prev >= 0 {
+			key := uint64(uint32(prev))<<32 | uint64(uint32(si))
+			bi, ok := sc.bigramIndex[key]
+			if !ok {
+				bi = int32(len(sc.bigrams))
+				sc.bigramIndex[key] = bi
+				sc.bigrams = append(sc.bigrams, [2]int32{prev, si})
+				sc.bigramCounts = append(sc.bigramCounts, 0)
+			}
+			sc.bigramCounts[bi]++
+		}
+		prev = si
+	}
+	if len(sc.words) == 0 {
 		e.add(v, hashFeature(kindEmpty, ""), 1)
 		return v
 	}
-
-	// Counts keep first-occurrence order: float addition is not associative,
-	// and map order would make the low bits differ from run to run.
-	var words1, stems1 counter[string]
-	var bigrams counter[[2]string]
-	prev := ""
-	for i, w := range content {
-		s := stems.stem(w)
-		words1.add(w)
-		stems1.add(s)
-		if i > 0 {
-			bigrams.add([2]string{prev, s})
-		}
-		prev = s
+	for i, f := range sc.stems {
+		e.add(v, f.stemHash, weightStem*sublinear(sc.stemCounts[i])*f.common)
 	}
-	for i, s := range stems1.keys {
-		e.add(v, hashFeature(kindStem, s), weightStem*sublinear(stems1.counts[i])*commonness(s))
-	}
-	for i, w := range words1.keys {
-		if hasDigit(w) {
+	for i, f := range sc.words {
+		if f.digit {
 			continue // numbers match exactly or not at all
 		}
-		wt := sublinear(words1.counts[i]) * commonness(stems.stem(w))
-		e.addGrams(v, w, weightGrams*wt)
-		if sk := skeleton(w); len(sk) >= 2 {
-			e.add(v, hashFeature(kindSkeleton, sk), weightSkeleton*wt)
+		wt := sublinear(sc.wordCounts[i]) * f.common
+		if n := len(f.grams); n > 0 {
+			each := weightGrams * wt / math.Sqrt(float64(n))
+			for _, h := range f.grams {
+				e.add(v, h, each)
+			}
+		}
+		if f.hasSkeleton {
+			e.add(v, f.skeleton, weightSkeleton*wt)
 		}
 	}
-	for i, bg := range bigrams.keys {
-		h := hashMore(hashMore(hashFeature(kindBigram, bg[0]), "\x00"), bg[1])
-		e.add(v, h, weightBigram*sublinear(bigrams.counts[i]))
+	for i, bg := range sc.bigrams {
+		h := hashMore(sc.stems[bg[0]].bigramHead, sc.stems[bg[1]].stem)
+		e.add(v, h, weightBigram*sublinear(sc.bigramCounts[i]))
 	}
 	normalize(v)
 	return v
+}
+
+// embedScratch is the per-text bookkeeping of embedWords, kept between
+// texts so its maps and slices are not allocated again for every chunk.
+type embedScratch struct {
+	wordIndex   map[string]int32
+	stemIndex   map[string]int32
+	bigramIndex map[uint64]int32
+	// words, stems and bigrams in order of first occurrence, with counts;
+	// a stem is named by its first word's features, a bigram by its two
+	// stems' indexes.
+	words        []*wordFeatures
+	wordStem     []int32
+	wordCounts   []int
+	stems        []*wordFeatures
+	stemCounts   []int
+	bigrams      [][2]int32
+	bigramCounts []int
+}
+
+func newEmbedScratch() *embedScratch {
+	return &embedScratch{
+		wordIndex:   make(map[string]int32, 128),
+		stemIndex:   make(map[string]int32, 128),
+		bigramIndex: make(map[uint64]int32, 256),
+	}
+}
+
+func (sc *embedScratch) reset() {
+	clear(sc.wordIndex)
+	clear(sc.stemIndex)
+	clear(sc.bigramIndex)
+	sc.words, sc.wordStem, sc.wordCounts = sc.words[:0], sc.wordStem[:0], sc.wordCounts[:0]
+	sc.stems, sc.stemCounts = sc.stems[:0], sc.stemCounts[:0]
+	sc.bigrams, sc.bigramCounts = sc.bigrams[:0], sc.bigramCounts[:0]
+}
+
+// wordFeatures is what the embedder adds for one content word, worked out
+// once per spelling: its stem and the hashes of its features.
+type wordFeatures struct {
+	stem string
+	// stemHash is the stem feature's hash, common its commonness, and
+	// bigramHead the hash state of a bigram that starts with the stem.
+	stemHash, bigramHead uint64
+	common               float64
+	// digit: the word holds a digit, so it has no n-grams or skeleton.
+	digit bool
+	// grams are the hashes of the word's character 3-grams, then 4-grams.
+	grams       []uint64
+	skeleton    uint64
+	hasSkeleton bool
+}
+
+func newWordFeatures(w string) *wordFeatures {
+	s := stemWord(w)
+	f := &wordFeatures{
+		stem:       s,
+		stemHash:   hashFeature(kindStem, s),
+		bigramHead: hashMore(hashFeature(kindBigram, s), "\x00"),
+		common:     commonness(s),
+		digit:      hasDigit(w),
+	}
+	if f.digit {
+		return f
+	}
+	f.grams = gramHashes(w)
+	if sk := skeleton(w); len(sk) >= 2 {
+		f.skeleton, f.hasSkeleton = hashFeature(kindSkeleton, sk), true
+	}
+	return f
 }
 
 // add puts weight w into the bucket of feature hash h, with the sign taken
@@ -144,9 +252,10 @@ func (e *LocalEmbedder) add(v []float32, h uint64, w float64) {
 	v[idx] += float32(w)
 }
 
-// addGrams adds the character 3- and 4-grams of word, marked with "<" and
-// ">" at its boundaries, sharing total weight w (L2) among them.
-func (e *LocalEmbedder) addGrams(v []float32, word string, w float64) {
+// gramHashes returns the hashes of the character 3- and 4-grams of word,
+// marked with "<" and ">" at its boundaries; the embedder shares the
+// word's n-gram weight (L2) among them.
+func gramHashes(word string) []uint64 {
 	rs := make([]rune, 0, len(word)+2)
 	rs = append(rs, '<')
 	rs = append(rs, []rune(word)...)
@@ -158,14 +267,15 @@ func (e *LocalEmbedder) addGrams(v []float32, word string, w float64) {
 		}
 	}
 	if n == 0 {
-		return
+		return nil
 	}
-	each := w / math.Sqrt(float64(n))
+	out := make([]uint64, 0, n)
 	for _, size := range [2]int{3, 4} {
 		for i := 0; i+size <= len(rs); i++ {
-			e.add(v, hashRunes(kindGram, rs[i:i+size]), each)
+			out = append(out, hashRunes(kindGram, rs[i:i+size]))
 		}
 	}
+	return out
 }
 
 // skeleton returns the first letter of a word followed by its remaining
@@ -189,51 +299,48 @@ func skeleton(word string) string {
 	return string(out)
 }
 
-// stemMemo memoises stemWord across calls: stemming is the largest cost of
-// embedding, and the words of a corpus repeat endlessly. It is safe for
-// concurrent use and stops growing at maxStemMemo words, so a stream of
-// junk tokens cannot exhaust memory.
-type stemMemo struct {
-	m    sync.Map // string → string
+// featureMemo memoises wordFeatures across calls: stemming and hashing
+// were most of the cost of embedding, and the words of a corpus repeat
+// endlessly. It is safe for concurrent use and stops growing at
+// maxFeatureMemo words, so a stream of junk tokens cannot exhaust memory
+// (words past it are worked out on every use).
+type featureMemo struct {
+	m    sync.Map // string → *wordFeatures
 	size atomic.Int64
 }
 
-const maxStemMemo = 1 << 18
+const maxFeatureMemo = 1 << 18
 
-func (c *stemMemo) stem(w string) string {
-	if s, ok := c.m.Load(w); ok {
-		return s.(string)
+func (c *featureMemo) features(w string) *wordFeatures {
+	if f, ok := c.m.Load(w); ok {
+		return f.(*wordFeatures)
 	}
-	s := stemWord(w)
-	if c.size.Load() < maxStemMemo {
-		if _, loaded := c.m.LoadOrStore(w, s); !loaded {
+	f := newWordFeatures(w)
+	if c.size.Load() < maxFeatureMemo {
+		// The key is cloned: w may be a substring of a whole chunk's text,
+		// which the memo must not keep alive.
+		if _, loaded := c.m.LoadOrStore(strings.Clone(w), f); !loaded {
 			c.size.Add(1)
 		}
 	}
-	return s
+	return f
 }
 
-// counter counts keys in order of first occurrence.
-type counter[K comparable] struct {
-	index  map[K]int
-	keys   []K
-	counts []int
-}
-
-func (c *counter[K]) add(k K) {
-	if c.index == nil {
-		c.index = map[K]int{}
+// sublinear is 1 + ln(tf), the weight of a feature seen tf times.
+func sublinear(tf int) float64 {
+	if tf < len(sublinearTable) {
+		return sublinearTable[tf]
 	}
-	if i, ok := c.index[k]; ok {
-		c.counts[i]++
-		return
-	}
-	c.index[k] = len(c.keys)
-	c.keys = append(c.keys, k)
-	c.counts = append(c.counts, 1)
+	return 1 + math.Log(float64(tf))
 }
 
-func sublinear(tf int) float64 { return 1 + math.Log(float64(tf)) }
+// sublinearTable holds sublinear's small values, computed the same way.
+var sublinearTable = func() (t [64]float64) {
+	for i := 1; i < len(t); i++ {
+		t[i] = 1 + math.Log(float64(i))
+	}
+	return t
+}()
 
 // commonness down-weights stems so frequent in news that they say little.
 func commonness(stem string) float64 {
