@@ -10,8 +10,8 @@
 package neardup
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Defaults for [Options].
@@ -80,35 +80,68 @@ var hashParams = func() (p [Hashes][2]uint64) {
 // lowercased runs of letters and digits, so punctuation and case edits do
 // not count as differences.
 func (o Options) Sign(text string) Signature {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
+	// The text is lowercased into one buffer, and each word is a span of
+	// it: no copy of the text and no string per word.
+	var buf []byte
+	var spans [][2]int32 // each word's bytes in buf
+	inWord := false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			} else if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+				inWord = false
+				continue
+			}
+		} else if r = unicode.ToLower(r); !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			inWord = false
+			continue
+		}
+		if buf == nil {
+			buf = make([]byte, 0, len(text))
+			spans = make([][2]int32, 0, len(text)/5+1)
+		}
+		if !inWord {
+			spans = append(spans, [2]int32{int32(len(buf)), int32(len(buf))})
+			inWord = true
+		}
+		buf = utf8.AppendRune(buf, r)
+		spans[len(spans)-1][1] = int32(len(buf))
+	}
 	n := o.shingle()
-	if len(words) < n {
+	if len(spans) < n {
 		return nil
 	}
-	sig := make(Signature, Hashes)
-	for i := range sig {
-		sig[i] = ^uint64(0)
+	var mins [Hashes]uint64
+	for i := range mins {
+		mins[i] = ^uint64(0)
 	}
-	for i := 0; i+n <= len(words); i++ {
-		x := shingleHash(words[i : i+n])
-		for j, p := range hashParams {
-			if h := p[0]*x + p[1]; h < sig[j] {
-				sig[j] = h
+	params := &hashParams
+	for i := 0; i+n <= len(spans); i++ {
+		x := shingleHash(buf, spans[i:i+n])
+		for j := range mins {
+			if h := params[j][0]*x + params[j][1]; h < mins[j] {
+				mins[j] = h
 			}
 		}
 	}
+	sig := make(Signature, Hashes)
+	copy(sig, mins[:])
 	return sig
 }
 
-// shingleHash hashes a run of words with a fixed FNV-1a, independent of
-// process.
-func shingleHash(ws []string) uint64 {
+// shingleHash hashes a run of words (spans of buf), each followed by a
+// space, with a fixed FNV-1a, independent of process.
+func shingleHash(buf []byte, ws [][2]int32) uint64 {
 	h := uint64(14695981039346656037)
 	for _, w := range ws {
-		for i := 0; i < len(w); i++ {
-			h ^= uint64(w[i])
+		for _, c := range buf[w[0]:w[1]] {
+			h ^= uint64(c)
 			h *= 1099511628211
 		}
 		h ^= ' '
@@ -153,35 +186,63 @@ const maxBucketCompare = 32
 // (estimated similarity at the threshold or above) among the candidates
 // that share an LSH band with it; comparing with leaders, not with any
 // member, keeps a chain of slightly different texts from growing one
-// group that spans unrelated ones.
+// group that spans unrelated ones. It is [Grouper.Add] over sigs in order.
 func (o Options) Groups(sigs []Signature) []int {
 	leader := make([]int, len(sigs))
-	buckets := make(map[uint64][]int) // band key → leaders in it
+	g := o.NewGrouper()
 	for i, s := range sigs {
-		leader[i] = i
-		if s == nil {
-			continue
-		}
-		keys := make([]uint64, bands)
-		best := -1
-		for b := range bands {
-			keys[b] = bandKey(b, s[b*rows:(b+1)*rows])
-			members := buckets[keys[b]]
-			for _, j := range members[:min(len(members), maxBucketCompare)] {
-				if (best < 0 || j < best) && o.Similar(s, sigs[j]) {
-					best = j
-				}
-			}
-		}
-		if best >= 0 {
-			leader[i] = best
-			continue
-		}
-		for _, k := range keys {
-			buckets[k] = append(buckets[k], i)
-		}
+		leader[i] = g.Add(s)
 	}
 	return leader
+}
+
+// Grouper groups signatures one at a time, as [Options.Groups] does for a
+// slice of them, so that a stream of texts can be grouped as it arrives.
+// It keeps only the leaders' signatures. Not safe for concurrent use.
+type Grouper struct {
+	o Options
+	n int // signatures added so far
+	// leaders are the indexes of the leaders, in order, with their
+	// signatures; buckets map a band key to positions in leaders.
+	leaders []int
+	sigs    []Signature
+	buckets map[uint64][]int32
+}
+
+// NewGrouper returns an empty Grouper.
+func (o Options) NewGrouper() *Grouper {
+	return &Grouper{o: o, buckets: make(map[uint64][]int32)}
+}
+
+// Add groups the next signature (index i, counting from 0 over every
+// call) and returns the index of its group's leader.
+func (g *Grouper) Add(s Signature) int {
+	i := g.n
+	g.n++
+	if s == nil {
+		return i
+	}
+	var keys [bands]uint64
+	best := -1
+	for b := range bands {
+		keys[b] = bandKey(b, s[b*rows:(b+1)*rows])
+		members := g.buckets[keys[b]]
+		for _, m := range members[:min(len(members), maxBucketCompare)] {
+			if j := g.leaders[m]; (best < 0 || j < best) && g.o.Similar(s, g.sigs[m]) {
+				best = j
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	m := int32(len(g.leaders))
+	g.leaders = append(g.leaders, i)
+	g.sigs = append(g.sigs, s)
+	for _, k := range keys {
+		g.buckets[k] = append(g.buckets[k], m)
+	}
+	return i
 }
 
 func bandKey(band int, vals []uint64) uint64 {

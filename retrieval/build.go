@@ -12,7 +12,6 @@ import (
 	chromem "github.com/philippgille/chromem-go"
 
 	"footnote/corpus"
-	"footnote/neardup"
 )
 
 // Open builds the index over articles, reusing the vectors stored in
@@ -34,6 +33,7 @@ func Open(ctx context.Context, opts Options, articles iter.Seq2[corpus.Article, 
 		return nil, err
 	}
 	b := newBuilder(ctx, opts)
+	defer b.stopSigner()
 	if b.path != "" {
 		// From loading the file to saving it: see filelock.go.
 		unlock, err := lockIndex(ctx, b.path, opts.Notice)
@@ -113,12 +113,9 @@ type articleState struct {
 	info  ArticleInfo
 	hash  []byte
 	first int
-	paras []paraSig // paragraph signatures, until findCopies groups them
 	// text is the article's text while signing it waits on lexDeferred
-	// (an unchanged restart reads the copy table instead); signed reports
-	// that paras is filled in.
-	text   string
-	signed bool
+	// (an unchanged restart reads the copy table instead).
+	text string
 }
 
 // builder accumulates the index during Open.
@@ -152,6 +149,11 @@ type builder struct {
 	lexDecoded  bool // the lexicon came from the file
 	// copiesDecoded reports that the copy table came from the file.
 	copiesDecoded bool
+	// signer signs and groups the articles' paragraphs for the copy
+	// table, started with the first article sent to it; signed counts the
+	// articles sent (always a prefix of arts).
+	signer *copySigner
+	signed int
 
 	mu       sync.Mutex // guards progress and its callback
 	progress Progress
@@ -270,10 +272,10 @@ func (b *builder) addArticle(a corpus.Article) error {
 		}
 	}
 	st.text = a.Text
-	if !b.lexDeferred {
-		st.sign(b.opts.Dedupe)
-	}
 	b.arts = append(b.arts, st)
+	if !b.lexDeferred {
+		b.signArticles()
+	}
 	b.report(func(p *Progress) {
 		p.Articles++
 		p.Chunks += len(recs)
@@ -364,15 +366,29 @@ func (b *builder) analyseDeferred(n int) {
 	for _, p := range b.recs[:n] {
 		b.bm25.AddText(p.ID, p.Text)
 	}
-	for i := range b.arts {
-		b.arts[i].sign(b.opts.Dedupe)
+	b.signArticles()
+}
+
+// signArticles sends the articles not sent yet to the signer (see
+// copySigner), which signs and groups their paragraphs for the copy
+// table on a goroutine of its own.
+func (b *builder) signArticles() {
+	if b.opts.Dedupe.Threshold > 1 {
+		return // wire-copy detection is off
+	}
+	if b.signer == nil && b.signed < len(b.arts) {
+		b.signer = startCopySigner(b.opts.Dedupe)
+	}
+	for ; b.signed < len(b.arts); b.signed++ {
+		b.signer.add(b.arts[b.signed].text)
+		b.arts[b.signed].text = ""
 	}
 }
 
-// sign signs the article's paragraphs for findCopies, once.
-func (a *articleState) sign(o neardup.Options) {
-	if !a.signed {
-		a.paras, a.text, a.signed = signParagraphs(a.text, o), "", true
+// stopSigner ends the signer, if one was started.
+func (b *builder) stopSigner() {
+	if b.signer != nil {
+		b.signer.stop()
 	}
 }
 
@@ -388,10 +404,14 @@ func (b *builder) copies() map[string]*dupInfo {
 		}
 		b.changed = true // save the table computed below
 	}
-	for i := range b.arts {
-		b.arts[i].sign(b.opts.Dedupe)
+	if b.opts.Dedupe.Threshold > 1 {
+		return nil
 	}
-	return findCopies(b.arts, b.recs, b.opts.Dedupe)
+	b.signArticles()
+	if b.signer == nil {
+		return nil // no articles
+	}
+	return findCopies(b.arts, b.recs, b.signer.wait())
 }
 
 // lexicon returns the BM25 index of b.recs: the stored one, decoded, when

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"footnote/neardup"
 )
@@ -29,12 +30,9 @@ const dupArticleCover = 0.6
 // boilerplate sentence) and would make every pair of them a candidate.
 const maxCopies = 64
 
-// paraSig is one paragraph of an article being indexed, with its MinHash
-// signature; signatures are dropped once the groups are known.
-type paraSig struct {
-	start, end int
-	sig        neardup.Signature
-}
+// paraSpan is one signed paragraph of an article: its byte range in the
+// article's cleaned text.
+type paraSpan struct{ start, end int }
 
 // dupInfo is what Retrieve needs to collapse one chunk's copies.
 type dupInfo struct {
@@ -42,13 +40,31 @@ type dupInfo struct {
 	// other articles share, sorted.
 	groups []int
 	// alsoIn lists the other articles that repeat most of the chunk, in
-	// corpus order.
+	// corpus order. Each repeats at least dupCover of the chunk through
+	// groups of at most maxCopies articles, so there are fewer than
+	// maxCopies/dupCover of them, however often a paragraph recurs in the
+	// corpus: the table grows with the chunks, not with the copies.
 	alsoIn []string
 }
 
-// signParagraphs signs the paragraphs of an article's cleaned text.
-func signParagraphs(text string, o neardup.Options) []paraSig {
-	var out []paraSig
+// paraGroups signs the paragraphs of articles' cleaned texts, in corpus
+// order, and groups them as they come (see neardup.Grouper): paras[i]
+// lists article i's signed paragraphs and groups the group of every one,
+// over all articles in order. Only the groups' leaders keep a signature.
+type paraGroups struct {
+	o       neardup.Options
+	grouper *neardup.Grouper
+	paras   [][]paraSpan
+	groups  []int
+}
+
+func newParaGroups(o neardup.Options) *paraGroups {
+	return &paraGroups{o: o, grouper: o.NewGrouper()}
+}
+
+// add signs and groups the next article's paragraphs.
+func (p *paraGroups) add(text string) {
+	var spans []paraSpan
 	for start := 0; start < len(text); {
 		end := strings.Index(text[start:], "\n\n")
 		if end < 0 {
@@ -56,62 +72,114 @@ func signParagraphs(text string, o neardup.Options) []paraSig {
 		} else {
 			end += start
 		}
-		if sig := o.Sign(text[start:end]); sig != nil {
-			out = append(out, paraSig{start: start, end: end, sig: sig})
+		if sig := p.o.Sign(text[start:end]); sig != nil {
+			spans = append(spans, paraSpan{start: start, end: end})
+			p.groups = append(p.groups, p.grouper.Add(sig))
 		}
 		start = end + 2
 	}
-	return out
+	p.paras = append(p.paras, spans)
 }
 
-// findCopies groups the articles' paragraphs and returns dupInfo for every
-// chunk that shares a paragraph group with another article, by chunk ID.
-func findCopies(arts []articleState, recs []*record, o neardup.Options) map[string]*dupInfo {
-	if o.Threshold > 1 {
+// copySigner runs paraGroups on a goroutine of its own, so that signing
+// and grouping the paragraphs of one article overlap chunking, analysing
+// and embedding the next. Texts go in with add, in corpus order; wait
+// returns the result once all are done. stop ends it early; both may be
+// called more than once.
+type copySigner struct {
+	in     chan string
+	done   chan struct{}
+	closed bool
+	quit   atomic.Bool
+	pg     *paraGroups
+}
+
+// copySignerDepth is how many articles the builder may run ahead of the
+// signer.
+const copySignerDepth = 64
+
+func startCopySigner(o neardup.Options) *copySigner {
+	s := &copySigner{in: make(chan string, copySignerDepth), done: make(chan struct{}), pg: newParaGroups(o)}
+	go func() {
+		defer close(s.done)
+		for text := range s.in {
+			if !s.quit.Load() {
+				s.pg.add(text)
+			}
+		}
+	}()
+	return s
+}
+
+// add queues the next article's text. Not safe for concurrent use.
+func (s *copySigner) add(text string) { s.in <- text }
+
+// wait waits until every text added is signed and grouped.
+func (s *copySigner) wait() *paraGroups {
+	if !s.closed {
+		s.closed = true
+		close(s.in)
+	}
+	<-s.done
+	return s.pg
+}
+
+// stop discards the texts not signed yet and waits for the goroutine.
+func (s *copySigner) stop() {
+	s.quit.Store(true)
+	s.wait()
+}
+
+// findCopies returns dupInfo for every chunk that shares a paragraph group
+// with another article, by chunk ID; pg holds the paragraph groups of
+// arts, in order.
+func findCopies(arts []articleState, recs []*record, pg *paraGroups) map[string]*dupInfo {
+	if pg == nil || pg.o.Threshold > 1 {
 		return nil
 	}
-	var sigs []neardup.Signature
-	var owner []int // article index of each signature
-	for ai, a := range arts {
-		for _, p := range a.paras {
-			sigs = append(sigs, p.sig)
-			owner = append(owner, ai)
-		}
-	}
-	groups := o.Groups(sigs)
+	groups := pg.groups
 	// A group is shared when it spans two articles.
 	shared := map[int][]int{} // group → articles holding it, in order
-	for i, g := range groups {
-		if arts := shared[g]; len(arts) == 0 || arts[len(arts)-1] != owner[i] {
-			shared[g] = append(arts, owner[i])
+	k := 0
+	for ai, spans := range pg.paras {
+		for range spans {
+			g := groups[k]
+			if holders := shared[g]; len(holders) == 0 || holders[len(holders)-1] != ai {
+				shared[g] = append(holders, ai)
+			}
+			k++
 		}
 	}
 	for g, holders := range shared {
-		if len(holders) > maxCopies {
-			delete(shared, g) // stock text, not a reprinted story
+		if len(holders) < 2 || len(holders) > maxCopies {
+			delete(shared, g) // alone, or stock text, not a reprinted story
 		}
 	}
-	copyOf := articleCopies(arts, groups, shared)
-	out := map[string]*dupInfo{}
+	if len(shared) == 0 {
+		return nil
+	}
 	cover := &coverCount{bytes: make([]int, len(arts))}
-	k := 0
+	copyOf := articleCopies(pg, shared, cover)
+	out := map[string]*dupInfo{}
+	k = 0
 	for ai := range arts {
 		a := &arts[ai]
-		paraGroups := groups[k : k+len(a.paras)]
-		k += len(a.paras)
+		spans := pg.paras[ai]
+		paraGroups := groups[k : k+len(spans)]
+		k += len(spans)
 		for _, r := range recs[a.first : a.first+a.info.Chunks] {
-			if d := chunkCopies(r.Chunk, a.paras, paraGroups, shared, ai, arts, copyOf, cover); d != nil {
+			if d := chunkCopies(r.Chunk, spans, paraGroups, shared, ai, arts, copyOf, cover); d != nil {
 				out[r.ID] = d
 			}
 		}
-		a.paras = nil // the signatures are no longer needed
 	}
 	return out
 }
 
-// coverCount counts, per article, the bytes of one chunk it repeats: dense
-// over articles (a paragraph group can span hundreds of them, where a map
-// per chunk was most of findCopies), reset through touched.
+// coverCount counts, per article, the bytes of one chunk or article it
+// repeats: dense over articles (a paragraph group can span dozens of
+// them, where a map per chunk was most of findCopies), reset through
+// touched.
 type coverCount struct {
 	bytes   []int
 	touched []int
@@ -134,34 +202,36 @@ func (c *coverCount) reset() {
 // articleCopies returns the pairs of articles (lower index first) that are
 // copies of one story: the paragraphs they share make up at least
 // dupArticleCover of the signed text of one of them. Two stories that only
-// share a stock paragraph or two are not copies.
-func articleCopies(arts []articleState, groups []int, shared map[int][]int) map[[2]int]bool {
-	sharedBytes := map[[2]int]int{} // (article, other) → bytes of article's paragraphs other holds too
-	total := make([]int, len(arts))
+// share a stock paragraph or two are not copies. Each article's shared
+// bytes are counted in cover (scratch space), so only the pairs that
+// qualify are kept.
+func articleCopies(pg *paraGroups, shared map[int][]int, cover *coverCount) map[[2]int]bool {
+	out := map[[2]int]bool{}
 	k := 0
-	for ai, a := range arts {
-		for _, p := range a.paras {
-			total[ai] += p.end - p.start
-			for _, other := range shared[groups[k]] {
+	for ai, spans := range pg.paras {
+		total := 0
+		for _, p := range spans {
+			total += p.end - p.start
+			for _, other := range shared[pg.groups[k]] {
 				if other != ai {
-					sharedBytes[[2]int{ai, other}] += p.end - p.start
+					cover.add(other, p.end-p.start)
 				}
 			}
 			k++
 		}
-	}
-	out := map[[2]int]bool{}
-	for key, n := range sharedBytes {
-		if float64(n) >= dupArticleCover*float64(total[key[0]]) {
-			out[[2]int{min(key[0], key[1]), max(key[0], key[1])}] = true
+		for _, other := range cover.touched {
+			if float64(cover.bytes[other]) >= dupArticleCover*float64(total) {
+				out[[2]int{min(ai, other), max(ai, other)}] = true
+			}
 		}
+		cover.reset()
 	}
 	return out
 }
 
 // chunkCopies works out which other articles, among the copies of its own
 // (copyOf), repeat most of chunk c; cover is scratch space.
-func chunkCopies(c Chunk, paras []paraSig, groups []int, shared map[int][]int, self int, arts []articleState, copyOf map[[2]int]bool, cover *coverCount) *dupInfo {
+func chunkCopies(c Chunk, paras []paraSpan, groups []int, shared map[int][]int, self int, arts []articleState, copyOf map[[2]int]bool, cover *coverCount) *dupInfo {
 	var d dupInfo
 	defer cover.reset()
 	for i, p := range paras {

@@ -58,11 +58,11 @@ func TestWireCopiesOnHaystack(t *testing.T) {
 		_ = a
 	}
 	for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
-		o := neardup.Options{Threshold: th}
-		for i := range states {
-			states[i].paras = signParagraphs(arts[i].Text, o)
+		pg := newParaGroups(neardup.Options{Threshold: th})
+		for _, a := range arts {
+			pg.add(a.Text)
 		}
-		dups := findCopies(states, ix.recs, o)
+		dups := findCopies(states, ix.recs, pg)
 		predicted := map[[2]string]bool{}
 		for id, d := range dups {
 			for _, other := range d.alsoIn {

@@ -24,7 +24,7 @@ func (b *builder) savePartial() {
 			}
 		}
 		st.first = len(recs)
-		st.paras = nil
+		st.text = ""
 		arts = append(arts, st)
 		for _, r := range rs {
 			ids[r.ID] = r
