@@ -206,12 +206,42 @@ type Grouper struct {
 	// signatures; buckets map a band key to positions in leaders.
 	leaders []int
 	sigs    []Signature
-	buckets map[uint64][]int32
+	buckets bucketTable
+	// seen[m] is 1 + the index of the last signature compared with leader
+	// m: a leader in several of a text's buckets is compared once.
+	seen []int32
+	// need is the number of equal hashes at which two signatures are
+	// similar under o.
+	need int
 }
 
 // NewGrouper returns an empty Grouper.
 func (o Options) NewGrouper() *Grouper {
-	return &Grouper{o: o, buckets: make(map[uint64][]int32)}
+	need := 0
+	for need <= Hashes && float64(need)/Hashes < o.threshold() {
+		need++
+	}
+	return &Grouper{o: o, need: need}
+}
+
+// similar is o.Similar(a, b) for two signatures of Hashes values, stopping
+// as soon as the count of equal hashes decides it.
+func (g *Grouper) similar(a, b Signature) bool {
+	if len(a) != Hashes || len(b) != Hashes {
+		return false // as Similarity: 0
+	}
+	same := 0
+	for i := range Hashes {
+		if a[i] == b[i] {
+			same++
+			if same >= g.need {
+				return true
+			}
+		} else if same+Hashes-1-i < g.need {
+			return false
+		}
+	}
+	return same >= g.need
 }
 
 // Add groups the next signature (index i, counting from 0 over every
@@ -224,11 +254,17 @@ func (g *Grouper) Add(s Signature) int {
 	}
 	var keys [bands]uint64
 	best := -1
+	stamp := int32(i + 1) // marks the leaders compared with s already
 	for b := range bands {
 		keys[b] = bandKey(b, s[b*rows:(b+1)*rows])
-		members := g.buckets[keys[b]]
-		for _, m := range members[:min(len(members), maxBucketCompare)] {
-			if j := g.leaders[m]; (best < 0 || j < best) && g.o.Similar(s, g.sigs[m]) {
+		for e, n := g.buckets.first(keys[b]), 0; e >= 0 && n < maxBucketCompare; e, n = g.buckets.next(e), n+1 {
+			m := g.buckets.members[e].leader
+			j := g.leaders[m]
+			if best >= 0 && j >= best || g.seen[m] == stamp {
+				continue
+			}
+			g.seen[m] = stamp
+			if g.similar(s, g.sigs[m]) {
 				best = j
 			}
 		}
@@ -239,10 +275,94 @@ func (g *Grouper) Add(s Signature) int {
 	m := int32(len(g.leaders))
 	g.leaders = append(g.leaders, i)
 	g.sigs = append(g.sigs, s)
+	g.seen = append(g.seen, 0)
 	for _, k := range keys {
-		g.buckets[k] = append(g.buckets[k], m)
+		g.buckets.add(k, m)
 	}
 	return i
+}
+
+// bucketTable maps LSH band keys to the leaders in each bucket, in the
+// order they came: an open-addressing table of band keys (already
+// well-mixed hashes) pointing at per-bucket lists threaded through one
+// slice. Most buckets hold one leader, where a map of slices allocated a
+// slice for each.
+type bucketTable struct {
+	slots []bucketSlot // len a power of two, at most half full
+	used  int
+	// members[e] is a leader and the entry after it in its bucket (-1 at
+	// the end); a leader's entries follow the order of Add.
+	members []bucketEntry
+}
+
+type bucketSlot struct {
+	key        uint64
+	head, tail int32 // entries in members, +1 (0: empty slot)
+}
+
+type bucketEntry struct {
+	leader, next int32
+}
+
+// first returns the position in members of bucket key's first leader,
+// or -1 when the bucket is empty.
+func (t *bucketTable) first(key uint64) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := key & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.head == 0 {
+			return -1
+		}
+		if sl.key == key {
+			return sl.head - 1
+		}
+	}
+}
+
+// next returns the position of the leader after entry e in its bucket, or
+// -1.
+func (t *bucketTable) next(e int32) int32 { return t.members[e].next }
+
+// add appends leader m to bucket key.
+func (t *bucketTable) add(key uint64, m int32) {
+	if 2*(t.used+1) > len(t.slots) {
+		t.grow()
+	}
+	e := int32(len(t.members))
+	t.members = append(t.members, bucketEntry{leader: m, next: -1})
+	mask := uint64(len(t.slots) - 1)
+	for i := key & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.head == 0 {
+			*sl = bucketSlot{key: key, head: e + 1, tail: e + 1}
+			t.used++
+			return
+		}
+		if sl.key == key {
+			t.members[sl.tail-1].next = e
+			sl.tail = e + 1
+			return
+		}
+	}
+}
+
+func (t *bucketTable) grow() {
+	old := t.slots
+	t.slots = make([]bucketSlot, max(64, 2*len(old)))
+	mask := uint64(len(t.slots) - 1)
+	for _, sl := range old {
+		if sl.head == 0 {
+			continue
+		}
+		i := sl.key & mask
+		for t.slots[i].head != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = sl
+	}
 }
 
 func bandKey(band int, vals []uint64) uint64 {

@@ -1,6 +1,8 @@
 package neardup
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -73,4 +75,87 @@ func FuzzSignMatchesReference(f *testing.F) {
 			t.Errorf("Sign(%q) with shingle %d differs from the reference", text, o.Shingle)
 		}
 	})
+}
+
+// groupsReference is Groups as first written (a key slice per signature,
+// every bucket member compared with the full Similarity).
+func groupsReference(o Options, sigs []Signature) []int {
+	leader := make([]int, len(sigs))
+	buckets := make(map[uint64][]int)
+	for i, s := range sigs {
+		leader[i] = i
+		if s == nil {
+			continue
+		}
+		keys := make([]uint64, bands)
+		best := -1
+		for b := range bands {
+			keys[b] = bandKey(b, s[b*rows:(b+1)*rows])
+			members := buckets[keys[b]]
+			for _, j := range members[:min(len(members), maxBucketCompare)] {
+				if (best < 0 || j < best) && o.Similar(s, sigs[j]) {
+					best = j
+				}
+			}
+		}
+		if best >= 0 {
+			leader[i] = best
+			continue
+		}
+		for _, k := range keys {
+			buckets[k] = append(buckets[k], i)
+		}
+	}
+	return leader
+}
+
+// TestGrouperMatchesReference groups texts that are edits of a few base
+// texts (so buckets fill past maxBucketCompare) and unrelated ones, at
+// several thresholds, against the original algorithm.
+func TestGrouperMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	vocab := make([]string, 300)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%d", i)
+	}
+	var bases [][]string
+	for range 5 {
+		b := make([]string, 40)
+		for i := range b {
+			b[i] = vocab[rng.IntN(len(vocab))]
+		}
+		bases = append(bases, b)
+	}
+	var sigs []Signature
+	for i := range 3000 {
+		var words []string
+		if i%7 == 0 {
+			for range 40 {
+				words = append(words, vocab[rng.IntN(len(vocab))])
+			}
+		} else {
+			words = slices.Clone(bases[rng.IntN(len(bases))])
+			for range rng.IntN(12) {
+				words[rng.IntN(len(words))] = vocab[rng.IntN(len(vocab))]
+			}
+		}
+		if i%50 == 0 {
+			words = words[:2] // too short: a nil signature
+		}
+		sigs = append(sigs, Options{}.Sign(strings.Join(words, " ")))
+	}
+	for _, th := range []float64{0, 0.3, 0.5, 0.6, 0.75, 0.9, 1, 1.5} {
+		o := Options{Threshold: th}
+		got, want := o.Groups(sigs), groupsReference(o, sigs)
+		if !slices.Equal(got, want) {
+			t.Errorf("threshold %.2f: Groups differs from the reference", th)
+		}
+		leaders := 0
+		for i, g := range got {
+			if g == i {
+				leaders++
+			}
+		}
+		t.Logf("threshold %.2f: %d groups of %d texts", th, leaders, len(sigs))
+	}
 }
