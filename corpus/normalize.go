@@ -83,10 +83,34 @@ func repairUTF8(raw []byte) (string, int) {
 // space into " ", and drops invisible characters. It reports how many
 // control characters (NUL, escape codes…) it removed.
 func mapRunes(s string) (string, int) {
+	if plainLines(s) {
+		return s, 0 // nothing to map: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	controls := 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, as below without decoding: a space, a line break or
+			// a control character, or kept.
+			i++
+			switch {
+			case c == '\r':
+				if i < len(s) && s[i] == '\n' {
+					i++
+				}
+				b.WriteByte('\n')
+			case c == '\n' || c == '\f' || c == '\v':
+				b.WriteByte('\n')
+			case c == '\t' || c == ' ':
+				b.WriteByte(' ')
+			case c < 0x20 || c == 0x7f:
+				controls++
+			default:
+				b.WriteByte(c)
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
@@ -122,7 +146,41 @@ func isInvisible(r rune) bool {
 	return r >= 0xE0000 && r <= 0xE007F
 }
 
+// plainLines reports whether s is printable ASCII and line feeds only,
+// which mapRunes leaves as it is.
+func plainLines(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\n') || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
 // collapseSpaces trims s and turns each run of spaces into one.
 func collapseSpaces(s string) string {
+	if singleSpaced(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether s is ASCII whose only white space is single
+// spaces between words, which collapseSpaces leaves as it is.
+func singleSpaced(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
