@@ -100,7 +100,12 @@ func (b *BM25) Add(id string, terms []string) {
 // remembers each word's surface spelling so that Correct can fix typos the
 // stemmer leaves unrecognisable ("delegaton" → "deleg", via "delegation").
 func (b *BM25) AddText(id, text string) {
-	words := Words(text)
+	b.addWords(id, Words(text))
+}
+
+// addWords is AddText for text already split by [Words]; words is only
+// read.
+func (b *BM25) addWords(id string, words []string) {
 	terms := make([]string, 0, len(words))
 	for _, w := range words {
 		if IsStopword(w) {

@@ -124,6 +124,9 @@ type builder struct {
 	key     string
 	path    string
 	chunker string // chunkerFingerprint for opts.Chunking
+	// localEmbedder: opts.Embedder is the LocalEmbedder, which can embed
+	// a chunk from the words BM25 split it into.
+	localEmbedder bool
 	// chunking is opts.Chunking with defaults applied, so that the zero
 	// value and the explicit defaults hash and compare equal.
 	chunking ChunkOptions
@@ -170,6 +173,7 @@ func newBuilder(ctx context.Context, opts Options) *builder {
 		bm25:     NewBM25(),
 		changed:  true,
 	}
+	_, b.localEmbedder = opts.Embedder.(*LocalEmbedder)
 	if opts.Dir != "" {
 		b.path = indexPath(opts.Dir, b.key)
 	}
@@ -355,7 +359,11 @@ func (b *builder) addLexical(r *record) {
 		}
 		b.analyseDeferred(n)
 	}
-	b.bm25.AddText(r.ID, r.Text)
+	words := Words(r.Text)
+	b.bm25.addWords(r.ID, words)
+	if r.vec == nil && b.localEmbedder {
+		r.words = words // for the embedder: see embedPool.embed
+	}
 }
 
 // analyseDeferred ends deferral: the first n records are analysed and

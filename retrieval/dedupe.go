@@ -63,8 +63,17 @@ func newParaGroups(o neardup.Options) *paraGroups {
 }
 
 // add signs and groups the next article's paragraphs.
-func (p *paraGroups) add(text string) {
-	var spans []paraSpan
+func (p *paraGroups) add(text string) { p.addSigned(signArticle(text, p.o)) }
+
+// signedArticle is an article's signed paragraphs and their signatures.
+type signedArticle struct {
+	spans []paraSpan
+	sigs  []neardup.Signature
+}
+
+// signArticle signs the paragraphs of an article's cleaned text.
+func signArticle(text string, o neardup.Options) signedArticle {
+	var sa signedArticle
 	for start := 0; start < len(text); {
 		end := strings.Index(text[start:], "\n\n")
 		if end < 0 {
@@ -72,20 +81,28 @@ func (p *paraGroups) add(text string) {
 		} else {
 			end += start
 		}
-		if sig := p.o.Sign(text[start:end]); sig != nil {
-			spans = append(spans, paraSpan{start: start, end: end})
-			p.groups = append(p.groups, p.grouper.Add(sig))
+		if sig := o.Sign(text[start:end]); sig != nil {
+			sa.spans = append(sa.spans, paraSpan{start: start, end: end})
+			sa.sigs = append(sa.sigs, sig)
 		}
 		start = end + 2
 	}
-	p.paras = append(p.paras, spans)
+	return sa
 }
 
-// copySigner runs paraGroups on a goroutine of its own, so that signing
-// and grouping the paragraphs of one article overlap chunking, analysing
-// and embedding the next. Texts go in with add, in corpus order; wait
-// returns the result once all are done. stop ends it early; both may be
-// called more than once.
+// addSigned groups the next article's signed paragraphs.
+func (p *paraGroups) addSigned(sa signedArticle) {
+	for _, sig := range sa.sigs {
+		p.groups = append(p.groups, p.grouper.Add(sig))
+	}
+	p.paras = append(p.paras, sa.spans)
+}
+
+// copySigner runs paraGroups on goroutines of its own, one signing
+// articles and one grouping their paragraphs, so that both overlap
+// chunking, analysing and embedding the next articles. Texts go in with
+// add, in corpus order; wait returns the result once all are done. stop
+// ends it early; both may be called more than once.
 type copySigner struct {
 	in     chan string
 	done   chan struct{}
@@ -100,11 +117,20 @@ const copySignerDepth = 64
 
 func startCopySigner(o neardup.Options) *copySigner {
 	s := &copySigner{in: make(chan string, copySignerDepth), done: make(chan struct{}), pg: newParaGroups(o)}
+	signed := make(chan signedArticle, copySignerDepth)
 	go func() {
-		defer close(s.done)
+		defer close(signed)
 		for text := range s.in {
 			if !s.quit.Load() {
-				s.pg.add(text)
+				signed <- signArticle(text, o)
+			}
+		}
+	}()
+	go func() {
+		defer close(s.done)
+		for sa := range signed {
+			if !s.quit.Load() {
+				s.pg.addSigned(sa)
 			}
 		}
 	}()

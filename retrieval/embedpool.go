@@ -105,11 +105,7 @@ func (p *embedPool) fail(err error) {
 
 // embed embeds one batch and stores the normalised vectors in its records.
 func (p *embedPool) embed(batch []*record) error {
-	texts := make([]string, len(batch))
-	for i, r := range batch {
-		texts[i] = r.Text
-	}
-	vecs, err := p.emb.Embed(p.ctx, texts)
+	vecs, owned, err := p.embedBatch(batch)
 	if err != nil {
 		return fmt.Errorf("embed %d chunks (first %s): %w", len(batch), batch[0].ID, err)
 	}
@@ -120,13 +116,44 @@ func (p *embedPool) embed(batch []*record) error {
 		if err := p.checkDim(len(v)); err != nil {
 			return fmt.Errorf("embed chunk %s: %w", batch[i].ID, err)
 		}
-		nv, err := unitVector(v)
-		if err != nil {
+		nv := v
+		if !owned {
+			nv = make([]float32, len(v))
+		}
+		if err := unitVectorInto(nv, v); err != nil {
 			return fmt.Errorf("embed chunk %s: %w", batch[i].ID, err)
 		}
 		batch[i].vec, batch[i].codes = nv, nil
 	}
 	return nil
+}
+
+// embedBatch returns the embedder's vectors of batch's texts, and whether
+// they are the pool's to change (no one else holds them). The local
+// embedder takes the words the builder already split each chunk into
+// (record.words) instead of the text: the same vectors, one split less.
+func (p *embedPool) embedBatch(batch []*record) (vecs [][]float32, owned bool, err error) {
+	if le, ok := p.emb.(*LocalEmbedder); ok {
+		vecs := make([][]float32, len(batch))
+		for i, r := range batch {
+			if err := p.ctx.Err(); err != nil {
+				return nil, false, fmt.Errorf("local embed: text %d of %d: %w", i, len(batch), err)
+			}
+			if r.words != nil {
+				vecs[i] = le.embedWords(r.words)
+			} else {
+				vecs[i] = le.embed(r.Text)
+			}
+			r.words = nil
+		}
+		return vecs, true, nil
+	}
+	texts := make([]string, len(batch))
+	for i, r := range batch {
+		texts[i] = r.Text
+	}
+	vecs, err = p.emb.Embed(p.ctx, texts)
+	return vecs, false, err
 }
 
 // checkDim fixes the pool's dimension on the first vector and rejects any
@@ -161,21 +188,31 @@ func unitVector(v []float32) ([]float32, error) { return UnitVector(v) }
 // UnitVector returns v scaled to unit length, as the index stores vectors
 // (a zero vector stays zero; NaN or infinite components are an error).
 func UnitVector(v []float32) ([]float32, error) {
+	out := make([]float32, len(v))
+	if err := unitVectorInto(out, v); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// unitVectorInto writes v scaled to unit length into out (len(v), which
+// may be v itself).
+func unitVectorInto(out, v []float32) error {
 	var sum float64
 	for _, x := range v {
 		f := float64(x)
 		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, errors.New("embedder returned a non-finite value")
+			return errors.New("embedder returned a non-finite value")
 		}
 		sum += f * f
 	}
-	out := make([]float32, len(v))
 	if sum == 0 {
-		return out, nil
+		clear(out)
+		return nil
 	}
 	inv := 1 / math.Sqrt(sum)
 	for i, x := range v {
 		out[i] = float32(float64(x) * inv)
 	}
-	return out, nil
+	return nil
 }

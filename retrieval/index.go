@@ -121,6 +121,10 @@ type record struct {
 
 	codes        []int8
 	qscale, qerr float32
+	// words is Words(Text), kept from the BM25 analysis while the chunk
+	// waits for the local embedder, which reads it instead of splitting
+	// the text again; nil otherwise.
+	words []string
 }
 
 // Len returns the number of chunks in the index.
