@@ -97,6 +97,65 @@ func (l *Lexicon) RelateTerms(a, b *Term) Relation {
 		return SameLemma
 	}
 	ac, bc := a.cs.c[:a.cs.n], b.cs.c[:b.cs.n]
+	if r := l.relateClose(ac, bc); r != Unrelated {
+		return r
+	}
+	if l.isA(ac, bc, RelatedDepth) {
+		return Hypernym
+	}
+	if l.isA(bc, ac, RelatedDepth) {
+		return Hyponym
+	}
+	if l.coordinate(ac, bc) {
+		return Coordinate
+	}
+	for _, x := range ac {
+		if x.pos != Verb {
+			continue
+		}
+		for _, s := range l.sensesOf(x.id, Verb) {
+			for _, e := range l.entails(s) {
+				for _, m := range l.members(e) {
+					for _, y := range bc {
+						if y.id == m {
+							return Entailment
+						}
+					}
+				}
+			}
+		}
+	}
+	return Unrelated
+}
+
+// RelateMatch is [Lexicon.RelateTerms] for a caller that counts only the
+// relations by which b may stand for a in a text: it returns RelateTerms'
+// answer when that is SameLemma, Synonym, Derivation, Antonym or Hyponym,
+// and Unrelated otherwise (for Hypernym, Coordinate and Entailment too).
+// It is cheaper: it walks a's hypernyms only when b is a kind of a, and
+// never looks for coordinates or entailments.
+func (l *Lexicon) RelateMatch(a, b *Term) Relation {
+	if a.word == "" || b.word == "" {
+		return Unrelated
+	}
+	if a.word == b.word {
+		return SameLemma
+	}
+	ac, bc := a.cs.c[:a.cs.n], b.cs.c[:b.cs.n]
+	if r := l.relateClose(ac, bc); r != Unrelated {
+		return r
+	}
+	// RelateTerms reports Hypernym before Hyponym.
+	if l.isA(bc, ac, RelatedDepth) && !l.isA(ac, bc, RelatedDepth) {
+		return Hyponym
+	}
+	return Unrelated
+}
+
+// relateClose returns the first of SameLemma, Synonym, Derivation and
+// Antonym that holds between the lemmas ac and bc, in that order, or
+// Unrelated.
+func (l *Lexicon) relateClose(ac, bc []cand) Relation {
 	for _, x := range ac {
 		for _, y := range bc {
 			if x.id == y.id {
@@ -125,31 +184,6 @@ func (l *Lexicon) RelateTerms(a, b *Term) Relation {
 		for _, y := range bc {
 			if hasID(ax, y.id) {
 				return Antonym
-			}
-		}
-	}
-	if l.isA(ac, bc, RelatedDepth) {
-		return Hypernym
-	}
-	if l.isA(bc, ac, RelatedDepth) {
-		return Hyponym
-	}
-	if l.coordinate(ac, bc) {
-		return Coordinate
-	}
-	for _, x := range ac {
-		if x.pos != Verb {
-			continue
-		}
-		for _, s := range l.sensesOf(x.id, Verb) {
-			for _, e := range l.entails(s) {
-				for _, m := range l.members(e) {
-					for _, y := range bc {
-						if y.id == m {
-							return Entailment
-						}
-					}
-				}
 			}
 		}
 	}

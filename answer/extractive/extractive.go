@@ -59,6 +59,7 @@ type Engine struct {
 	model  Model
 	lex    wordKnowledge
 	tagger *tagger
+	memos  *memos
 
 	mu    sync.Mutex
 	cache map[string]*list.Element // chunk ID → element holding *cached
@@ -92,7 +93,7 @@ func New(r answer.Retriever, opts Options) *Engine {
 		m.Threshold = opts.Threshold
 	}
 	e := &Engine{
-		r: r, opts: opts, model: m, lex: newRelationCache(newLexicon(), relationMemory), tagger: &tagger{},
+		r: r, opts: opts, model: m, lex: newLexicon(), tagger: &tagger{}, memos: newMemos(memoEntries),
 		cache: map[string]*list.Element{}, lru: list.New(),
 	}
 	// The NER model takes a few hundred milliseconds to decode; start now

@@ -114,6 +114,7 @@ type candidate struct {
 // the same word (stem or WordNet lemma: "led"/"lead"), 1 for a synonym, a
 // derivation or a more specific term ("talks"/"negotiations",
 // "mediate"/"mediator", "strait"/"Bosporus"), -1 for an antonym, else 0.
+// The caller holds q.memo.mu (see qterm.match).
 func matchLevel(lex wordKnowledge, t *token, q *qterm) int {
 	if t.stop {
 		return 0
@@ -124,7 +125,7 @@ func matchLevel(lex wordKnowledge, t *token, q *qterm) int {
 	if t.num {
 		return 0
 	}
-	if l, ok := q.memo[t.norm]; ok {
+	if l, ok := q.memo.lv[t.norm]; ok {
 		return int(l)
 	}
 	var l int8
@@ -136,10 +137,7 @@ func matchLevel(lex wordKnowledge, t *token, q *qterm) int {
 	case lexicon.Antonym:
 		l = -1
 	}
-	if q.memo == nil {
-		q.memo = map[string]int8{}
-	}
-	q.memo[t.norm] = l
+	q.memo.lv[t.norm] = l
 	return int(l)
 }
 

@@ -17,11 +17,18 @@ func (q *qterm) match(lex wordKnowledge, s *sentence) *sentMatch {
 		return m
 	}
 	m := &sentMatch{lv: make([]int8, len(s.toks))}
+	if q.memo == nil {
+		q.memo = newWordMemo(nil)
+	}
+	q.memo.mu.Lock()
+	known := len(q.memo.lv)
 	for k := range s.toks {
 		l := int8(matchLevel(lex, &s.toks[k], q))
 		m.lv[k] = l
 		m.best = max(m.best, l)
 	}
+	q.memo.grew(len(q.memo.lv) - known)
+	q.memo.mu.Unlock()
 	if q.sents == nil {
 		q.sents = map[*sentence]*sentMatch{}
 	}

@@ -18,7 +18,7 @@ type qterm struct {
 	weight            float64 // idf × 1 for the question's own words, less for words of earlier turns
 	known             bool    // the index holds the word (or its correction)
 	term              lexicon.Term
-	memo              map[string]int8          // matchLevel by sentence word
+	memo              *wordMemo                // matchLevel by sentence word, shared by the questions holding the word
 	sents             map[*sentence]*sentMatch // matchLevel by sentence, see match
 	name              bool                     // written as a name (capitalised, not first) or a number
 	pos               int                      // order in the question
@@ -104,6 +104,7 @@ func (e *Engine) terms(text string, weight float64, pos int) []qterm {
 		}
 		qt.lemma = e.lex.Lemma(t.Word)
 		qt.term = e.lex.Term(t.Word)
+		qt.memo = e.memos.of(t.Word) // levels depend on the word alone
 		out = append(out, qt)
 	}
 	return out

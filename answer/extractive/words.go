@@ -13,7 +13,10 @@ import (
 type wordKnowledge interface {
 	// Term resolves a lowercase word to its lemmas once, for Relate.
 	Term(word string) lexicon.Term
-	// Relate reports how a (a question word) relates to b (a sentence word).
+	// Relate reports how b (a sentence word) may stand for a (a question
+	// word): SameLemma, Synonym, Derivation, Antonym or Hyponym as
+	// RelateTerms would say, Unrelated for everything else (see
+	// lexicon.RelateMatch).
 	Relate(a, b *lexicon.Term) lexicon.Relation
 	// Lemma returns the most likely base form of word ("led" → "lead").
 	Lemma(word string) string
@@ -32,7 +35,7 @@ var _ wordKnowledge = wordnet{}
 func newLexicon() wordKnowledge { return wordnet{lexicon.Default()} }
 
 func (w wordnet) Term(word string) lexicon.Term              { return w.l.Term(word) }
-func (w wordnet) Relate(a, b *lexicon.Term) lexicon.Relation { return w.l.RelateTerms(a, b) }
+func (w wordnet) Relate(a, b *lexicon.Term) lexicon.Relation { return w.l.RelateMatch(a, b) }
 func (w wordnet) IsA(word, class string) bool                { return w.l.IsA(word, class) }
 func (w wordnet) Lemma(word string) string {
 	if ls := w.l.Lemmas(word); len(ls) > 0 {
