@@ -198,6 +198,12 @@ var legalWords = []string{
 
 // isCopyright reports a copyright notice line.
 func isCopyright(p string) bool {
+	if isASCII(p) {
+		// Lowercasing ASCII changes only A-Z, so both tests can be made
+		// on p itself, and the regexp only where it can match.
+		return (hasPrefixFoldASCII(p, "copyright") || hasPrefixFoldASCII(p, "(c)")) && copyrightStart.MatchString(strings.ToLower(p)) ||
+			containsFoldASCII(p, "all rights reserved")
+	}
 	lower := strings.ToLower(p)
 	return copyrightStart.MatchString(lower) || strings.Contains(lower, "all rights reserved")
 }

@@ -75,3 +75,59 @@ func FuzzNormalizeFastPaths(f *testing.F) {
 		}
 	})
 }
+
+// wordsReference and isCopyrightReference are the originals of words and
+// isCopyright.
+func wordsReference(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		wide := 0
+		for _, r := range f {
+			if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+				wide++
+			}
+		}
+		if wide >= 4 {
+			n += wide / 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func isCopyrightReference(p string) bool {
+	lower := strings.ToLower(p)
+	return copyrightStart.MatchString(lower) || strings.Contains(lower, "all rights reserved")
+}
+
+var lineEdgeCases = []string{
+	"", "Copyright 2024 Reuters", "COPYRIGHT © 2023", "(C) 2021 by the agency", "(c)by x", "© 2020 The Times", "copyrighted material",
+	"All Rights Reserved.", "text ALL RIGHTS RESERVED here", "COPYRİGHT 2024", "All rİghts reserved", "  spaced   out  words ",
+	"日本語のテキストです", "mixed 日本語のテキスト words", "tab\tseparated\u00a0nbsp\u3000ideographic", "x\xffy z",
+}
+
+func TestLineFastPathsMatchReference(t *testing.T) {
+	for _, s := range lineEdgeCases {
+		if got, want := words(s), wordsReference(s); got != want {
+			t.Errorf("words(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := isCopyright(s), isCopyrightReference(s); got != want {
+			t.Errorf("isCopyright(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzLineFastPaths(f *testing.F) {
+	for _, s := range lineEdgeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := words(s), wordsReference(s); got != want {
+			t.Errorf("words(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := isCopyright(s), isCopyrightReference(s); got != want {
+			t.Errorf("isCopyright(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

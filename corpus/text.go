@@ -26,23 +26,37 @@ func endsSentence(s string) bool {
 // Japanese) count one word per two characters, so length rules apply to
 // them too.
 func words(s string) int {
-	n := 0
-	for _, f := range strings.Fields(s) {
-		wide := 0
-		for _, r := range f {
-			// All four scripts lie above U+1100; the test skips the table
-			// lookups for the Latin text that is most of a corpus.
-			if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-				wide++
+	// The fields of strings.Fields (runs between white space), counted
+	// without making them.
+	n, wide, inField := 0, 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if inField {
+				n += fieldWords(wide)
+				inField, wide = false, 0
 			}
+			continue
 		}
-		if wide >= 4 {
-			n += wide / 2
-		} else {
-			n++
+		inField = true
+		// All four scripts lie above U+1100; the test skips the table
+		// lookups for the Latin text that is most of a corpus.
+		if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			wide++
 		}
 	}
+	if inField {
+		n += fieldWords(wide)
+	}
 	return n
+}
+
+// fieldWords is the word count of one field with wide characters of the
+// scripts written without spaces.
+func fieldWords(wide int) int {
+	if wide >= 4 {
+		return wide / 2
+	}
+	return 1
 }
 
 // isSentenceLike reports whether a paragraph reads as article prose rather
@@ -63,4 +77,14 @@ func phrase(s string) string {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
 	return collapseSpaces(s)
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
