@@ -80,10 +80,27 @@ var hashParams = func() (p [Hashes][2]uint64) {
 // lowercased runs of letters and digits, so punctuation and case edits do
 // not count as differences.
 func (o Options) Sign(text string) Signature {
+	return o.NewSigner().Sign(text)
+}
+
+// Signer signs texts as [Options.Sign] does, reusing its buffers from one
+// text to the next. Not safe for concurrent use.
+type Signer struct {
+	o     Options
+	buf   []byte
+	spans [][2]int32
+}
+
+// NewSigner returns a Signer for o.
+func (o Options) NewSigner() *Signer { return &Signer{o: o} }
+
+// Sign returns the MinHash signature of text's word shingles; see
+// [Options.Sign].
+func (sg *Signer) Sign(text string) Signature {
 	// The text is lowercased into one buffer, and each word is a span of
 	// it: no copy of the text and no string per word.
-	var buf []byte
-	var spans [][2]int32 // each word's bytes in buf
+	buf, spans := sg.buf[:0], sg.spans[:0] // spans: each word's bytes in buf
+	defer func() { sg.buf, sg.spans = buf[:0], spans[:0] }()
 	inWord := false
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -102,10 +119,6 @@ func (o Options) Sign(text string) Signature {
 			inWord = false
 			continue
 		}
-		if buf == nil {
-			buf = make([]byte, 0, len(text))
-			spans = make([][2]int32, 0, len(text)/5+1)
-		}
 		if !inWord {
 			spans = append(spans, [2]int32{int32(len(buf)), int32(len(buf))})
 			inWord = true
@@ -113,7 +126,7 @@ func (o Options) Sign(text string) Signature {
 		buf = utf8.AppendRune(buf, r)
 		spans[len(spans)-1][1] = int32(len(buf))
 	}
-	n := o.shingle()
+	n := sg.o.shingle()
 	if len(spans) < n {
 		return nil
 	}
@@ -288,7 +301,7 @@ func (g *Grouper) Add(s Signature) int {
 // slice. Most buckets hold one leader, where a map of slices allocated a
 // slice for each.
 type bucketTable struct {
-	slots []bucketSlot // len a power of two, at most half full
+	slots []bucketSlot // len a power of two, at most three quarters full
 	used  int
 	// members[e] is a leader and the entry after it in its bucket (-1 at
 	// the end); a leader's entries follow the order of Add.
@@ -328,7 +341,7 @@ func (t *bucketTable) next(e int32) int32 { return t.members[e].next }
 
 // add appends leader m to bucket key.
 func (t *bucketTable) add(key uint64, m int32) {
-	if 2*(t.used+1) > len(t.slots) {
+	if 4*(t.used+1) > 3*len(t.slots) {
 		t.grow()
 	}
 	e := int32(len(t.members))

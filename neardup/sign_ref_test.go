@@ -57,9 +57,14 @@ func TestSignMatchesReference(t *testing.T) {
 	texts := slices.Clone(signEdgeCases)
 	texts = append(texts, strings.Repeat("Russian and Ukrainian negotiators met in Istanbul on Friday. ", 20))
 	for _, o := range []Options{{}, {Shingle: 1}, {Shingle: 2}, {Shingle: 7}} {
+		sg := o.NewSigner() // reused across texts, long and short
 		for _, text := range texts {
-			if got, want := o.Sign(text), signReference(o, text); !slices.Equal(got, want) {
+			want := signReference(o, text)
+			if got := o.Sign(text); !slices.Equal(got, want) {
 				t.Errorf("shingle %d: Sign(%.40q) differs from the reference", o.Shingle, text)
+			}
+			if got := sg.Sign(text); !slices.Equal(got, want) {
+				t.Errorf("shingle %d: a reused Signer's Sign(%.40q) differs from the reference", o.Shingle, text)
 			}
 		}
 	}

@@ -63,7 +63,7 @@ func newParaGroups(o neardup.Options) *paraGroups {
 }
 
 // add signs and groups the next article's paragraphs.
-func (p *paraGroups) add(text string) { p.addSigned(signArticle(text, p.o)) }
+func (p *paraGroups) add(text string) { p.addSigned(signArticle(text, p.o.NewSigner())) }
 
 // signedArticle is an article's signed paragraphs and their signatures.
 type signedArticle struct {
@@ -72,7 +72,7 @@ type signedArticle struct {
 }
 
 // signArticle signs the paragraphs of an article's cleaned text.
-func signArticle(text string, o neardup.Options) signedArticle {
+func signArticle(text string, o *neardup.Signer) signedArticle {
 	var sa signedArticle
 	for start := 0; start < len(text); {
 		end := strings.Index(text[start:], "\n\n")
@@ -120,9 +120,10 @@ func startCopySigner(o neardup.Options) *copySigner {
 	signed := make(chan signedArticle, copySignerDepth)
 	go func() {
 		defer close(signed)
+		sg := o.NewSigner()
 		for text := range s.in {
 			if !s.quit.Load() {
-				signed <- signArticle(text, o)
+				signed <- signArticle(text, sg)
 			}
 		}
 	}()
