@@ -10,6 +10,7 @@
 package neardup
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -220,9 +221,11 @@ type Grouper struct {
 	leaders []int
 	sigs    []Signature
 	buckets bucketTable
-	// seen[m] is 1 + the index of the last signature compared with leader
-	// m: a leader in several of a text's buckets is compared once.
+	// seen[m] is 1 + the index of the last signature leader m was a
+	// candidate for: a leader in several of a text's buckets is compared
+	// once. cand is Add's scratch list of candidates.
 	seen []int32
+	cand []int32
 	// need is the number of equal hashes at which two signatures are
 	// similar under o.
 	need int
@@ -265,25 +268,28 @@ func (g *Grouper) Add(s Signature) int {
 	if s == nil {
 		return i
 	}
+	// The candidates are the first maxBucketCompare leaders of each of
+	// s's buckets; s joins the earliest one it is similar to, so they are
+	// compared in leader order (which is index order) and the first
+	// similar one ends the search.
 	var keys [bands]uint64
-	best := -1
-	stamp := int32(i + 1) // marks the leaders compared with s already
+	stamp := int32(i + 1) // marks the leaders gathered for s already
+	cand := g.cand[:0]
 	for b := range bands {
 		keys[b] = bandKey(b, s[b*rows:(b+1)*rows])
 		for e, n := g.buckets.first(keys[b]), 0; e >= 0 && n < maxBucketCompare; e, n = g.buckets.next(e), n+1 {
-			m := g.buckets.members[e].leader
-			j := g.leaders[m]
-			if best >= 0 && j >= best || g.seen[m] == stamp {
-				continue
-			}
-			g.seen[m] = stamp
-			if g.similar(s, g.sigs[m]) {
-				best = j
+			if m := g.buckets.members[e].leader; g.seen[m] != stamp {
+				g.seen[m] = stamp
+				cand = append(cand, m)
 			}
 		}
 	}
-	if best >= 0 {
-		return best
+	slices.Sort(cand)
+	g.cand = cand
+	for _, m := range cand {
+		if g.similar(s, g.sigs[m]) {
+			return g.leaders[m]
+		}
 	}
 	m := int32(len(g.leaders))
 	g.leaders = append(g.leaders, i)
