@@ -112,7 +112,7 @@ func (e *LocalEmbedder) embedWords(words []string) []float32 {
 		}
 		wi, ok := sc.wordIndex[w]
 		if !ok {
-			f := e.words.features(w)
+			f := sc.features(e.words, w)
 			wi = int32(len(sc.words))
 			sc.wordIndex[w] = wi
 			si, ok := sc.stemIndex[f.stem]
@@ -175,6 +175,9 @@ func (e *LocalEmbedder) embedWords(words []string) []float32 {
 // embedScratch is the per-text bookkeeping of embedWords, kept between
 // texts so its maps and slices are not allocated again for every chunk.
 type embedScratch struct {
+	// cache holds features from the shared memo, so a word met again by
+	// this scratch costs a map lookup rather than a sync.Map one.
+	cache       map[string]*wordFeatures
 	wordIndex   map[string]int32
 	stemIndex   map[string]int32
 	bigramIndex map[uint64]int32
@@ -192,10 +195,30 @@ type embedScratch struct {
 
 func newEmbedScratch() *embedScratch {
 	return &embedScratch{
+		cache:       make(map[string]*wordFeatures, 1024),
 		wordIndex:   make(map[string]int32, 128),
 		stemIndex:   make(map[string]int32, 128),
 		bigramIndex: make(map[uint64]int32, 256),
 	}
+}
+
+// maxScratchCache bounds embedScratch.cache; it is emptied when full.
+const maxScratchCache = 1 << 15
+
+// features returns the features of word w, from the scratch's cache or
+// the shared memo.
+func (sc *embedScratch) features(memo *featureMemo, w string) *wordFeatures {
+	if f, ok := sc.cache[w]; ok {
+		return f
+	}
+	f := memo.features(w)
+	if f.word != "" { // memoised: its key is a copy, not part of a text
+		if len(sc.cache) >= maxScratchCache {
+			clear(sc.cache)
+		}
+		sc.cache[f.word] = f
+	}
+	return f
 }
 
 func (sc *embedScratch) reset() {
@@ -210,6 +233,9 @@ func (sc *embedScratch) reset() {
 // wordFeatures is what the embedder adds for one content word, worked out
 // once per spelling: its stem and the hashes of its features.
 type wordFeatures struct {
+	// word is the word when the memo holds the features (its own copy of
+	// the spelling), else "".
+	word string
 	stem string
 	// stemHash is the stem feature's hash, common its commonness, and
 	// bigramHead the hash state of a bigram that starts with the stem.
@@ -319,9 +345,11 @@ func (c *featureMemo) features(w string) *wordFeatures {
 	if c.size.Load() < maxFeatureMemo {
 		// The key is cloned: w may be a substring of a whole chunk's text,
 		// which the memo must not keep alive.
-		if _, loaded := c.m.LoadOrStore(strings.Clone(w), f); !loaded {
-			c.size.Add(1)
+		f.word = strings.Clone(w)
+		if got, loaded := c.m.LoadOrStore(f.word, f); loaded {
+			return got.(*wordFeatures)
 		}
+		c.size.Add(1)
 	}
 	return f
 }
