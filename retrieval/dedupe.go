@@ -148,6 +148,9 @@ func (s *copySigner) wait() *paraGroups {
 		close(s.in)
 	}
 	<-s.done
+	// The groups are final: the leaders' signatures and the band table
+	// can go before the index is assembled and saved.
+	s.pg.grouper = nil
 	return s.pg
 }
 
