@@ -94,3 +94,19 @@ func dotExact(a, b []float32) float32 {
 	}
 	return s
 }
+
+// dotExact4 is dotExact of q with four vectors at once: each sum is still
+// accumulated alone and in order, so each result is bit for bit
+// dotExact's, but the four independent chains keep the adder busy where
+// one chain waits on each addition.
+func dotExact4(q, a, b, c, d []float32) (float32, float32, float32, float32) {
+	a, b, c, d = a[:len(q)], b[:len(q)], c[:len(q)], d[:len(q)]
+	var sa, sb, sc, sd float32
+	for i, x := range q {
+		sa += x * a[i]
+		sb += x * b[i]
+		sc += x * c[i]
+		sd += x * d[i]
+	}
+	return sa, sb, sc, sd
+}

@@ -152,9 +152,7 @@ func (s *vecScan) search(q []float32, m int, allow []uint64) []scored {
 	if total > len(cands) {
 		bound = cands[len(cands)-1].score
 	}
-	for i := range cands {
-		cands[i].score = dotExact(q, s.recs[cands[i].row].vec)
-	}
+	s.rescore(q, cands)
 	slices.SortFunc(cands, func(a, b scored) int { return cmpBetter(a, b) })
 	cands = cands[:min(m, len(cands))]
 	if len(cands) > 0 && !(cands[len(cands)-1].score > bound) {
@@ -243,17 +241,46 @@ func (s *vecScan) exact(q []float32, m int, allow []uint64) []scored {
 	parts := make([][]scored, workers(n))
 	splitRows(n, len(parts), func(w, lo, hi int) {
 		h := topHeap[scored]{items: make([]scored, 0, m)}
+		// Rows are scored four at a time and offered in row order, as one
+		// at a time would.
+		var four [4]scored
+		n := 0
 		for i := lo; i < hi; i++ {
 			if s.scale[i] == 0 && !hasDirection(s.recs[i].vec) || allow != nil && allow[i>>6]&(1<<(i&63)) == 0 {
 				continue
 			}
-			h.offer(scored{score: dotExact(q, s.recs[i].vec), row: int32(i)})
+			four[n] = scored{row: int32(i)}
+			if n++; n == len(four) {
+				s.rescore(q, four[:])
+				for _, c := range four {
+					h.offer(c)
+				}
+				n = 0
+			}
+		}
+		s.rescore(q, four[:n])
+		for _, c := range four[:n] {
+			h.offer(c)
 		}
 		parts[w] = h.items
 	})
 	out := slices.Concat(parts...)
 	slices.SortFunc(out, cmpBetter)
 	return out[:min(m, len(out))]
+}
+
+// rescore sets each row's exact score (chromem's: see [dotExact]), four
+// rows at a time.
+func (s *vecScan) rescore(q []float32, rows []scored) {
+	i := 0
+	for ; i+4 <= len(rows); i += 4 {
+		r := rows[i : i+4 : i+4]
+		r[0].score, r[1].score, r[2].score, r[3].score = dotExact4(q,
+			s.recs[r[0].row].vec, s.recs[r[1].row].vec, s.recs[r[2].row].vec, s.recs[r[3].row].vec)
+	}
+	for ; i < len(rows); i++ {
+		rows[i].score = dotExact(q, s.recs[rows[i].row].vec)
+	}
 }
 
 // ranked is an element of a [topHeap].

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -145,6 +146,30 @@ func TestDotRowsIsExact(t *testing.T) {
 			for r := range n {
 				if want := dotOne(q64, codes[r*dim:(r+1)*dim]); out[r] != want {
 					t.Fatalf("dim %d, %d rows: row %d = %d, want %d", dim, n, r, out[r], want)
+				}
+			}
+		}
+	}
+}
+
+// TestDotExact4IsDotExact checks that scoring four vectors at once gives
+// each one's dotExact bit for bit.
+func TestDotExact4IsDotExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, dim := range []int{1, 3, 512, 1536} {
+		for range 50 {
+			vs := make([][]float32, 5)
+			for k := range vs {
+				vs[k] = make([]float32, dim)
+				for j := range vs[k] {
+					vs[k][j] = float32(rng.NormFloat64())
+				}
+			}
+			q := vs[4]
+			a, b, c, d := dotExact4(q, vs[0], vs[1], vs[2], vs[3])
+			for k, got := range []float32{a, b, c, d} {
+				if want := dotExact(q, vs[k]); math.Float32bits(got) != math.Float32bits(want) {
+					t.Fatalf("dim %d: vector %d scores %v, dotExact %v", dim, k, got, want)
 				}
 			}
 		}
