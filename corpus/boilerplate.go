@@ -72,7 +72,7 @@ func hasTitleAfter(top []string, drop []bool, i int) bool {
 }
 
 // isLabel reports a section label or button: at most two words, not a sentence.
-func isLabel(p string) bool { return words(p) <= 2 && !endsSentence(p) }
+func isLabel(p string) bool { return !wordsOver(p, 2) && !endsSentence(p) }
 
 // isNavLine reports menu-like lines seen at the top of scraped pages.
 func isNavLine(p string) bool {
@@ -93,7 +93,7 @@ func isBreadcrumb(p string) bool {
 		return false
 	}
 	for _, s := range segs {
-		if s == "" || words(s) > 4 || endsSentence(s) {
+		if s == "" || wordsOver(s, 4) || endsSentence(s) {
 			return false
 		}
 	}
@@ -108,7 +108,7 @@ func isBreadcrumb(p string) bool {
 }
 
 func isGluedMenu(p string) bool {
-	return words(p) <= 10 && !endsSentence(p) && gluedWords.MatchString(p)
+	return !wordsOver(p, 10) && !endsSentence(p) && gluedWords.MatchString(p)
 }
 
 // shareWords are the words of share and social buttons; shareCore must
@@ -226,10 +226,10 @@ func isFooterMarker(p string) bool {
 		return true
 	}
 	// The cheap tests go first: words scans the whole line.
-	if i := strings.IndexAny(p, ":："); i > 0 && footerPhrases[phrase(p[:i])] && words(p) <= 20 {
+	if i := strings.IndexAny(p, ":："); i > 0 && footerPhrases[phrase(p[:i])] && !wordsOver(p, 20) {
 		return true
 	}
-	if !endsSentence(p) && words(p) <= 12 {
+	if !endsSentence(p) && !wordsOver(p, 12) {
 		ph := phrase(p)
 		for _, pre := range footerPrefixes {
 			if strings.HasPrefix(ph, pre) {
@@ -301,7 +301,7 @@ func skipLinked(paras []string, i int) int {
 }
 
 // isHeadline reports a short line that does not end like a sentence.
-func isHeadline(p string) bool { return words(p) <= 15 && !endsSentence(p) }
+func isHeadline(p string) bool { return !wordsOver(p, 15) && !endsSentence(p) }
 
 // dedupe keeps the first of paragraphs repeated within an article (scrapes
 // often repeat the standfirst or a caption), comparing case-insensitively.

@@ -45,7 +45,7 @@ var (
 // published ("China Daily | Updated: 2025-05-17 09:06", "May 17, 2025"),
 // returning the date as YYYY-MM-DD.
 func dateline(p string) (string, bool) {
-	if words(p) > 12 || isSentenceLike(p) {
+	if wordsOver(p, 12) || isSentenceLike(p) {
 		return "", false
 	}
 	date, loc, ok := findDate(p)

@@ -32,7 +32,7 @@ func splitDateline(p string) (rest, date string, ok bool) {
 		return p, "", false
 	}
 	head, rest := strings.TrimSpace(p[:loc[0]]), p[loc[1]:]
-	if rest == "" || !startsSentence(rest) || endsSentence(head) || words(head) > 10 {
+	if rest == "" || !startsSentence(rest) || endsSentence(head) || wordsOver(head, 10) {
 		return p, "", false
 	}
 	d, span, hasDate := findDate(head)
@@ -112,8 +112,24 @@ func isCaption(p string) bool {
 // which tries every start position, runs only on the few paragraphs that
 // can match.
 func mayBeCaptionCredit(p string) bool {
-	return strings.Contains(p, "/") || strings.Contains(p, "Credit") ||
-		containsFoldASCII(p, "photo") || containsFoldASCII(p, "pic") || containsFoldASCII(p, "image")
+	if strings.Contains(p, "/") || strings.Contains(p, "Credit") {
+		return true
+	}
+	// One pass for "photo", "pic" and "image" in any case (containsFoldASCII
+	// three times over).
+	for i := 0; i < len(p); i++ {
+		switch p[i] | 0x20 {
+		case 'p':
+			if hasPrefixFoldASCII(p[i:], "pic") || hasPrefixFoldASCII(p[i:], "photo") {
+				return true
+			}
+		case 'i':
+			if hasPrefixFoldASCII(p[i:], "image") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // containsFoldASCII reports whether s contains the lowercase ASCII word w
@@ -144,10 +160,10 @@ var (
 
 // isByline reports a byline or a credit line.
 func isByline(p string) bool {
-	if words(p) > 40 {
+	if wordsOver(p, 40) {
 		return false
 	}
-	return hasPrefixFoldASCII(p, "by") && byline.MatchString(p) && words(p) <= 10 || mayBeCredit(p) && credit.MatchString(p)
+	return hasPrefixFoldASCII(p, "by") && byline.MatchString(p) && !wordsOver(p, 10) || mayBeCredit(p) && credit.MatchString(p)
 }
 
 // creditOpeners are the words a credit line of the first form opens with.

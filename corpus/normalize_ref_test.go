@@ -107,11 +107,32 @@ var lineEdgeCases = []string{
 	"日本語のテキストです", "mixed 日本語のテキスト words", "tab\tseparated\u00a0nbsp\u3000ideographic", "x\xffy z",
 }
 
-func TestLineFastPathsMatchReference(t *testing.T) {
-	for _, s := range lineEdgeCases {
-		if got, want := words(s), wordsReference(s); got != want {
-			t.Errorf("words(%q) = %d, want %d", s, got, want)
+func mayBeCaptionCreditReference(p string) bool {
+	return strings.Contains(p, "/") || strings.Contains(p, "Credit") ||
+		containsFoldASCII(p, "photo") || containsFoldASCII(p, "pic") || containsFoldASCII(p, "image")
+}
+
+// checkLine compares the fast line tests with the originals on s.
+func checkLine(t *testing.T, s string) {
+	t.Helper()
+	n := wordsReference(s)
+	if got := words(s); got != n {
+		t.Errorf("words(%q) = %d, want %d", s, got, n)
+	}
+	for limit := range 45 {
+		if got := wordsOver(s, limit); got != (n > limit) {
+			t.Errorf("wordsOver(%q, %d) = %v with %d words", s, limit, got, n)
 		}
+	}
+	if got, want := mayBeCaptionCredit(s), mayBeCaptionCreditReference(s); got != want {
+		t.Errorf("mayBeCaptionCredit(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestLineFastPathsMatchReference(t *testing.T) {
+	long := strings.Repeat("word ", 50) + strings.Repeat("日本語のテキスト ", 10)
+	for _, s := range append(lineEdgeCases, long, "PHOTO: x", "a Pic", "IMAGE", "im age", "ph oto", "Picture credit") {
+		checkLine(t, s)
 		if got, want := isCopyright(s), isCopyrightReference(s); got != want {
 			t.Errorf("isCopyright(%q) = %v, want %v", s, got, want)
 		}
@@ -123,9 +144,7 @@ func FuzzLineFastPaths(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := words(s), wordsReference(s); got != want {
-			t.Errorf("words(%q) = %d, want %d", s, got, want)
-		}
+		checkLine(t, s)
 		if got, want := isCopyright(s), isCopyrightReference(s); got != want {
 			t.Errorf("isCopyright(%q) = %v, want %v", s, got, want)
 		}

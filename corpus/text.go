@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -25,7 +26,15 @@ func endsSentence(s string) bool {
 // words counts the words of s. Scripts written without spaces (Chinese,
 // Japanese) count one word per two characters, so length rules apply to
 // them too.
-func words(s string) int {
+func words(s string) int { return countWords(s, math.MaxInt) }
+
+// wordsOver reports whether s has more than n words (words(s) > n),
+// reading no further than the word that decides it.
+func wordsOver(s string, n int) bool { return countWords(s, n) > n }
+
+// countWords is words(s) when that is at most limit; otherwise it stops at
+// the first count above limit.
+func countWords(s string, limit int) int {
 	// The fields of strings.Fields (runs between white space), counted
 	// without making them.
 	n, wide, inField := 0, 0, false
@@ -34,6 +43,9 @@ func words(s string) int {
 			if inField {
 				n += fieldWords(wide)
 				inField, wide = false, 0
+				if n > limit {
+					return n
+				}
 			}
 			continue
 		}
@@ -63,7 +75,7 @@ func fieldWords(wide int) int {
 // than a label, headline or menu: long enough, and ending like a sentence
 // or too long to be a headline.
 func isSentenceLike(p string) bool {
-	if words(p) < 8 {
+	if !wordsOver(p, 7) {
 		return false
 	}
 	return endsSentence(p) || utf8.RuneCountInString(p) >= 100
