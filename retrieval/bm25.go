@@ -30,9 +30,10 @@ type BM25 struct {
 	surface map[string]string // normalised surface word → its term
 
 	scratch sync.Pool // *accumulator, reused across concurrent searches
-	// tf and order are Add's scratch space (Add is single-goroutine).
-	tf    map[string]int32
-	order []string
+	// tf and order are Add's scratch space and terms addWords' (adding
+	// is single-goroutine).
+	tf           map[string]int32
+	order, terms []string
 }
 
 // posting is one document containing a term, with the term's frequency.
@@ -106,7 +107,7 @@ func (b *BM25) AddText(id, text string) {
 // addWords is AddText for text already split by [Words]; words is only
 // read.
 func (b *BM25) addWords(id string, words []string) {
-	terms := make([]string, 0, len(words))
+	terms := b.terms[:0] // Add keeps none of it
 	for _, w := range words {
 		if IsStopword(w) {
 			continue
@@ -125,6 +126,8 @@ func (b *BM25) addWords(id string, words []string) {
 		terms = append(terms, t)
 	}
 	b.Add(id, terms)
+	clear(terms)
+	b.terms = terms[:0]
 }
 
 // remove drops document doc from the postings and statistics.
