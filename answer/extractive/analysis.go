@@ -19,6 +19,7 @@ type token struct {
 	num        bool   // a numeral: digits, or a number word
 	stop       bool   // a closed-class word
 	term       lexicon.Term
+	vec        int32 // row in the word vectors, -1 for none (closed-class words and numbers have none)
 }
 
 // tokenize cuts text into word tokens with their byte offsets. Letters and
@@ -72,9 +73,13 @@ func newToken(text string, start, end int, lex wordKnowledge) token {
 	t.stop = lexicon.IsStopword(norm)
 	t.num = unicode.IsDigit(r) || isNumberWord(norm)
 	t.lemma = norm
+	t.vec = -1
 	if !t.num && !t.stop {
 		t.term = lex.Term(norm)
 		t.lemma = lex.Lemma(norm)
+		if t.vec = lex.Vec(norm); t.vec < 0 {
+			t.vec = lex.Vec(t.lemma)
+		}
 	}
 	return t
 }
@@ -93,6 +98,30 @@ type sentence struct {
 	// run only on sentences that rank near the top).
 	ents    []entity
 	nerDone bool
+	// mean is the mean word vector of its content words, made on first use
+	// (under the engine's lock); meanDone reports whether it was.
+	mean     []float32
+	meanDone bool
+}
+
+// meanVec returns the mean word vector of s's content words, leaving out
+// names (capitalised after the first word and unknown to WordNet:
+// "Fidan", but not "Minister"), nil when none has one.
+func (s *sentence) meanVec(lex wordKnowledge) []float32 {
+	if !s.meanDone {
+		s.meanDone = true
+		var acc []float32
+		for i := range s.toks {
+			if t := &s.toks[i]; t.vec >= 0 && (i == 0 || !t.cap) {
+				if acc == nil {
+					acc = make([]float32, vecDim)
+				}
+				lex.AddVec(acc, t.vec, 1)
+			}
+		}
+		s.mean = acc
+	}
+	return s.mean
 }
 
 // chunkAnalysis is the analysis of one chunk, computed once and cached.

@@ -5,6 +5,7 @@ import (
 
 	"footnote/lexicon"
 	"footnote/retrieval"
+	"footnote/wordvec"
 )
 
 // The features of a candidate sentence, in the order of Model.Rank's
@@ -47,6 +48,9 @@ var rankFeatureNames = []string{
 	"why_question",    // the question asks why (lets other weights shift)
 	"specific_kind",   // the question asks for a specific kind of span
 	"yes_no_question", // the question is a yes/no question
+	"cov_vector",      // share held only through a word of close meaning (GloVe cosine: kids/children)
+	"vec_sim",         // cosine of the question's IDF-weighted mean word vector and the sentence's (names left out)
+	"names_exact",     // share of the question's names and numbers the sentence or the one before it holds as written, 1 when it has none
 	"bias_one",        // constant
 }
 
@@ -88,6 +92,9 @@ const (
 	fWhy
 	fSpecific
 	fYesNo
+	fCovVector
+	fVecSim
+	fNamesExact
 	fBias
 	numRankFeatures
 )
@@ -169,6 +176,60 @@ func coverage(lex wordKnowledge, terms []qterm, sents ...*sentence) (exact, rela
 	return exact / total, related / total, hit
 }
 
+// vecFloor is the cosine below which two words count as unrelated; a
+// cosine of 1 counts as a full match.
+const vecFloor = 0.4
+
+// vectorCoverage returns the weighted share of terms that s holds neither
+// exactly nor through WordNet (hit is coverage's) but through a word of
+// close meaning, each credited by how close: (cos − vecFloor)/(1 − vecFloor).
+// Words the question writes as names get no such credit.
+func vectorCoverage(lex wordKnowledge, terms []qterm, hit []int, s *sentence) float64 {
+	total, soft := 0.0, 0.0
+	for i := range terms {
+		q := &terms[i]
+		total += q.weight
+		// Names and numbers stand only for themselves: in word vectors
+		// "Turkish" is close to "Russian", and 2019 to 2020.
+		if hit[i] > 0 || q.vec < 0 || q.name {
+			continue
+		}
+		best := float32(0)
+		for k := range s.toks {
+			if v := s.toks[k].vec; v >= 0 {
+				best = max(best, lex.Cosine(q.vec, v))
+			}
+		}
+		if c := (float64(best) - vecFloor) / (1 - vecFloor); c > 0 {
+			soft += q.weight * c
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return soft / total
+}
+
+// namesExact returns the IDF-weighted share of the terms written as names
+// or numbers that hit (coverage's) matched as the same word, 1 when no
+// term is a name: a name stands for itself, not for a related word.
+func namesExact(terms []qterm, hit []int) float64 {
+	total, exact := 0.0, 0.0
+	for i, q := range terms {
+		if !q.name {
+			continue
+		}
+		total += q.weight
+		if hit[i] == 2 {
+			exact += q.weight
+		}
+	}
+	if total == 0 {
+		return 1
+	}
+	return exact / total
+}
+
 // BM25 constants for sentences.
 const (
 	bm25K1     = 1.2
@@ -183,6 +244,14 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	s := c.sent
 	exact, related, hit := coverage(e.lex, q.terms, s)
 	x[fCovExact], x[fCovRelated] = exact, related
+	x[fCovVector] = vectorCoverage(e.lex, q.terms, hit, s)
+	_, _, hitBack := coverage(e.lex, q.terms, c.prev, s)
+	x[fNamesExact] = namesExact(q.terms, hitBack)
+	if q.mean != nil {
+		if sm := s.meanVec(e.lex); sm != nil {
+			x[fVecSim] = float64(wordvec.CosineOf(q.mean, sm))
+		}
+	}
 	ce, cr, _ := coverage(e.lex, q.terms, c.prev, s, c.next)
 	x[fCovContext] = math.Max(0, ce+cr-exact-related)
 	x[fCovPassage] = 0

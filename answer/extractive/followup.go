@@ -37,7 +37,14 @@ func resolveDepth(q string, history []string, depth int, lex wordKnowledge) (str
 	}
 	prevResolved, prevLinks := resolveDepth(prev, earlier, depth-1, lex)
 	if m := reSubstitution.FindStringSubmatch(q); m != nil && len(strings.Fields(m[1])) <= 4 {
-		if swapped, ok := swapName(prevResolved, substitute(m[1], lex)); ok {
+		// A swap puts a name for a name ("And Russia's?"). A follow-up
+		// about something of another shape ("What about the Turkish foreign
+		// minister?") is a new question about it: its own words, no links.
+		repl := substitute(m[1], lex)
+		if !allCapitalised(repl) {
+			return q, nil
+		}
+		if swapped, ok := swapName(prevResolved, repl); ok {
 			return swapped, prevLinks
 		}
 	}
@@ -83,6 +90,19 @@ func substitute(phrase string, lex wordKnowledge) string {
 		}
 	}
 	return strings.Join(fields, " ")
+}
+
+// allCapitalised reports whether every word of s starts with a capital
+// letter or a digit: s is a name ("Russia's", "US", "Russian").
+func allCapitalised(s string) bool {
+	fields := strings.Fields(s)
+	for _, f := range fields {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return len(fields) > 0
 }
 
 // lastQuestion returns the latest non-empty question of history and the

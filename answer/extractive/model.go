@@ -101,6 +101,9 @@ var declineFeatureNames = []string{
 	"head_missing",   // the question's head noun is not near the best sentence
 	"detail_type",    // the question asks for a named detail and the best sentence holds none of its kind
 	"detail_head",    // the question asks for a named detail and its head noun is not near the best sentence
+	"best_vec_cov",   // the best sentence's coverage through words of close meaning
+	"best_vec_sim",   // the cosine of its mean word vector and the question's
+	"soft_low_cov",   // how far its coverage, counting words of close meaning, falls short of 0.6
 	"bias_one",       // constant
 }
 
@@ -131,6 +134,9 @@ const (
 	dHeadMissing
 	dDetailType
 	dDetailHead
+	dBestVecCov
+	dBestVecSim
+	dSoftLowCov
 	dBias
 	numDeclineFeatures
 )
@@ -217,6 +223,9 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dHeadMissing] = f[fHeadMissing]
 	x[dDetailType] = qf[qNamedDetail] * f[fTypeMissing]
 	x[dDetailHead] = qf[qNamedDetail] * f[fHeadMissing]
+	x[dBestVecCov] = f[fCovVector]
+	x[dBestVecSim] = f[fVecSim]
+	x[dSoftLowCov] = math.Max(0, 0.6-x[dBestCov]-f[fCovVector])
 	x[dLowCov] = math.Max(0, 0.6-x[dBestCov])
 	x[dLowCtxCov] = math.Max(0, 0.6-x[dBestCov]-f[fCovContext])
 	x[dBias] = 1

@@ -22,6 +22,7 @@ type qterm struct {
 	sents             map[*sentence]*sentMatch // matchLevel by sentence, see match
 	name              bool                     // written as a name (capitalised, not first) or a number
 	pos               int                      // order in the question
+	vec               int32                    // row in the word vectors, -1 for none
 }
 
 // question is an analysed question.
@@ -36,6 +37,9 @@ type question struct {
 	wh       string // the question word, or "" for a yes/no question
 	neg      bool   // the question is negated ("why has Beta not agreed")
 	stems    map[string]bool
+	// mean is the IDF-weighted mean word vector of terms that are not
+	// names, nil when none has one.
+	mean []float32
 }
 
 // Weight of a word that comes from an earlier turn rather than the question.
@@ -73,6 +77,16 @@ func (e *Engine) parseQuestion(q string, links []string) *question {
 	for i := range pq.terms {
 		pq.terms[i].name = names[pq.terms[i].norm]
 	}
+	// The mean leaves names out, as the sentences' does: in word vectors
+	// "Turkish" is close to "Russian".
+	for _, t := range pq.terms {
+		if t.vec >= 0 && !t.name {
+			if pq.mean == nil {
+				pq.mean = make([]float32, vecDim)
+			}
+			e.lex.AddVec(pq.mean, t.vec, float32(t.idf))
+		}
+	}
 	seen := map[string]bool{}
 	for _, t := range pq.terms {
 		seen[t.stem] = true
@@ -105,6 +119,9 @@ func (e *Engine) terms(text string, weight float64, pos int) []qterm {
 		qt.lemma = e.lex.Lemma(t.Word)
 		qt.term = e.lex.Term(t.Word)
 		qt.memo = e.memos.of(t.Word) // levels depend on the word alone
+		if qt.vec = e.lex.Vec(t.Word); qt.vec < 0 {
+			qt.vec = e.lex.Vec(qt.lemma)
+		}
 		out = append(out, qt)
 	}
 	return out

@@ -4,12 +4,14 @@ import (
 	"strings"
 
 	"footnote/lexicon"
+	"footnote/wordvec"
 )
 
-// wordKnowledge is what the engine needs from WordNet: base forms, how two
-// words relate, and classes. *lexicon.Lexicon provides it through
-// wordnet; the closed classes (stopwords, question words, months, number
-// words) are lexicon's package functions.
+// wordKnowledge is what the engine needs from WordNet and the word
+// vectors: base forms, how two words relate, classes, and how close two
+// words' meanings are. *lexicon.Lexicon and *wordvec.Vectors provide it
+// through wordnet; the closed classes (stopwords, question words, months,
+// number words) are lexicon's package functions.
 type wordKnowledge interface {
 	// Term resolves a lowercase word to its lemmas once, for Relate.
 	Term(word string) lexicon.Term
@@ -25,14 +27,31 @@ type wordKnowledge interface {
 	// IsA reports whether word names a kind or an instance of class
 	// ("istanbul" is a "city").
 	IsA(word, class string) bool
+	// Vec returns word's row in the word vectors, or -1.
+	Vec(word string) int32
+	// Cosine returns the cosine similarity of two rows (0 for -1).
+	Cosine(a, b int32) float32
+	// AddVec adds weight times row id's unit vector to acc.
+	AddVec(acc []float32, id int32, weight float32)
 }
 
-// wordnet is wordKnowledge over the embedded WordNet lexicon.
-type wordnet struct{ l *lexicon.Lexicon }
+// wordnet is wordKnowledge over the embedded WordNet lexicon and GloVe
+// vectors.
+type wordnet struct {
+	l *lexicon.Lexicon
+	v *wordvec.Vectors
+}
 
 var _ wordKnowledge = wordnet{}
 
-func newLexicon() wordKnowledge { return wordnet{lexicon.Default()} }
+func newLexicon() wordKnowledge { return wordnet{lexicon.Default(), wordvec.Default()} }
+
+// vecDim is the word vectors' dimension.
+const vecDim = 100
+
+func (w wordnet) Vec(word string) int32                          { return w.v.ID(word) }
+func (w wordnet) Cosine(a, b int32) float32                      { return w.v.Cosine(a, b) }
+func (w wordnet) AddVec(acc []float32, id int32, weight float32) { w.v.AddTo(acc, id, weight) }
 
 func (w wordnet) Term(word string) lexicon.Term              { return w.l.Term(word) }
 func (w wordnet) Relate(a, b *lexicon.Term) lexicon.Relation { return w.l.RelateMatch(a, b) }
