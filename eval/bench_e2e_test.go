@@ -63,7 +63,9 @@ func BenchmarkAnswerE2E(b *testing.B) {
 				}
 			}
 			cpuEnd := processCPU()
-			ms := func(d time.Duration, n int) float64 { return float64(d) / float64(time.Millisecond) / float64(max(1, n)) }
+			ms := func(d time.Duration, n int) float64 {
+				return float64(d) / float64(time.Millisecond) / float64(max(1, n))
+			}
 			b.ReportMetric(ms(cpuEnd-cpu0, b.N), "cpu-ms/op")
 			if first := min(len(cases), b.N); first < b.N {
 				b.ReportMetric(percentileMs(lat[:first], 50), "first-p50-ms")
