@@ -93,10 +93,14 @@ type sentence struct {
 	start, end int // byte span in the chunk's text
 	text       string
 	toks       []token
-	// ents are the named entities, numbers and dates found in the
-	// sentence; nerDone reports whether the NER model has tagged it (it is
-	// run only on sentences that rank near the top).
+	// ents are the numbers, dates and durations found in the sentence;
+	// names are the NER model's names and the capitalised runs it left
+	// untyped, found once nerDone (the model runs only on sentences that
+	// rank near the top of some question, and a question reads names only
+	// of the sentences it had tagged, so an answer never depends on the
+	// questions asked before it).
 	ents    []entity
+	names   []entity
 	nerDone bool
 	// mean is the mean word vector of its content words, made on first use
 	// (under the engine's lock); meanDone reports whether it was.

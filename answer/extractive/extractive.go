@@ -191,6 +191,7 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 		e.mu.Lock()
 		for _, i := range order[:min(nerTop, len(order))] {
 			e.tagger.tagNames(sc.cands[i].sent)
+			sc.cands[i].named = true
 		}
 		e.mu.Unlock()
 	}

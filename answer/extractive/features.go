@@ -2,6 +2,7 @@ package extractive
 
 import (
 	"math"
+	"slices"
 
 	"footnote/lexicon"
 	"footnote/retrieval"
@@ -112,6 +113,7 @@ type candidate struct {
 	logit   float64
 	matched []int // indexes of the sentence's tokens that match the question
 	answer  *entity
+	named   bool // this question had the NER model tag the sentence: its names count
 	// answerFrom is where the direct answer starts in the sentence: the
 	// answer entity without its leading role words.
 	answerFrom int
@@ -456,8 +458,12 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 	s := c.sent
 	bestDist := math.Inf(1)
 	strong, weak := false, false
-	for i := range s.ents {
-		en := &s.ents[i]
+	ents := s.ents
+	if c.named {
+		ents = append(slices.Clip(s.ents), s.names...)
+	}
+	for i := range ents {
+		en := &ents[i]
 		if !e.isNew(q, s, en) {
 			continue
 		}

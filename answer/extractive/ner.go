@@ -65,8 +65,8 @@ func nerKind(label string) kind {
 	return kindName
 }
 
-// tagNames runs the NER model over s (once) and adds its names to s.ents,
-// plus the capitalised runs the model left untyped. The caller holds the
+// tagNames runs the NER model over s (once) and keeps its names in
+// s.names, plus the capitalised runs the model left untyped. The caller holds the
 // cache lock for s.
 func (t *tagger) tagNames(s *sentence) {
 	if s.nerDone {
@@ -90,14 +90,14 @@ func (t *tagger) tagNames(s *sentence) {
 		k := nerKind(e.Label)
 		// prose labels nationality adjectives ("Russian") GPE; a place is
 		// a name, not a lowercase-led or adjectival word.
-		s.ents = append(s.ents, entity{start: s.toks[first].start, end: s.toks[last].end, kind: k, first: first, last: last})
+		s.names = append(s.names, entity{start: s.toks[first].start, end: s.toks[last].end, kind: k, first: first, last: last})
 		for j := first; j <= last; j++ {
 			covered[j] = true
 		}
 	}
 	for _, r := range properRuns(s.toks) {
 		if !covered[r.first] {
-			s.ents = append(s.ents, r)
+			s.names = append(s.names, r)
 		}
 	}
 }
