@@ -124,7 +124,7 @@ func (s *vecScan) search(q []float32, m int, allow []uint64) []scored {
 	want := m * candidateFactor
 	parts := make([][]scored, workers(n))
 	eligible := make([]int, len(parts))
-	if hasDotRows && s.dim%32 == 0 {
+	if hasDotRows && s.dim > 0 && s.dim%32 == 0 {
 		q16 := make([]int16, s.dim)
 		for j, c := range qc {
 			q16[j] = int16(c)

@@ -58,6 +58,7 @@ func (m *memos) of(norm string) *wordMemo {
 	if w == nil {
 		w = newWordMemo(m)
 		m.words[norm] = w
+		m.entries.Add(1) // a word counts too, so the map of words is bounded
 	}
 	return w
 }
