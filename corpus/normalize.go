@@ -83,40 +83,27 @@ func repairUTF8(raw []byte) (string, int) {
 // space into " ", and drops invisible characters. It reports how many
 // control characters (NUL, escape codes…) it removed.
 func mapRunes(s string) (string, int) {
-	if plainLines(s) {
+	i := unchangedPrefix(s)
+	if i == len(s) {
 		return s, 0 // nothing to map: no copy
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	controls := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII, as below without decoding: a space, a line break or
-			// a control character, or kept.
-			i++
-			switch {
-			case c == '\r':
-				if i < len(s) && s[i] == '\n' {
-					i++
-				}
-				b.WriteByte('\n')
-			case c == '\n' || c == '\f' || c == '\v':
-				b.WriteByte('\n')
-			case c == '\t' || c == ' ':
-				b.WriteByte(' ')
-			case c < 0x20 || c == 0x7f:
-				controls++
-			default:
-				b.WriteByte(c)
-			}
-			continue
+	for {
+		// The runs that stay as they are are copied whole; only the rune
+		// that ends each is looked at.
+		b.WriteString(s[:i])
+		s = s[i:]
+		if s == "" {
+			return b.String(), controls
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
 		switch {
 		case r == '\r':
-			if i < len(s) && s[i] == '\n' {
-				i++
+			if s != "" && s[0] == '\n' {
+				s = s[1:]
 			}
 			b.WriteByte('\n')
 		case r == '\n' || r == '\f' || r == '\v' || r == '\u0085' || r == '\u2028' || r == '\u2029':
@@ -130,8 +117,30 @@ func mapRunes(s string) (string, int) {
 		default:
 			b.WriteRune(r)
 		}
+		i = unchangedPrefix(s)
 	}
-	return b.String(), controls
+}
+
+// unchangedPrefix returns the length of the longest prefix of s that
+// mapRunes copies as it is: printable ASCII, line feeds and valid runes
+// that are not a line break, an invisible, a space or a control character.
+func unchangedPrefix(s string) int {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != 0x7f || c == '\n' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u0085' || r == '\u2028' || r == '\u2029' ||
+			isInvisible(r) || unicode.IsSpace(r) || unicode.IsControl(r) {
+			return i
+		}
+		i += size
+	}
+	return len(s)
 }
 
 // isInvisible reports whether r is dropped from article text: zero-width
@@ -144,17 +153,6 @@ func isInvisible(r rune) bool {
 		return true
 	}
 	return r >= 0xE0000 && r <= 0xE007F
-}
-
-// plainLines reports whether s is printable ASCII and line feeds only,
-// which mapRunes leaves as it is.
-func plainLines(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 0x20 && c != '\n') || c >= 0x7f {
-			return false
-		}
-	}
-	return true
 }
 
 // collapseSpaces trims s and turns each run of spaces into one.
