@@ -6,7 +6,8 @@ import (
 )
 
 // memoEntries bounds how many (question word, sentence word) levels the
-// engine remembers in all, a few MB; past it the memos start anew.
+// engine remembers in all (about 52 bytes each, measured: ~7 MB at the
+// bound); past it the memos start anew.
 const memoEntries = 1 << 17
 
 // wordMemo is how sentence words stand for one question word: their
