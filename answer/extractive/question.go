@@ -264,10 +264,24 @@ func (e *Engine) posTags(text string, toks []token) []string {
 // counting is true under "how many/much", where a unit of time asks for a
 // duration rather than a date.
 func (e *Engine) classOf(head string, counting bool) kind {
+	if head == "name" {
+		return kindName
+	}
+	// The classes are tried over every sense, so a head whose most likely
+	// sense is none of them asks for a description: "what job" is an
+	// occupation (noun.act), though one sense of "job" is a workplace.
+	t := e.lex.Term(head)
+	if s, ok := e.lex.Supersense(&t); ok {
+		switch s {
+		case lexicon.NounLocation, lexicon.NounPerson, lexicon.NounTime, lexicon.NounQuantity,
+			lexicon.NounGroup, lexicon.NounPossession, lexicon.NounRelation, lexicon.NounArtifact,
+			lexicon.NounObject:
+		default:
+			return kindManner
+		}
+	}
 	isA := func(class string) bool { return e.lex.IsA(head, class) }
 	switch {
-	case head == "name":
-		return kindName
 	case isA("time period") || isA("time unit"):
 		if counting {
 			return kindDuration

@@ -27,6 +27,10 @@ type wordKnowledge interface {
 	// IsA reports whether word names a kind or an instance of class
 	// ("istanbul" is a "city").
 	IsA(word, class string) bool
+	// Supersense returns the WordNet class of t's most likely sense
+	// (noun.act for "job", noun.location for "city"), false when WordNet
+	// does not know it.
+	Supersense(t *lexicon.Term) (lexicon.Supersense, bool)
 	// Vec returns word's row in the word vectors, or -1.
 	Vec(word string) int32
 	// Cosine returns the cosine similarity of two rows (0 for -1).
@@ -49,6 +53,9 @@ func newLexicon() wordKnowledge { return wordnet{lexicon.Default(), wordvec.Defa
 // vecDim is the word vectors' dimension.
 const vecDim = 100
 
+func (w wordnet) Supersense(t *lexicon.Term) (lexicon.Supersense, bool) {
+	return w.l.PrimarySupersense(t)
+}
 func (w wordnet) Vec(word string) int32                          { return w.v.ID(word) }
 func (w wordnet) Cosine(a, b int32) float32                      { return w.v.Cosine(a, b) }
 func (w wordnet) AddVec(acc []float32, id int32, weight float32) { w.v.AddTo(acc, id, weight) }
