@@ -143,12 +143,13 @@ func splitLong(text string, s Span, maxChars int) []Span {
 
 // groupUnits packs consecutive units into chunk spans.
 func groupUnits(text string, units []unit, opt ChunkOptions) []Span {
-	fits := func(i, j int) bool { return runeLen(text, units[i].start, units[j].end) <= opt.MaxChars }
+	rc := newUnitRunes(text, units)
+	fits := func(i, j int) bool { return rc.count(i, j) <= opt.MaxChars }
 	var spans []Span
 	for i := 0; i < len(units); {
 		j := i
 		for j+1 < len(units) && fits(i, j+1) &&
-			(units[j+1].para == units[j].para || mayCrossParagraph(text, units, i, j, opt.MaxChars)) {
+			(units[j+1].para == units[j].para || mayCrossParagraph(rc, units, i, j, opt.MaxChars)) {
 			j++
 		}
 		spans = append(spans, Span{units[i].start, units[j].end})
@@ -172,13 +173,59 @@ func groupUnits(text string, units []unit, opt ChunkOptions) []Span {
 // mayCrossParagraph reports whether the chunk units[i..j], which ends a
 // paragraph, may take in the next one: when that whole paragraph fits, or
 // when the chunk so far is too small to stand on its own.
-func mayCrossParagraph(text string, units []unit, i, j, maxChars int) bool {
-	if runeLen(text, units[i].start, units[j].end) < maxChars/4 {
+func mayCrossParagraph(rc unitRunes, units []unit, i, j, maxChars int) bool {
+	if rc.count(i, j) < maxChars/4 {
 		return true
 	}
 	last := j + 1
 	for last+1 < len(units) && units[last+1].para == units[j+1].para {
 		last++
 	}
-	return runeLen(text, units[i].start, units[last].end) <= maxChars
+	return rc.count(i, last) <= maxChars
+}
+
+// unitRunes counts the runes from the start of one unit to the end of a
+// later one without reading the text again: start[i] and end[j] are the
+// rune offsets of units[i].start and units[j].end. That holds when the
+// text is valid UTF-8 and every boundary, in order, starts a rune;
+// otherwise start is nil and each count reads the text.
+type unitRunes struct {
+	text       string
+	units      []unit
+	start, end []int
+}
+
+func newUnitRunes(text string, units []unit) unitRunes {
+	u := unitRunes{text: text, units: units}
+	if !utf8.ValidString(text) {
+		return u
+	}
+	start, end := make([]int, len(units)), make([]int, len(units))
+	pos, n := 0, 0
+	at := func(b int) (int, bool) {
+		if b < pos || b > len(text) || b < len(text) && !utf8.RuneStart(text[b]) {
+			return 0, false
+		}
+		n += utf8.RuneCountInString(text[pos:b])
+		pos = b
+		return n, true
+	}
+	for i, un := range units {
+		var ok1, ok2 bool
+		start[i], ok1 = at(un.start)
+		end[i], ok2 = at(un.end)
+		if !ok1 || !ok2 {
+			return u
+		}
+	}
+	u.start, u.end = start, end
+	return u
+}
+
+// count is the rune count of text[units[i].start:units[j].end], i <= j.
+func (u unitRunes) count(i, j int) int {
+	if u.start == nil {
+		return runeLen(u.text, u.units[i].start, u.units[j].end)
+	}
+	return u.end[j] - u.start[i]
 }
