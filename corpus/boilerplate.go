@@ -226,7 +226,7 @@ func isFooterMarker(p string) bool {
 		return true
 	}
 	// The cheap tests go first: words scans the whole line.
-	if i := strings.IndexAny(p, ":："); i > 0 && footerPhrases[phrase(p[:i])] && !wordsOver(p, 20) {
+	if i := indexColon(p); i > 0 && footerPhrases[phrase(p[:i])] && !wordsOver(p, 20) {
 		return true
 	}
 	if !endsSentence(p) && !wordsOver(p, 12) {
@@ -238,6 +238,20 @@ func isFooterMarker(p string) bool {
 		}
 	}
 	return false
+}
+
+// indexColon is strings.IndexAny(p, ":："), the first ASCII or fullwidth
+// colon, with two substring searches instead of a test per rune.
+func indexColon(p string) int {
+	i := strings.IndexByte(p, ':')
+	head := p
+	if i >= 0 {
+		head = p[:i]
+	}
+	if j := strings.Index(head, "："); j >= 0 {
+		return j
+	}
+	return i
 }
 
 // isFooterish reports lines that can make up a footer: markers, list items,

@@ -101,7 +101,7 @@ func isCopyrightReference(p string) bool {
 var lineEdgeCases = []string{
 	"", "Copyright 2024 Reuters", "COPYRIGHT © 2023", "(C) 2021 by the agency", "(c)by x", "© 2020 The Times", "copyrighted material",
 	"All Rights Reserved.", "text ALL RIGHTS RESERVED here", "COPYRİGHT 2024", "All rİghts reserved", "  spaced   out  words ",
-	"日本語のテキストです", "mixed 日本語のテキスト words", "tab\tseparated\u00a0nbsp\u3000ideographic", "x\xffy z",
+	"日本語のテキストです", "mixed 日本語のテキスト words", "Read more: here", "続きは：こちら", "a：b:c", "x:y：z", "\xef\xbc：bad lead", "tab\tseparated\u00a0nbsp\u3000ideographic", "x\xffy z",
 }
 
 func mayBeCaptionCreditReference(p string) bool {
@@ -123,6 +123,9 @@ func checkLine(t *testing.T, s string) {
 	}
 	if got, want := mayBeCaptionCredit(s), mayBeCaptionCreditReference(s); got != want {
 		t.Errorf("mayBeCaptionCredit(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
+		t.Errorf("indexColon(%q) = %d, want %d", s, got, want)
 	}
 }
 
