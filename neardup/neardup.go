@@ -139,9 +139,7 @@ func (sg *Signer) Sign(text string) Signature {
 	for i := 0; i+n <= len(spans); i++ {
 		x := shingleHash(buf, spans[i:i+n])
 		for j := range mins {
-			if h := params[j][0]*x + params[j][1]; h < mins[j] {
-				mins[j] = h
-			}
+			mins[j] = min(mins[j], params[j][0]*x+params[j][1])
 		}
 	}
 	sig := make(Signature, Hashes)
@@ -246,18 +244,29 @@ func (g *Grouper) similar(a, b Signature) bool {
 	if len(a) != Hashes || len(b) != Hashes {
 		return false // as Similarity: 0
 	}
+	// Equal hashes are counted eight at a time without a branch each; the
+	// count is checked between blocks.
+	x, y := (*[Hashes]uint64)(a), (*[Hashes]uint64)(b)
 	same := 0
-	for i := range Hashes {
-		if a[i] == b[i] {
-			same++
-			if same >= g.need {
-				return true
-			}
-		} else if same+Hashes-1-i < g.need {
+	for i := 0; i < Hashes; i += 8 {
+		same += eq(x[i], y[i]) + eq(x[i+1], y[i+1]) + eq(x[i+2], y[i+2]) + eq(x[i+3], y[i+3]) +
+			eq(x[i+4], y[i+4]) + eq(x[i+5], y[i+5]) + eq(x[i+6], y[i+6]) + eq(x[i+7], y[i+7])
+		if same >= g.need {
+			return true
+		}
+		if same+Hashes-8-i < g.need {
 			return false
 		}
 	}
-	return same >= g.need
+	return false
+}
+
+// eq is 1 when a == b, else 0.
+func eq(a, b uint64) int {
+	if a == b {
+		return 1
+	}
+	return 0
 }
 
 // Add groups the next signature (index i, counting from 0 over every
