@@ -51,7 +51,10 @@ const (
 // A text without any word (empty, only punctuation or stopwords) gets one
 // fixed unit vector, never a zero vector, so cosine similarity stays defined.
 type LocalEmbedder struct {
-	dim   int
+	dim int
+	// mask is dim-1 when dim is a power of two (a bucket is then the hash's
+	// low bits, the same as the remainder), else 0.
+	mask  uint64
 	words *featureMemo
 	// scratch holds *embedScratch values, reused across texts.
 	scratch sync.Pool
@@ -63,7 +66,11 @@ func NewLocalEmbedder(dim int) *LocalEmbedder {
 	if dim <= 0 {
 		dim = DefaultLocalDim
 	}
-	return &LocalEmbedder{dim: dim, words: &featureMemo{}}
+	e := &LocalEmbedder{dim: dim, words: &featureMemo{}}
+	if dim&(dim-1) == 0 {
+		e.mask = uint64(dim - 1)
+	}
+	return e
 }
 
 // Dim returns the vector dimension.
@@ -271,10 +278,15 @@ func newWordFeatures(w string) *wordFeatures {
 // add puts weight w into the bucket of feature hash h, with the sign taken
 // from another bit of h so that collisions cancel out on average.
 func (e *LocalEmbedder) add(v []float32, h uint64, w float64) {
-	idx := (h & 0x7fffffffffffffff) % uint64(len(v))
-	if h>>63 == 1 {
-		w = -w
+	idx := h & 0x7fffffffffffffff
+	if e.mask != 0 && len(v) == e.dim {
+		idx &= e.mask
+	} else {
+		idx %= uint64(len(v))
 	}
+	// -w when the top bit is set, by flipping w's sign bit: the same value
+	// as negating, without a branch that half the features mispredict.
+	w = math.Float64frombits(math.Float64bits(w) ^ h&(1<<63))
 	v[idx] += float32(w)
 }
 

@@ -26,7 +26,7 @@ func refEmbed(e *LocalEmbedder, text string) []float32 {
 		}
 	}
 	if len(content) == 0 {
-		e.add(v, hashFeature(kindEmpty, ""), 1)
+		refAdd(v, hashFeature(kindEmpty, ""), 1)
 		return v
 	}
 
@@ -45,7 +45,7 @@ func refEmbed(e *LocalEmbedder, text string) []float32 {
 		prev = s
 	}
 	for i, s := range stems1.keys {
-		e.add(v, hashFeature(kindStem, s), weightStem*refSublinear(stems1.counts[i])*commonness(s))
+		refAdd(v, hashFeature(kindStem, s), weightStem*refSublinear(stems1.counts[i])*commonness(s))
 	}
 	for i, w := range words1.keys {
 		if hasDigit(w) {
@@ -54,12 +54,12 @@ func refEmbed(e *LocalEmbedder, text string) []float32 {
 		wt := refSublinear(words1.counts[i]) * commonness(stemWord(w))
 		refAddGrams(e, v, w, weightGrams*wt)
 		if sk := refSkeleton(w); len(sk) >= 2 {
-			e.add(v, hashFeature(kindSkeleton, sk), weightSkeleton*wt)
+			refAdd(v, hashFeature(kindSkeleton, sk), weightSkeleton*wt)
 		}
 	}
 	for i, bg := range bigrams.keys {
 		h := hashMore(hashMore(hashFeature(kindBigram, bg[0]), "\x00"), bg[1])
-		e.add(v, h, weightBigram*refSublinear(bigrams.counts[i]))
+		refAdd(v, h, weightBigram*refSublinear(bigrams.counts[i]))
 	}
 	normalize(v)
 	return v
@@ -82,7 +82,7 @@ func refAddGrams(e *LocalEmbedder, v []float32, word string, w float64) {
 	each := w / math.Sqrt(float64(n))
 	for _, size := range [2]int{3, 4} {
 		for i := 0; i+size <= len(rs); i++ {
-			e.add(v, hashRunes(kindGram, rs[i:i+size]), each)
+			refAdd(v, hashRunes(kindGram, rs[i:i+size]), each)
 		}
 	}
 }
@@ -124,6 +124,14 @@ func (c *refCounter[K]) add(k K) {
 	c.counts = append(c.counts, 1)
 }
 
+func refAdd(v []float32, h uint64, w float64) {
+	idx := (h & 0x7fffffffffffffff) % uint64(len(v))
+	if h>>63 == 1 {
+		w = -w
+	}
+	v[idx] += float32(w)
+}
+
 func refSublinear(tf int) float64 { return 1 + math.Log(float64(tf)) }
 
 func TestLocalEmbedderMatchesReference(t *testing.T) {
@@ -140,7 +148,7 @@ func TestLocalEmbedderMatchesReference(t *testing.T) {
 			texts = append(texts, c.Text)
 		}
 	}
-	for _, dim := range []int{0, 7, 512} {
+	for _, dim := range []int{0, 1, 7, 64, 512, 1536} {
 		e := NewLocalEmbedder(dim)
 		// Twice: the second pass reads the memoised features.
 		for pass := range 2 {
