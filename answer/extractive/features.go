@@ -517,7 +517,10 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 	}
 	// The noun the question asks about ("the Turkish president") should
 	// stand in the sentence or its neighbours.
-	if q.head != "" && q.head != "name" && q.head != "person" {
+	// A head that names the answer's own kind is there when the answer is:
+	// "Istanbul" is the city of "which city", 2014 the year of "what year".
+	answered := x[fHeadIsA] == 1 || strong && q.want != kindPerson && q.want != kindPlace && q.want != kindOrg && q.want != kindName
+	if q.head != "" && q.head != "name" && q.head != "person" && !answered {
 		x[fHeadMissing] = 1
 		for _, t := range [][]token{s.toks, toksOf(c.prev), toksOf(c.next)} {
 			for i := range t {
