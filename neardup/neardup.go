@@ -261,12 +261,11 @@ func (g *Grouper) similar(a, b Signature) bool {
 	return false
 }
 
-// eq is 1 when a == b, else 0.
+// eq is 1 when a == b, else 0, in arithmetic: x | -x has its top bit set
+// for every x but 0.
 func eq(a, b uint64) int {
-	if a == b {
-		return 1
-	}
-	return 0
+	x := a ^ b
+	return int(1 ^ (x|-x)>>63)
 }
 
 // Add groups the next signature (index i, counting from 0 over every
