@@ -71,6 +71,56 @@ func IsQuestionWord(word string) bool {
 	return false
 }
 
+// QuestionWordTypo returns the question word that word misspells by one
+// edit (a letter added, dropped, changed, or two swapped: "wat", "hw",
+// "wich", "wher"), and false when it is a question word already or none
+// is that close. Callers should ask it only of words the dictionary does
+// not know ("wen" is a word).
+func QuestionWordTypo(word string) (string, bool) {
+	if len(word) < 2 || len(word) > 6 || IsQuestionWord(word) {
+		return "", false
+	}
+	// A dropped or doubled letter first ("wher" is "where", not "when"),
+	// then a changed or swapped one.
+	for _, sameLength := range []bool{false, true} {
+		for _, q := range []string{"what", "who", "which", "when", "where", "why", "how"} {
+			if (len(q) == len(word)) == sameLength && oneEdit(word, q) {
+				return q, true
+			}
+		}
+	}
+	return "", false
+}
+
+// oneEdit reports whether a and b (ASCII) differ by exactly one insertion,
+// deletion, substitution or transposition of adjacent letters.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
+}
+
 // IsAuxiliary reports whether word is an auxiliary or modal verb form,
 // including the negated contractions ("didnt", "wont").
 func IsAuxiliary(word string) bool {

@@ -169,3 +169,32 @@ func TestAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionWordTypo(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"wat", "what", true},
+		{"hw", "how", true},
+		{"wich", "which", true},
+		{"wher", "where", true},
+		{"whta", "what", true},
+		{"whoo", "who", true},
+		{"what", "", false},
+		{"whats", "", false},
+		{"war", "", false},
+		{"x", "", false},
+		{"wherever", "", false},
+		{"", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := lexicon.QuestionWordTypo(tc.in)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("QuestionWordTypo(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}

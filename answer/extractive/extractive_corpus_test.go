@@ -161,3 +161,22 @@ func TestDefaultArticlesNearMisses(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt question word asks what the right one asks.
+func TestDefaultArticlesQuestionWordTypos(t *testing.T) {
+	e := extractive.New(openDefault(t), extractive.Options{})
+	for _, tc := range []struct{ typo, right string }{
+		{"hw long did the talks last", "how long did the talks last"},
+		{"wat time did the talks start", "what time did the talks start"},
+		{"wich delegation did Umerov lead", "which delegation did Umerov lead"},
+	} {
+		t.Run(tc.typo, func(t *testing.T) {
+			got, want := ask(t, e, tc.typo), ask(t, e, tc.right)
+			// A decline restates the question, typo and all; an answer must
+			// be the same answer.
+			if got.Answered != want.Answered || want.Answered && got.Text != want.Text {
+				t.Errorf("%q answered %q\n%q answered %q", tc.typo, got.Text, tc.right, want.Text)
+			}
+		})
+	}
+}

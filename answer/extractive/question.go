@@ -59,10 +59,18 @@ func (e *Engine) parseQuestion(q string, links []string) *question {
 	pq.want, pq.head, pq.wh = e.answerKind(pq.toks, q)
 	pq.headStem = retrieval.Stem(pq.head)
 	pq.terms = e.terms(q, 1, 0)
+	if len(pq.toks) > 0 {
+		// A misspelt question word is not a content word ("wat" is not a
+		// typo of "war").
+		if _, ok := e.questionWordTypo(pq.toks[0].norm); ok {
+			first := pq.toks[0].norm
+			pq.terms = slices.DeleteFunc(pq.terms, func(t qterm) bool { return t.norm == first })
+		}
+	}
 	// "how long", "how many", "how old": the word after "how" frames the
 	// question; it is not something the answer sentence must repeat.
 	for i, t := range pq.toks {
-		if t.norm == "how" && i+1 < len(pq.toks) && pq.want != kindManner {
+		if (t.norm == "how" || i == 0 && pq.wh == "how") && i+1 < len(pq.toks) && pq.want != kindManner {
 			skip := pq.toks[i+1].norm
 			pq.terms = slices.DeleteFunc(pq.terms, func(q qterm) bool { return q.norm == skip })
 			break
@@ -127,15 +135,32 @@ func (e *Engine) terms(text string, weight float64, pos int) []qterm {
 	return out
 }
 
+// questionWordTypo returns the question word w misspells, when w is not
+// a word WordNet knows.
+func (e *Engine) questionWordTypo(w string) (string, bool) {
+	if e.lex.Known(w) {
+		return "", false
+	}
+	return lexicon.QuestionWordTypo(w)
+}
+
 // answerKind derives what a question asks for from its question word and,
 // for "what"/"which" questions, the class of its head noun in WordNet:
 // "which city" asks for a place because a city is a location.
 func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
 	wh := -1
+	fix := ""
 	for i, t := range toks {
 		if lexicon.IsQuestionWord(t.norm) {
 			wh = i
 			break
+		}
+	}
+	if wh < 0 && len(toks) > 0 {
+		// "wat time was the meeting": a misspelt question word opening
+		// the question, if the dictionary does not know the word.
+		if q, ok := e.questionWordTypo(toks[0].norm); ok {
+			wh, fix = 0, q
 		}
 	}
 	if wh < 0 {
@@ -145,6 +170,9 @@ func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
 		return kindManner, "", ""
 	}
 	w := toks[wh].norm
+	if fix != "" {
+		w = fix
+	}
 	next := func(i int) string {
 		if wh+i < len(toks) {
 			return toks[wh+i].norm
