@@ -35,9 +35,10 @@ const (
 //     inside a name can smuggle a fence past it, and no tag of any name
 //     (<passage>, <|im_start|>, </s>) can open. The cost is cosmetic: the
 //     rare article "<" reads "&lt;", which models read as "<";
-//   - a lookalike of "<" that NFKC keeps apart ("‹", "〈", "˂") becomes
-//     "&lt;" where the skeleton of what follows reads as one of the
-//     prompt's tags, so guillemets and CJK brackets elsewhere stay;
+//   - a lookalike of "<" that NFKC keeps apart ("‹", "〈", "˂", and "︿",
+//     whose NFKC form is "〈") becomes "&lt;" where the skeleton of what
+//     follows reads as one of the prompt's tags, so guillemets and CJK
+//     brackets elsewhere stay;
 //   - the "[" of a bracketed control token ("[INST]", "[/INST]") becomes
 //     "&#91;", read the same way but no longer the token;
 //   - Unicode TAG characters (U+E0000–E007F), invisible ASCII, are dropped.
@@ -56,7 +57,9 @@ func neutralise(s string) string {
 			// dropped
 		case r == '<' || r >= utf8.RuneSelf && strings.ContainsRune(norm.NFKC.String(string(r)), '<'):
 			b.WriteString(escLT)
-		case confusableASCII[r] == '<' && startsFenceTag(rest):
+		case (confusableASCII[r] == '<' || skeletonHasLT(r)) && startsFenceTag(rest):
+			// A lookalike, or a character whose NFKC form is one ("︿" is
+			// "〈").
 			b.WriteString(escLT)
 		case r == '[' && startsBracketToken(rest):
 			b.WriteString(escBracket)
@@ -65,6 +68,15 @@ func neutralise(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// skeletonHasLT reports whether r's skeleton holds a "<".
+func skeletonHasLT(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == '<'
+	}
+	var buf [8]rune
+	return slices.Contains(skeletonRune(buf[:0], r), '<')
 }
 
 // needsNeutralising reports whether s holds anything neutralise changes:
