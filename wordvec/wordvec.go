@@ -143,7 +143,9 @@ func Decode(r io.Reader) (*Vectors, error) {
 	}
 	n := int(binary.LittleEndian.Uint32(head[len(magic):]))
 	dim := int(binary.LittleEndian.Uint32(head[len(magic)+4:]))
-	if n > 1<<22 || dim <= 0 || dim > 1024 {
+	// Bounds well above the embedded table's (50,000 × 100) keep a crafted
+	// header from asking for gigabytes.
+	if n > 1<<21 || dim <= 0 || dim > 1024 || n*dim > 1<<27 {
 		return nil, fmt.Errorf("%w: %d words of %d dimensions", ErrFormat, n, dim)
 	}
 	v := &Vectors{dim: dim, index: make(map[string]int32, n), codes: make([]int8, n*dim), scale: make([]float32, n)}

@@ -69,7 +69,8 @@ func TestMean(t *testing.T) {
 }
 
 func TestDecodeRejectsOtherData(t *testing.T) {
-	for _, in := range [][]byte{nil, []byte("not a table"), []byte("FNWV1\n\xff\xff\xff\xff\x64\x00\x00\x00")} {
+	for _, in := range [][]byte{nil, []byte("not a table"), []byte("FNWV1\n\xff\xff\xff\xff\x64\x00\x00\x00"),
+		[]byte("FNWV1\n\x00\x00\x1f\x00\x00\x04\x00\x00")} { // 2,031,616 words of 1,024 dimensions: 2 GB
 		if _, err := wordvec.Decode(bytes.NewReader(in)); !errors.Is(err, wordvec.ErrFormat) {
 			t.Errorf("Decode(%q) = %v, want ErrFormat", in, err)
 		}
@@ -77,4 +78,26 @@ func TestDecodeRejectsOtherData(t *testing.T) {
 	if _, err := wordvec.Decode(bytes.NewReader([]byte("FNWV1\n\x02\x00\x00\x00\x04\x00\x00\x00\x02ab"))); !errors.Is(err, wordvec.ErrFormat) {
 		t.Errorf("truncated table: %v, want ErrFormat", err)
 	}
+}
+
+// FuzzDecode checks that no input makes Decode panic or return a table
+// whose lookups misbehave.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("FNWV1\n\x01\x00\x00\x00\x02\x00\x00\x00\x02ab\x00\x00\x80\x3f\x7f\x00"))
+	f.Add([]byte("FNWV1\n\x02\x00\x00\x00\x04\x00\x00\x00\x02ab"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		v, err := wordvec.Decode(bytes.NewReader(in))
+		if err != nil {
+			if !errors.Is(err, wordvec.ErrFormat) {
+				t.Fatalf("error %v is not ErrFormat", err)
+			}
+			return
+		}
+		for _, w := range []string{"ab", "", "x"} {
+			id := v.ID(w)
+			_ = v.Cosine(id, id)
+			acc := make([]float32, v.Dim())
+			v.AddTo(acc, id, 1)
+		}
+	})
 }
