@@ -109,8 +109,8 @@ type sentence struct {
 }
 
 // meanVec returns the mean word vector of s's content words, leaving out
-// names (capitalised after the first word and unknown to WordNet:
-// "Fidan", but not "Minister"), nil when none has one.
+// names (words capitalised after the first: "Fidan", and also a title's
+// "Minister"), nil when none has one.
 func (s *sentence) meanVec(lex wordKnowledge) []float32 {
 	if !s.meanDone {
 		s.meanDone = true
