@@ -49,6 +49,11 @@ import (
 // newsShare is the weight the news sets carry in the fit (-news-share).
 var newsShare = 0.3
 
+// stackFolds is how many inner folds (by article) give the decline model
+// out-of-fold ranker scores to learn from (-stack; 0 or 1: the ranker's
+// own in-sample scores).
+var stackFolds = 0
+
 // dropped are decline features left out of the fit (-drop).
 var dropped []int
 
@@ -90,6 +95,7 @@ func run() error {
 	drop := flag.String("drop", "", "comma-separated decline features to leave out (experiments)")
 	dumpDir := flag.String("dump", "", "write the features as CSV files to this directory (experiments with other learners)")
 	flag.Float64Var(&newsShare, "news-share", newsShare, "share of the fit's weight the news sets carry")
+	flag.IntVar(&stackFolds, "stack", stackFolds, "inner folds by article for the decline model's ranker scores (0: in-sample)")
 	flag.Parse()
 	for _, d := range strings.Split(*drop, ",") {
 		if i := slices.Index(extractive.DeclineFeatureNames(), d); i >= 0 {
@@ -464,23 +470,55 @@ func fit(recs []record, l2 float64) extractive.Model {
 		}
 		return 1
 	}
-	var lists []list
-	for _, r := range recs {
-		if !r.Answerable || !slices.Contains(r.Labels, true) {
-			continue
+	rank := func(recs []record) extractive.LogReg {
+		var lists []list
+		for _, r := range recs {
+			if !r.Answerable || !slices.Contains(r.Labels, true) {
+				continue
+			}
+			l := list{w: weight(r)}
+			for i, c := range r.Analysis.Candidates {
+				l.xs = append(l.xs, c.Features)
+				l.pos = append(l.pos, r.Labels[i])
+			}
+			lists = append(lists, l)
 		}
-		l := list{w: weight(r)}
-		for i, c := range r.Analysis.Candidates {
-			l.xs = append(l.xs, c.Features)
-			l.pos = append(l.pos, r.Labels[i])
-		}
-		lists = append(lists, l)
+		return listwise(lists, extractive.RankFeatureNames(), l2)
 	}
-	m := extractive.Model{Rank: listwise(lists, extractive.RankFeatureNames(), l2)}
+	m := extractive.Model{Rank: rank(recs)}
+	// The decline model learns from the ranker's scores on questions it
+	// was not fitted on (stacking by article), as it will meet them: the
+	// in-sample scores are more confident than any new question's.
+	scorer := make([]extractive.Model, len(recs))
+	for i := range scorer {
+		scorer[i] = m
+	}
+	if stackFolds > 1 {
+		fold := map[string]int{}
+		for _, r := range recs {
+			if _, ok := fold[r.Group]; !ok {
+				fold[r.Group] = len(fold) % stackFolds
+			}
+		}
+		for k := range stackFolds {
+			var in []record
+			for _, r := range recs {
+				if fold[r.Group] != k {
+					in = append(in, r)
+				}
+			}
+			mk := extractive.Model{Rank: rank(in)}
+			for i, r := range recs {
+				if fold[r.Group] == k {
+					scorer[i] = mk
+				}
+			}
+		}
+	}
 	var xs [][]float64
 	var ys, ws []float64
-	for _, r := range recs {
-		best, x := m.Best(r.Analysis)
+	for i, r := range recs {
+		best, x := scorer[i].Best(r.Analysis)
 		if best < 0 {
 			continue
 		}
