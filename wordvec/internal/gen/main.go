@@ -11,6 +11,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
@@ -18,7 +19,8 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
+
+	"footnote/internal/atomicfile"
 )
 
 // wink is the part of the package's JSON the table needs: the words by
@@ -63,16 +65,12 @@ func run(in, out string, n int) error {
 		if len(words) == n {
 			break
 		}
-		if v := w.Vectors[word]; len(v) >= d && lowerWord(word) {
+		if v := w.Vectors[word]; len(v) >= d && lowerWord(word) && nonZero(v[:d]) {
 			words = append(words, word)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".glove-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	zw, err := gzip.NewWriterLevel(tmp, gzip.BestCompression)
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
 		return err
 	}
@@ -109,21 +107,22 @@ func run(in, out string, n int) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
 	fmt.Printf("%d words, %d dimensions\n", len(words), d)
-	return os.Rename(tmp.Name(), out)
+	return atomicfile.WriteFile(out, buf.Bytes(), 0o644)
 }
 
 // magic opens the table; wordvec.Decode checks it.
 const magic = "FNWV1\n"
+
+// nonZero reports whether v has a direction to scale to unit length.
+func nonZero(v []float64) bool {
+	for _, x := range v {
+		if x != 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // lowerWord reports whether w is 2–40 lower-case ASCII letters: the words
 // footnote's tokenizer produces after folding case and accents.
