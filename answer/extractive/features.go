@@ -254,7 +254,7 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 			x[fVecSim] = float64(wordvec.CosineOf(q.mean, sm))
 		}
 	}
-	ce, cr, _ := coverage(e.lex, q.terms, c.prev, s, c.next)
+	ce, cr, hitCtx := coverage(e.lex, q.terms, c.prev, s, c.next)
 	x[fCovContext] = math.Max(0, ce+cr-exact-related)
 	x[fCovPassage] = 0
 	if len(c.psents) > 0 {
@@ -377,7 +377,6 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	}
 	// Names, numbers and rare words of the question the sentence and its
 	// neighbours lack: a question about another entity than the text's.
-	_, _, hitCtx := coverage(e.lex, q.terms, c.prev, s, c.next)
 	names, namesMissing, maxUnCtx := 0, 0, 0.0
 	for i, qt := range q.terms {
 		if hitCtx[i] == 0 {
@@ -519,7 +518,7 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 	// stand in the sentence or its neighbours.
 	// A head that names the answer's own kind is there when the answer is:
 	// "Istanbul" is the city of "which city", 2014 the year of "what year".
-	answered := x[fHeadIsA] == 1 || strong && q.want != kindPerson && q.want != kindPlace && q.want != kindOrg && q.want != kindName
+	answered := x[fHeadIsA] == 1 || strong && figure(q.want)
 	if q.head != "" && q.head != "name" && q.head != "person" && !answered {
 		x[fHeadMissing] = 1
 		for _, t := range [][]token{s.toks, toksOf(c.prev), toksOf(c.next)} {
