@@ -386,25 +386,20 @@ func (l *Lexicon) Synonyms(word string) []string {
 // Derivations returns the lemmas WordNet links to any lemma of word as
 // derivationally related forms or pertainyms: Derivations("negotiator")
 // holds "negotiate".
-func (l *Lexicon) Derivations(word string) []string {
-	t := l.Term(word)
-	var out []string
-	for _, c := range t.cs.c[:t.cs.n] {
-		for _, d := range l.derivs(c.id) {
-			out = l.appendLemma(out, d, &t)
-		}
-	}
-	return out
-}
+func (l *Lexicon) Derivations(word string) []string { return l.linkedLemmas(word, l.derivs) }
 
 // Antonyms returns the WordNet antonyms of any lemma of word:
 // Antonyms("win") holds "lose".
-func (l *Lexicon) Antonyms(word string) []string {
+func (l *Lexicon) Antonyms(word string) []string { return l.linkedLemmas(word, l.antonyms) }
+
+// linkedLemmas returns the lemmas links gives for any lemma of word,
+// leaving out word's own.
+func (l *Lexicon) linkedLemmas(word string, links func(id uint32) []uint32) []string {
 	t := l.Term(word)
 	var out []string
 	for _, c := range t.cs.c[:t.cs.n] {
-		for _, a := range l.antonyms(c.id) {
-			out = l.appendLemma(out, a, &t)
+		for _, d := range links(c.id) {
+			out = l.appendLemma(out, d, &t)
 		}
 	}
 	return out
@@ -414,17 +409,25 @@ func (l *Lexicon) Antonyms(word string) []string {
 // word, nearest first, up to HypernymDepth levels, including instance
 // hypernyms: Hypernyms("Bosporus") holds "strait".
 func (l *Lexicon) Hypernyms(word string) []string {
+	return l.climbLemmas(word, HypernymDepth, l.hypernyms, 1)
+}
+
+// climbLemmas returns the lemmas of the synsets up to depth steps above
+// any sense of any lemma of word, nearest first, leaving out word's own:
+// up lists the synsets one step above a synset, each id to be shifted
+// right by shift bits (hypernyms carry an instance flag in their lowest bit).
+func (l *Lexicon) climbLemmas(word string, depth int, up func(s uint32) []uint32, shift uint) []string {
 	t := l.Term(word)
 	var out []string
 	var level, next []uint32
 	for _, c := range t.cs.c[:t.cs.n] {
 		level = append(level, l.sensesOf(c.id, c.pos)...)
 	}
-	for range HypernymDepth {
+	for range depth {
 		next = next[:0]
 		for _, s := range level {
-			for _, h := range l.hypernyms(s) {
-				h >>= 1
+			for _, h := range up(s) {
+				h >>= shift
 				if !slices.Contains(next, h) {
 					next = append(next, h)
 				}
@@ -500,27 +503,5 @@ func (l *Lexicon) climbParts(s uint32, to []cand, depth int) bool {
 // Wholes returns what any sense of word is a part of, nearest first, up to
 // PartOfDepth levels: Wholes("Istanbul") holds "turkey".
 func (l *Lexicon) Wholes(word string) []string {
-	t := l.Term(word)
-	var out []string
-	var level []uint32
-	for _, c := range t.cs.c[:t.cs.n] {
-		level = append(level, l.sensesOf(c.id, c.pos)...)
-	}
-	for range PartOfDepth {
-		var next []uint32
-		for _, s := range level {
-			for _, p := range l.parts(s) {
-				if !slices.Contains(next, p) {
-					next = append(next, p)
-				}
-			}
-		}
-		for _, p := range next {
-			for _, m := range l.members(p) {
-				out = l.appendLemma(out, m, &t)
-			}
-		}
-		level = next
-	}
-	return out
+	return l.climbLemmas(word, PartOfDepth, l.parts, 0)
 }
