@@ -66,19 +66,11 @@ func (l *Lexicon) Collocation(words []string) (lemma string, n int) {
 
 // hasPrefixBytes is HasPrefix on an already normalised prefix.
 func (l *Lexicon) hasPrefixBytes(p []byte) bool {
-	lo, hi := 0, l.Len()
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if l.blob[l.off[m]:l.off[m+1]] < string(p) {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo >= l.Len() {
+	i := lowerBound(l.blob, l.off, p)
+	if i >= l.Len() {
 		return false
 	}
-	s := l.blob[l.off[lo]:l.off[lo+1]]
+	s := l.lemma(uint32(i))
 	return len(s) >= len(p) && s[:len(p)] == string(p)
 }
 

@@ -383,35 +383,41 @@ func (l *Lexicon) find(s string) (uint32, bool) {
 		return id, true
 	}
 	a := &l.alias
-	n := len(a.off) - 1
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if a.blob[a.off[m]:a.off[m+1]] < s {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < n && a.blob[a.off[lo]:a.off[lo+1]] == s {
-		return a.base[lo], true
+	if i, ok := lookup(a.blob, a.off, s); ok {
+		return a.base[i], true
 	}
 	return 0, false
 }
 
 // findExact looks s up among the lemmas only.
 func (l *Lexicon) findExact(s string) (uint32, bool) {
-	lo, hi := 0, l.Len()
+	i, ok := lookup(l.blob, l.off, s)
+	return uint32(i), ok
+}
+
+// lowerBound returns the index of the first entry of a sorted string
+// table (entry i is blob[off[i]:off[i+1]]) that is not less than s, or
+// the number of entries. It takes s as a string or as bytes, so a caller
+// with bytes does not allocate a string.
+func lowerBound[S string | []byte](blob string, off []uint32, s S) int {
+	lo, hi := 0, max(len(off)-1, 0)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if l.blob[l.off[m]:l.off[m+1]] < s {
+		if blob[off[m]:off[m+1]] < string(s) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < l.Len() && l.blob[l.off[lo]:l.off[lo+1]] == s {
-		return uint32(lo), true
+	return lo
+}
+
+// lookup returns the index of the entry s of a sorted string table (see
+// [lowerBound]) and whether it is there.
+func lookup(blob string, off []uint32, s string) (int, bool) {
+	i := lowerBound(blob, off, s)
+	if i < len(off)-1 && blob[off[i]:off[i+1]] == s {
+		return i, true
 	}
 	return 0, false
 }
@@ -445,16 +451,8 @@ func (l *Lexicon) HasPrefix(prefix string) bool {
 	if k := len(prefix); k > 0 && p != "" && (prefix[k-1] == ' ' || prefix[k-1] == '_' || prefix[k-1] == '-') {
 		p += " " // keep the word boundary normalize trimmed
 	}
-	lo, hi := 0, l.Len()
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if l.blob[l.off[m]:l.off[m+1]] < p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo < l.Len() && strings.HasPrefix(l.blob[l.off[lo]:l.off[lo+1]], p)
+	i := lowerBound(l.blob, l.off, p)
+	return i < l.Len() && strings.HasPrefix(l.lemma(uint32(i)), p)
 }
 
 // normWord normalises a single word for lemmatizing: [normalize], then a

@@ -52,18 +52,8 @@ func rulesFor(p POS) ([8]suffix, int) {
 // excBases returns the exception-list bases of form in POS p.
 func (l *Lexicon) excBases(form string, p POS) []uint32 {
 	e := &l.exc[p]
-	n := len(e.off) - 1
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if e.blob[e.off[m]:e.off[m+1]] < form {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < n && e.blob[e.off[lo]:e.off[lo+1]] == form {
-		return e.base[e.baseOff[lo]:e.baseOff[lo+1]]
+	if i, ok := lookup(e.blob, e.off, form); ok {
+		return e.base[e.baseOff[i]:e.baseOff[i+1]]
 	}
 	return nil
 }
