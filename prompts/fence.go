@@ -52,14 +52,13 @@ func neutralise(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		rest := s[i+size:]
 		i += size
+		always, lookalike := lessThan(r)
 		switch {
 		case isTagChar(r):
 			// dropped
-		case r == '<' || r >= utf8.RuneSelf && strings.ContainsRune(norm.NFKC.String(string(r)), '<'):
+		case always:
 			b.WriteString(escLT)
-		case (confusableASCII[r] == '<' || skeletonHasLT(r)) && startsFenceTag(rest):
-			// A lookalike, or a character whose NFKC form is one ("︿" is
-			// "〈").
+		case lookalike && startsFenceTag(rest):
 			b.WriteString(escLT)
 		case r == '[' && startsBracketToken(rest):
 			b.WriteString(escBracket)
@@ -70,13 +69,27 @@ func neutralise(s string) string {
 	return b.String()
 }
 
-// skeletonHasLT reports whether r's skeleton holds a "<".
-func skeletonHasLT(r rune) bool {
+// lessThan reports whether r is "<" or holds one in its NFKC form
+// (always: full-width "＜", small-form "﹤"), or reads as one only once
+// lookalikes are folded (lookalike: "‹", "〈", and "︿", whose NFKC form is
+// "〈"). It normalises r once.
+func lessThan(r rune) (always, lookalike bool) {
 	if r < utf8.RuneSelf {
-		return r == '<'
+		return r == '<', false
 	}
-	var buf [8]rune
-	return slices.Contains(skeletonRune(buf[:0], r), '<')
+	if confusableASCII[r] == '<' {
+		return false, true
+	}
+	nf := norm.NFKC.String(string(r))
+	if strings.ContainsRune(nf, '<') {
+		return true, false
+	}
+	for _, k := range nf {
+		if confusableASCII[unicode.ToLower(k)] == '<' {
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // needsNeutralising reports whether s holds anything neutralise changes:
