@@ -169,6 +169,7 @@ func run() error {
 		thr = *fixed
 	}
 	report("cross-validated by article", recs, oof, thr)
+	operating(recs, oof, 0.5)
 	curve(recs, oof)
 
 	final := fit(recs, *l2)
@@ -434,6 +435,23 @@ func report(title string, recs []record, out []outcome, t float64) {
 		fmt.Printf("  %-10s some candidate right %.3f\n", set.name, float64(ceiling)/float64(max(na, 1)))
 		fmt.Printf("  %-10s answerable correct %.3f (%d), unanswerable declined %.3f (%d), best sentence right %.3f, answered %d, wrong %d\n",
 			set.name, a, na, u, nu, float64(top1)/float64(max(na, 1)), answered, wrong)
+	}
+}
+
+// operating prints, for comparing fits whatever threshold each chose, the
+// share of SQuAD dev's answerable questions answered right at the least
+// threshold that declines at least declined of its unanswerable ones, and
+// the news sets' answerable correct there.
+func operating(recs []record, out []outcome, declined float64) {
+	for t := 0.0; t < 1; t += 0.0025 {
+		a, u, _, _, _, _ := rates(recs, out, t, isSquad)
+		if u < declined {
+			continue
+		}
+		na, nu, _, _, answered, wrong := rates(recs, out, t, isNews)
+		fmt.Printf("  at SQuAD declined %.3f (threshold %.4f): SQuAD answerable %.3f; news answerable %.3f, declined %.3f, wrong %d of %d answered\n",
+			u, t, a, na, nu, wrong, answered)
+		return
 	}
 }
 
