@@ -93,6 +93,7 @@ type sentence struct {
 	start, end int // byte span in the chunk's text
 	text       string
 	toks       []token
+	colls      []colloc // the multi-word lemmas its tokens spell
 	// ents are the numbers, dates and durations found in the sentence;
 	// names are the NER model's names and the capitalised runs it left
 	// untyped, found once nerDone (the model runs only on sentences that
@@ -143,6 +144,7 @@ func analyzeChunk(text string, lex wordKnowledge) *chunkAnalysis {
 		if len(s.toks) == 0 {
 			continue
 		}
+		s.colls = collocations(s.toks, lex)
 		s.ents = recognizeQuantities(s.text, s.toks, lex)
 		ca.sents = append(ca.sents, s)
 	}

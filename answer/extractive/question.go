@@ -23,6 +23,10 @@ type qterm struct {
 	name              bool                     // written as a name (capitalised, not first) or a number
 	pos               int                      // order in the question
 	vec               int32                    // row in the word vectors, -1 for none
+	// coll is the multi-word lemma of the question the word is part of
+	// ("wrap" of "wrap up"), as a term of its own, or nil: a sentence word
+	// related to it ("concluded") stands for the word too.
+	coll *qterm
 }
 
 // question is an analysed question.
@@ -85,6 +89,7 @@ func (e *Engine) parseQuestion(q string, links []string) *question {
 	for i := range pq.terms {
 		pq.terms[i].name = names[pq.terms[i].norm]
 	}
+	e.joinCollocations(pq)
 	// The mean leaves names out, as the sentences' does: in word vectors
 	// "Turkish" is close to "Russian".
 	for _, t := range pq.terms {
@@ -133,6 +138,22 @@ func (e *Engine) terms(text string, weight float64, pos int) []qterm {
 		out = append(out, qt)
 	}
 	return out
+}
+
+// joinCollocations gives each content word of a multi-word lemma in the
+// question ("United Nations", "wrap up") that lemma as its coll.
+func (e *Engine) joinCollocations(pq *question) {
+	for _, c := range collocations(pq.toks, e.lex) {
+		cq := &qterm{norm: c.tok.norm, stem: c.tok.stem, lemma: c.tok.lemma, term: c.tok.term,
+			memo: e.memos.of(c.tok.norm), vec: -1}
+		for _, t := range pq.toks[c.from : c.from+c.n] {
+			for i := range pq.terms {
+				if pq.terms[i].norm == t.norm && pq.terms[i].coll == nil {
+					pq.terms[i].coll = cq
+				}
+			}
+		}
+	}
 }
 
 // questionWordTypo returns the question word w misspells, when w is not

@@ -22,6 +22,10 @@ type wordKnowledge interface {
 	Relate(a, b *lexicon.Term) lexicon.Relation
 	// Lemma returns the most likely base form of word ("led" → "lead").
 	Lemma(word string) string
+	// Collocation returns the longest multi-word lemma the leading words
+	// spell and how many words it takes, or "", 0 (see
+	// lexicon.Lexicon.Collocation).
+	Collocation(words []string) (lemma string, n int)
 	// Known reports whether WordNet knows word (in some inflection).
 	Known(word string) bool
 	// IsA reports whether word names a kind or an instance of class
@@ -61,6 +65,7 @@ func (w wordnet) Cosine(a, b int32) float32                      { return w.v.Co
 func (w wordnet) AddVec(acc []float32, id int32, weight float32) { w.v.AddTo(acc, id, weight) }
 
 func (w wordnet) Term(word string) lexicon.Term              { return w.l.Term(word) }
+func (w wordnet) Collocation(words []string) (string, int)   { return w.l.Collocation(words) }
 func (w wordnet) Relate(a, b *lexicon.Term) lexicon.Relation { return w.l.RelateMatch(a, b) }
 func (w wordnet) IsA(word, class string) bool                { return w.l.IsA(word, class) }
 func (w wordnet) Lemma(word string) string {
