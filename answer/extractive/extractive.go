@@ -303,6 +303,12 @@ func (e *Engine) Analyze(ctx context.Context, req answer.Request) (Analysis, err
 func (e *Engine) prepare(q string, req answer.Request) (*question, retrieval.Query) {
 	history := answer.Questions(req.History)
 	resolved, links := resolveFollowUp(q, history, e.lex)
+	// A demonstrative standing for the whole earlier question ("when did
+	// that happen?") makes that question's words this one's.
+	event := ""
+	if len(links) > 0 && resolved == q && refersToEvent(retrieval.Words(q), e.lex) {
+		event = links[len(links)-1]
+	}
 	pronoun := ""
 	if n := len(req.History); n > 0 && len(links) > 0 {
 		// A follow-up leans on the last answer too: "his" in "what was his
@@ -314,12 +320,12 @@ func (e *Engine) prepare(q string, req answer.Request) (*question, retrieval.Que
 		}
 	}
 	text := resolved
-	if resolved == q {
+	if resolved == q && event == "" {
 		text = answer.SearchQuery(q, req.History)
 	} else if len(links) > 0 {
 		text = joinWords(append(slices.Clone(links), resolved))
 	}
-	pq := e.parseQuestion(resolved, links)
+	pq := e.parseQuestion(resolved, links, event)
 	if pronoun != "" && leansOnPronoun(resolved) {
 		// The names stand for the pronoun: they weigh as the question's own words.
 		pq.terms = append(pq.terms, e.terms(pronoun, 1, len(pq.terms))...)
@@ -327,7 +333,7 @@ func (e *Engine) prepare(q string, req answer.Request) (*question, retrieval.Que
 	if pq.want == kindManner && len(links) > 0 && pq.wh == "" {
 		// "And Russia's?" after "Who led…": the kind comes from the question
 		// it continues.
-		prev := e.parseQuestion(links[len(links)-1], nil)
+		prev := e.parseQuestion(links[len(links)-1], nil, "")
 		pq.want, pq.head, pq.wh = prev.want, prev.head, prev.wh
 	}
 	return pq, req.Query(text, e.opts.K)

@@ -50,8 +50,10 @@ type question struct {
 const linkWeight = 0.35
 
 // parseQuestion analyses q; links are earlier questions of the
-// conversation that q leans on.
-func (e *Engine) parseQuestion(q string, links []string) *question {
+// conversation that q leans on. event, when not "", is the earlier
+// question a demonstrative of q stands for ("that" in "when did that
+// happen?" after "Did Russia annex Crimea?"): its words weigh as q's own.
+func (e *Engine) parseQuestion(q string, links []string, event string) *question {
 	pq := &question{text: q, toks: tokenize(q, e.lex), stems: map[string]bool{}}
 	for _, t := range pq.toks {
 		pq.stems[t.stem] = true
@@ -84,6 +86,23 @@ func (e *Engine) parseQuestion(q string, links []string) *question {
 	for i, t := range pq.toks {
 		if (t.cap && i > 0) || t.num {
 			names[t.norm] = true
+		}
+	}
+	if event != "" {
+		own := map[string]bool{}
+		for _, t := range pq.terms {
+			own[t.stem] = true
+		}
+		for _, t := range e.terms(event, 1, len(pq.terms)) {
+			if !own[t.stem] {
+				own[t.stem] = true
+				pq.terms = append(pq.terms, t)
+			}
+		}
+		for i, t := range tokenize(event, e.lex) {
+			if (t.cap && i > 0) || t.num {
+				names[t.norm] = true
+			}
 		}
 	}
 	for i := range pq.terms {
