@@ -52,8 +52,13 @@ var newsShare = 0.3
 
 // stackFolds is how many inner folds (by article) give the decline model
 // out-of-fold ranker scores to learn from (-stack; 0 or 1: the ranker's
-// own in-sample scores).
-var stackFolds = 0
+// own in-sample scores). Stacking makes the decline model see ranker
+// scores as they are on articles the ranker never saw, as at answer time.
+var stackFolds = 3
+
+// minDeclined is the least share of SQuAD dev's unanswerable questions
+// the chosen threshold declines, out of fold (-min-declined).
+var minDeclined = 0.5
 
 // dropped are decline features left out of the fit (-drop).
 var dropped []int
@@ -96,6 +101,7 @@ func run() error {
 	drop := flag.String("drop", "", "comma-separated decline features to leave out (experiments)")
 	dumpDir := flag.String("dump", "", "write the features as CSV files to this directory (experiments with other learners)")
 	flag.Float64Var(&newsShare, "news-share", newsShare, "share of the fit's weight the news sets carry")
+	flag.Float64Var(&minDeclined, "min-declined", minDeclined, "least out-of-fold share of SQuAD dev's unanswerable questions the chosen threshold declines")
 	flag.IntVar(&stackFolds, "stack", stackFolds, "inner folds by article for the decline model's ranker scores (0: in-sample)")
 	flag.Parse()
 	for _, d := range strings.Split(*drop, ",") {
@@ -177,7 +183,7 @@ func run() error {
 	if *verbose {
 		dump(final, recs)
 		for i, r := range recs {
-			if !isNews(r) || !r.Answerable || oof[i].correct {
+			if (os.Getenv("MISS_SQUAD") == "") == !isNews(r) || !r.Answerable || oof[i].correct || (os.Getenv("MISS_SQUAD") != "" && i%17 != 0) {
 				continue
 			}
 			best, _ := final.Best(r.Analysis)
@@ -399,11 +405,16 @@ func isNews(r record) bool  { return r.Set != "squad2-dev" }
 // chooseThreshold picks the threshold on the out-of-fold sweep that
 // maximises the mean of two accuracies: SQuAD dev's balanced accuracy
 // (the mean of answerable correct and unanswerable declined) and the news
-// sets' accuracy (what users ask).
+// sets' accuracy (what users ask), among the thresholds that decline at
+// least minDeclined of SQuAD dev's unanswerable questions (the operating
+// point issue 15 sets).
 func chooseThreshold(recs []record, out []outcome) float64 {
 	best, bestT := -1.0, 0.5
 	for t := 0.05; t < 0.96; t += 0.01 {
 		a, u, _, _, _, _ := rates(recs, out, t, isSquad)
+		if u < minDeclined {
+			continue
+		}
 		na, nu, nA, nU, _, _ := rates(recs, out, t, isNews)
 		news := (na*float64(nA) + nu*float64(nU)) / float64(max(nA+nU, 1))
 		if s := ((a+u)/2 + news) / 2; s > best+1e-9 {
