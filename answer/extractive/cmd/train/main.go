@@ -547,6 +547,7 @@ func fit(recs []record, l2 float64) extractive.Model {
 	}
 	var xs [][]float64
 	var ys, ws []float64
+	yesNo := slices.Index(extractive.DeclineFeatureNames(), "yes_no")
 	for i, r := range recs {
 		best, x := scorer[i].Best(r.Analysis)
 		if best < 0 {
@@ -554,6 +555,12 @@ func fit(recs []record, l2 float64) extractive.Model {
 		}
 		for _, d := range dropped {
 			x[d] = 0
+		}
+		if isSquad(r) && x[yesNo] == 1 {
+			// SQuAD's answers are spans, so its yes/no questions are
+			// unanswerable by the format, not for want of evidence: they
+			// would teach the model to decline every yes/no question.
+			continue
 		}
 		xs = append(xs, x)
 		ys = append(ys, b2f(r.Answerable && r.Labels[best]))
