@@ -166,6 +166,16 @@ func IsBackReference(word string) bool {
 	return false
 }
 
+// IsPersonalPronoun reports whether word is a third-person singular
+// pronoun for a person ("he", "her"): it stands for someone named before.
+func IsPersonalPronoun(word string) bool {
+	switch word {
+	case "he", "him", "his", "himself", "she", "her", "hers", "herself":
+		return true
+	}
+	return false
+}
+
 // followUpOpener reports the number of leading words that open a question
 // continuing the previous one ("and", "what about", "same for"), or 0.
 func followUpOpener(words []string) int {

@@ -166,3 +166,43 @@ func dottedAcronym(text string, i int) (int, bool) {
 	}
 	return j, letters >= 2
 }
+
+// maxAntecedentBack is how many sentences back a personal pronoun's
+// antecedent is looked for.
+const maxAntecedentBack = 3
+
+// antecedent returns the sentence of sents that sentence j leans on: for
+// one opening with a personal pronoun ("He sat at the head of the
+// table"), the nearest of the maxAntecedentBack before it that holds a
+// name, as "he" most often stands for the latest person named; else the
+// sentence just before it (nil for the first).
+func antecedent(sents []*sentence, j int) *sentence {
+	if j == 0 {
+		return nil
+	}
+	if leadsWithPersonalPronoun(sents[j]) {
+		for k := j - 1; k >= 0 && k >= j-maxAntecedentBack; k-- {
+			if holdsName(sents[k]) {
+				return sents[k]
+			}
+		}
+	}
+	return sents[j-1]
+}
+
+// leadsWithPersonalPronoun reports whether s opens with "he", "she" or
+// their other forms.
+func leadsWithPersonalPronoun(s *sentence) bool {
+	return len(s.toks) > 0 && lexicon.IsPersonalPronoun(s.toks[0].norm)
+}
+
+// holdsName reports whether s holds a capitalised content word after its
+// first word: a name, by the cheap test that needs no NER model.
+func holdsName(s *sentence) bool {
+	for i := 1; i < len(s.toks); i++ {
+		if t := &s.toks[i]; t.cap && !t.stop && !t.num {
+			return true
+		}
+	}
+	return false
+}

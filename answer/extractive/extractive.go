@@ -165,10 +165,7 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 				continue
 			}
 			seen[key] = true
-			c := &candidate{passage: p, rank: i, sent: s, index: j, psents: sents}
-			if j > 0 {
-				c.prev = sents[j-1]
-			}
+			c := &candidate{passage: p, rank: i, sent: s, index: j, psents: sents, prev: antecedent(sents, j)}
 			if j+1 < len(sents) {
 				c.next = sents[j+1]
 			}
@@ -190,8 +187,12 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 	if q.want.specific() {
 		e.mu.Lock()
 		for _, i := range order[:min(nerTop, len(order))] {
-			e.tagger.tagNames(sc.cands[i].sent)
-			sc.cands[i].named = true
+			c := sc.cands[i]
+			e.tagger.tagNames(c.sent)
+			if c.prev != nil && leadsWithPersonalPronoun(c.sent) {
+				e.tagger.tagNames(c.prev)
+			}
+			c.named = true
 		}
 		e.mu.Unlock()
 	}

@@ -492,6 +492,20 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 		strong = strong || st
 		weak = true
 	}
+	if !strong && q.want.accepts(kindPerson) && c.named && c.prev != nil && leadsWithPersonalPronoun(s) {
+		// "He sat at the head of the table" answers "who sat…" through the
+		// person its pronoun stands for, named in its antecedent.
+		for i := range c.prev.names {
+			if en := &c.prev.names[i]; en.kind == kindPerson && e.isNew(q, c.prev, en) {
+				strong, weak = true, true
+				bestDist = distance(&entity{}, c.matched)
+				// The answer is the antecedent's person, not a span of the
+				// sentence: the reply quotes both rather than lead with one.
+				c.answer = nil
+				break
+			}
+		}
+	}
 	if strong {
 		x[fTypeStrong] = 1
 	}
