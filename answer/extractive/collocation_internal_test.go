@@ -63,3 +63,26 @@ func TestCollocationsMatch(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchedAnywhere checks that a name the index never saw counts as
+// present when a sentence holds another form of it.
+func TestMatchedAnywhere(t *testing.T) {
+	lex := newLexicon()
+	var sents []*sentence
+	for _, text := range []string{"The United Nations counted the dead.", "China's foreign ministry spoke."} {
+		s := &sentence{text: text, toks: tokenize(text, lex)}
+		s.colls = collocations(s.toks, lex)
+		sents = append(sents, s)
+	}
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{{"un", true}, {"chinese", true}, {"zubkov", false}} {
+		t.Run(tt.word, func(t *testing.T) {
+			q := qterm{norm: tt.word, stem: tt.word, lemma: lex.Lemma(tt.word), term: lex.Term(tt.word), memo: newWordMemo(nil), vec: -1, name: true}
+			if got := matchedAnywhere(lex, &q, sents); got != tt.want {
+				t.Errorf("matchedAnywhere(%q) = %v, want %v", tt.word, got, tt.want)
+			}
+		})
+	}
+}

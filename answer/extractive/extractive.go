@@ -236,12 +236,24 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 	if q.neg {
 		sc.qf[qNegated] = 1
 	}
-	for _, t := range q.terms {
-		if t.name && !t.known {
+	for i := range q.terms {
+		if t := &q.terms[i]; t.name && !t.known && !matchedAnywhere(e.lex, t, sents) {
 			sc.qf[qUnknownName] = 1
 		}
 	}
 	return sc, nil
+}
+
+// matchedAnywhere reports whether some of sents holds t or a word WordNet
+// relates to it: a name the index never saw may still be there as
+// another form of it ("UN" as "United Nations", "Chinese" as "China").
+func matchedAnywhere(lex wordKnowledge, t *qterm, sents []*sentence) bool {
+	for _, s := range sents {
+		if t.match(lex, s).best > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // questionFeatures are the question-level inputs of the decline model.

@@ -149,7 +149,7 @@ const (
 	qNamedDetail // the question asks for a name, number or date (1) or not (0)
 	qMissingAll  // IDF-weighted share of question words no candidate holds
 	qNegated     // the question is negated
-	qUnknownName // the question names something (a capitalised word or a number) the index never saw
+	qUnknownName // the question names something (a capitalised word or a number) the index never saw and no candidate holds in another form
 	qWantsFigure // the question asks for a count, an amount or a share ("how many", "what percentage")
 	qWantsName   // the question asks for "the name of" something, or for the person holding a role ("which minister")
 	numQuestionFeatures
