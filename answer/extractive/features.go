@@ -52,6 +52,8 @@ var rankFeatureNames = []string{
 	"cov_vector",      // share held only through a word of close meaning (GloVe cosine: kids/children)
 	"vec_sim",         // cosine of the question's IDF-weighted mean word vector and the sentence's (names left out)
 	"names_exact",     // share of the question's names and numbers the sentence or the one before it holds as written, 1 when it has none
+	"swapped",         // highest IDF, relative, of a question word its context lacks while it holds a WordNet rival of it (Vilnius for Warsaw, criticize for commend)
+	"num_swapped",     // a number of the question its context lacks while it holds another of the same shape
 	"bias_one",        // constant
 }
 
@@ -96,6 +98,8 @@ const (
 	fCovVector
 	fVecSim
 	fNamesExact
+	fSwapped
+	fNumSwapped
 	fBias
 	numRankFeatures
 )
@@ -395,6 +399,7 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	if maxIDF > 0 {
 		x[fUnmatchedCtx] = maxUnCtx / maxIDF
 	}
+	x[fSwapped], x[fNumSwapped] = swapFeatures(e.lex, q, s, hitCtx, maxIDF)
 	// Answer kind.
 	e.typeFeatures(q, c)
 	// Passage.

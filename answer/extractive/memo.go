@@ -18,11 +18,12 @@ const memoEntries = 1 << 17
 type wordMemo struct {
 	mu    sync.Mutex
 	lv    map[string]int8
-	owner *memos // counts the entries; nil for a private memo
+	sib   map[string]bool // whether the sentence word is a sibling of the question word (see swapFeatures)
+	owner *memos          // counts the entries; nil for a private memo
 }
 
 func newWordMemo(owner *memos) *wordMemo {
-	return &wordMemo{lv: map[string]int8{}, owner: owner}
+	return &wordMemo{lv: map[string]int8{}, sib: map[string]bool{}, owner: owner}
 }
 
 // grew records that n levels were added to w.

@@ -104,6 +104,8 @@ var declineFeatureNames = []string{
 	"best_vec_cov",   // the best sentence's coverage through words of close meaning
 	"best_vec_sim",   // the cosine of its mean word vector and the question's
 	"soft_low_cov",   // how far its coverage, counting words of close meaning, falls short of 0.6
+	"swapped",        // the best sentence holds a WordNet sibling of a question word its context lacks
+	"num_swapped",    // … or another number of the same shape than one of the question's
 	"bias_one",       // constant
 }
 
@@ -137,6 +139,8 @@ const (
 	dBestVecCov
 	dBestVecSim
 	dSoftLowCov
+	dSwapped
+	dNumSwapped
 	dBias
 	numDeclineFeatures
 )
@@ -228,6 +232,8 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dSoftLowCov] = math.Max(0, 0.6-x[dBestCov]-f[fCovVector])
 	x[dLowCov] = math.Max(0, 0.6-x[dBestCov])
 	x[dLowCtxCov] = math.Max(0, 0.6-x[dBestCov]-f[fCovContext])
+	x[dSwapped] = f[fSwapped]
+	x[dNumSwapped] = f[fNumSwapped]
 	x[dBias] = 1
 	return x
 }

@@ -22,6 +22,11 @@ type wordKnowledge interface {
 	Relate(a, b *lexicon.Term) lexicon.Relation
 	// Lemma returns the most likely base form of word ("led" → "lead").
 	Lemma(word string) string
+	// Rival reports whether b (a sentence word) is a rival of a (a
+	// question word): both directly under one WordNet class, as Warsaw and
+	// Vilnius or physicist and chemist, or opposed, as commend and criticize
+	// (see lexicon.Lexicon.Siblings and Opposed).
+	Rival(a, b *lexicon.Term) bool
 	// Collocation returns the longest multi-word lemma the leading words
 	// spell and how many words it takes, or "", 0 (see
 	// lexicon.Lexicon.Collocation).
@@ -67,7 +72,10 @@ func (w wordnet) AddVec(acc []float32, id int32, weight float32) { w.v.AddTo(acc
 func (w wordnet) Term(word string) lexicon.Term              { return w.l.Term(word) }
 func (w wordnet) Collocation(words []string) (string, int)   { return w.l.Collocation(words) }
 func (w wordnet) Relate(a, b *lexicon.Term) lexicon.Relation { return w.l.RelateMatch(a, b) }
-func (w wordnet) IsA(word, class string) bool                { return w.l.IsA(word, class) }
+func (w wordnet) Rival(a, b *lexicon.Term) bool {
+	return w.l.Siblings(a, b) || w.l.Opposed(a, b)
+}
+func (w wordnet) IsA(word, class string) bool { return w.l.IsA(word, class) }
 func (w wordnet) Lemma(word string) string {
 	if ls := w.l.Lemmas(word); len(ls) > 0 {
 		return ls[0]
