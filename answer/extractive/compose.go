@@ -85,7 +85,7 @@ func spanText(c *candidate) string {
 	if c.answer == nil {
 		return ""
 	}
-	return strings.ToLower(c.sent.text[c.answer.start:c.answer.end])
+	return strings.ToLower(c.answerSent().text[c.answer.start:c.answer.end])
 }
 
 func sameText(a, b *candidate) bool {
@@ -199,19 +199,19 @@ func (e *Engine) render(question string, blocks []block, first *scored) answer.A
 // start) that a shortened quote must keep: from the first to the last
 // matched word or answer span of the sentence.
 func quoteFocus(c *candidate, text string, start int) (int, int) {
-	off := c.passage.Start + c.sent.start - start // sentence offset within text
 	lo, hi := len(text), 0
-	add := func(a, b int) {
+	add := func(s *sentence, a, b int) {
+		off := c.passage.Start + s.start - start // the sentence's offset within text
 		a, b = a+off, b+off
 		if a >= 0 && b <= len(text) && a < b {
 			lo, hi = min(lo, a), max(hi, b)
 		}
 	}
 	for _, i := range c.matched {
-		add(c.sent.toks[i].start, c.sent.toks[i].end)
+		add(c.sent, c.sent.toks[i].start, c.sent.toks[i].end)
 	}
 	if c.answer != nil {
-		add(c.answer.start, c.answer.end)
+		add(c.answerSent(), c.answer.start, c.answer.end)
 	}
 	if lo >= hi {
 		return 0, min(len(text), maxQuoteBytes)
@@ -227,7 +227,7 @@ func lead(q *question, c *candidate) string {
 	switch {
 	case q.want.specific() && c.answer != nil && c.x[fTypeStrong] == 1:
 		from, to := c.answerFrom, c.answer.end
-		return "**" + strings.TrimSpace(c.sent.text[from:to]) + "** — "
+		return "**" + strings.TrimSpace(c.answerSent().text[from:to]) + "** — "
 	case q.want == kindYesNo && c.x[fCovExact] >= 0.85 && c.x[fAntonym] == 0:
 		if c.x[fNegMismatch] == 1 {
 			return "No — "

@@ -27,6 +27,7 @@ func TestExtractiveAnswers(t *testing.T) {
 		{name: "when", question: "When had the two sides last met?", want: []string{"March 2019"}, sources: []string{"b_port.txt"}},
 		{name: "how much", question: "By how much did the fishing quotas rise?", want: []string{"12 percent"}, sources: []string{"c_fish.txt"}},
 		{name: "typo", question: "Who led the Alpah delegaton?", want: []string{"Petra Lind"}},
+		{name: "who behind a pronoun", question: "Who sat at the head of the oak table?", want: []string{"**Ilse Brandt** — ", "She sat at the head"}, sources: []string{"e_garden.txt"}},
 		{name: "surname stands for the name", question: "How did Petra Lind describe the Beta proposal?", want: []string{"unworkable"}},
 		{name: "lower case and no question mark", question: "where did the meeting take place", want: []string{"Old Customs House"}},
 		{

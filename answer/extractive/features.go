@@ -121,6 +121,17 @@ type candidate struct {
 	// answerFrom is where the direct answer starts in the sentence: the
 	// answer entity without its leading role words.
 	answerFrom int
+	// answerIn is the sentence answer lies in when it is not sent: the
+	// antecedent a pronoun-led sentence leans on.
+	answerIn *sentence
+}
+
+// answerSent returns the sentence c.answer lies in.
+func (c *candidate) answerSent() *sentence {
+	if c.answerIn != nil {
+		return c.answerIn
+	}
+	return c.sent
 }
 
 // matchLevel says how a sentence token stands for a question word: 2 for
@@ -504,9 +515,9 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 			if en := &c.prev.names[i]; en.kind == kindPerson && e.isNew(q, c.prev, en) {
 				strong, weak = true, true
 				bestDist = distance(&entity{}, c.matched)
-				// The answer is the antecedent's person, not a span of the
-				// sentence: the reply quotes both rather than lead with one.
-				c.answer = nil
+				// The answer is the antecedent's person: "**Hakan Fidan** —
+				// … He sat at the head of the table."
+				c.answer, c.answerIn = en, c.prev
 				break
 			}
 		}
@@ -515,7 +526,7 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 		x[fTypeStrong] = 1
 	}
 	if c.answer != nil {
-		c.answerFrom, _ = e.answerSpan(q, s, c.answer)
+		c.answerFrom, _ = e.answerSpan(q, c.answerSent(), c.answer)
 	}
 	if weak {
 		x[fTypeWeak] = 1
