@@ -96,7 +96,8 @@ func run() error {
 	cacheDir := flag.String("cache", "", "feature cache directory (default: user cache dir/footnote-train)")
 	workers := flag.Int("workers", 2, "questions analysed in parallel")
 	dry := flag.Bool("n", false, "fit and report, but do not write -out")
-	verbose := flag.Bool("v", false, "print the fitted weights and per-set feature means")
+	verbose := flag.Bool("v", false, "print the fitted weights, per-set feature means and the news sets' out-of-fold misses")
+	squadEvery := flag.Int("squad-misses", 0, "with -v, also print every Nth SQuAD question's out-of-fold miss")
 	fixed := flag.Float64("threshold", 0, "ship this decline threshold instead of the chosen one (experiments)")
 	drop := flag.String("drop", "", "comma-separated decline features to leave out (experiments)")
 	dumpDir := flag.String("dump", "", "write the features as CSV files to this directory (experiments with other learners)")
@@ -183,13 +184,12 @@ func run() error {
 	if *verbose {
 		dump(final, recs)
 		for i, r := range recs {
-			if (os.Getenv("MISS_SQUAD") == "") == !isNews(r) || !r.Answerable || oof[i].correct || (os.Getenv("MISS_SQUAD") != "" && i%17 != 0) {
+			// Every news miss; every squadEvery-th SQuAD one.
+			if isSquad(r) && (*squadEvery <= 0 || i%*squadEvery != 0) || !r.Answerable || oof[i].correct {
 				continue
 			}
 			best, _ := final.Best(r.Analysis)
-			_, x := final.Best(r.Analysis)
 			fmt.Printf("\nMISS %s p=%.2f blocked=%v %q\n  best: %.150q\n", r.Set, oof[i].p, oof[i].blocked, r.Question, r.Analysis.Candidates[max(best, 0)].Text)
-			_ = x
 			for k, c := range r.Analysis.Candidates {
 				if r.Labels[k] {
 					fmt.Printf("  right: %.150q\n", c.Text)
