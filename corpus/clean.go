@@ -130,7 +130,7 @@ func bodyParagraphs(paras []string) (kept []string, markerDate, lineDate string)
 				}
 			}
 		}
-		kept = append(kept, p)
+		kept = append(kept, trimCredit(p))
 	}
 	kept = cutFooter(kept)
 	return dedupe(kept), markerDate, lineDate

@@ -243,3 +243,26 @@ func TestWalkCache(t *testing.T) {
 		t.Errorf("after changes: %q", second)
 	}
 }
+
+// TestCleanTrailingCredit checks that a credit closing a paragraph after a
+// bar is cut and the paragraph kept, and that other bars stay.
+func TestCleanTrailingCredit(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`The mayor, at a meeting in Salem, said the bridge had "no flaws". | BGNES`, `The mayor, at a meeting in Salem, said the bridge had "no flaws".`},
+		{"Residents crossed the bridge on Sunday. | Jane Doe/AFP", "Residents crossed the bridge on Sunday."},
+		{"Residents crossed the bridge on Sunday.|Reuters", "Residents crossed the bridge on Sunday."},
+		{"The vote was 12 | 3 in favour of the plan, the clerk said.", "The vote was 12 | 3 in favour of the plan, the clerk said."},
+		{"The council chose the plan. | The mayor, who had opposed it for months, said she would not appeal.", "The council chose the plan. | The mayor, who had opposed it for months, said she would not appeal."},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			raw := "Bridge reopens\n\n" + body + "\n\n" + tt.in + "\n\nThe council will review its storm plans next month, officials said."
+			a, err := corpus.Clean("a.txt", []byte(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(strings.Split(a.Text, "\n\n"), tt.want) {
+				t.Errorf("paragraphs lack %q:\n%s", tt.want, a.Text)
+			}
+		})
+	}
+}

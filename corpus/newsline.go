@@ -98,6 +98,21 @@ func startsSentence(s string) bool {
 // "Photo: AFP", "REUTERS/Jane Doe", "Photograph: …", "Image: …".
 var captionCredit = regexp.MustCompile(`(?:(?i:[\[(](?:[\p{L} ]+ )?(?:photo|photograph|picture|image|pic)s?\b[^\])]{0,60}[\])])|\b(?:Photo|Photograph|Image|Picture|Credit)s?\s*:\s*\p{Lu}[\p{L}/ .&'-]{1,50}|\b(?:REUTERS|AFP|AP|EPA|Getty Images)/\p{Lu}[\p{L} .'-]{1,40})\s*\.?$`)
 
+// barCredit matches the photo or agency credit a paragraph ends with after
+// a bar, behind its last sentence: "… in Ukraine. | BGNES", "… | AFP".
+var barCredit = regexp.MustCompile(`([.!?"”’])\s*\|\s*\p{Lu}[\p{L}/.&'-]*(?: [\p{L}/.&'-]+){0,3}$`)
+
+// trimCredit cuts a credit that barCredit matches from the end of p.
+func trimCredit(p string) string {
+	if !strings.Contains(p, "|") {
+		return p
+	}
+	if m := barCredit.FindStringSubmatchIndex(p); m != nil {
+		return p[:m[3]]
+	}
+	return p
+}
+
 // captionStart matches caption openers: "FILE PHOTO: …", "FILE - …".
 var captionStart = regexp.MustCompile(`^(?:FILE PHOTO\s*[:-]|FILE\s+[—–-]\s)`)
 
