@@ -284,8 +284,11 @@ func load(ctx context.Context, ds dataset, cacheDir string, workers int) ([]reco
 	return rs, nil
 }
 
-// cacheKey hashes the engine's sources and the question set, so features
-// are re-extracted whenever either changes.
+// cacheKey hashes the engine's sources, those of the word knowledge and
+// retrieval it reads (lexicon, wordvec, retrieval and their embedded
+// tables: a change to lexicon.Siblings or to the stemmer changes the
+// features too) and the question set, so features are re-extracted
+// whenever any of them changes.
 func cacheKey(ds dataset, qa []byte) (string, error) {
 	h := sha256.New()
 	h.Write(qa)
@@ -294,6 +297,15 @@ func cacheKey(ds dataset, qa []byte) (string, error) {
 	if err != nil || len(files) == 0 {
 		return "", fmt.Errorf("run from the repository root (answer/extractive not found)")
 	}
+	for _, dir := range []string{"lexicon", "wordvec", "retrieval"} {
+		more, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			return "", err
+		}
+		files = append(files, more...)
+	}
+	// The embedded WordNet and word-vector tables.
+	files = append(files, "lexicon/wordnet.bin.gz", "wordvec/glove.bin.gz")
 	for _, f := range files {
 		// model.go turns cached features into decisions; it does not change them.
 		if strings.HasSuffix(f, "_test.go") || strings.HasSuffix(f, "weights.go") || strings.HasSuffix(f, "model.go") {
