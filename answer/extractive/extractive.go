@@ -172,11 +172,18 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 			sc.cands = append(sc.cands, c)
 		}
 	}
+	q.local = localWeights(e.lex, q.terms, sc.cands)
 	// Tag the best-matching sentences with the NER model (cached in the
 	// chunk's analysis), then compute every candidate's features.
 	pre := make([]float64, len(sc.cands))
 	for i, c := range sc.cands {
-		ex, rel, _ := coverage(e.lex, q.terms, c.sent)
+		// A sentence leaning on the one before ("He sat at the head…")
+		// is read with it, as cov_ref credits it.
+		var back *sentence
+		if refersBack(c.sent) {
+			back = c.prev
+		}
+		ex, rel, _ := coverage(e.lex, q.terms, back, c.sent)
 		pre[i] = ex + 0.5*rel - 0.01*float64(c.rank)
 	}
 	order := make([]int, len(sc.cands))
@@ -201,14 +208,16 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 		e.features(q, c, topScore, topLex)
 	}
 	e.mu.Unlock()
-	bestCov, bestBM := 0.0, 0.0
+	bestCov, bestBM, bestLocal := 0.0, 0.0, 0.0
 	for _, c := range sc.cands {
 		bestCov = math.Max(bestCov, c.x[fCovExact]+c.x[fCovRelated])
 		bestBM = math.Max(bestBM, c.x[fBM25])
+		bestLocal = math.Max(bestLocal, c.x[fCovLocal])
 	}
 	for _, c := range sc.cands {
 		c.x[fCovGap] = c.x[fCovExact] + c.x[fCovRelated] - bestCov
 		c.x[fBM25Gap] = c.x[fBM25] - bestBM
+		c.x[fCovLocal] -= bestLocal
 		c.logit = e.model.Rank.Logit(c.x[:])
 	}
 	sc.qf = questionFeatures(q, passages)

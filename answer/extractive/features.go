@@ -54,6 +54,8 @@ var rankFeatureNames = []string{
 	"names_exact",     // share of the question's names and numbers the sentence or the one before it holds as written, 1 when it has none
 	"swapped",         // highest IDF, relative, of a question word its context lacks while it holds a WordNet rival of it (Vilnius for Warsaw, criticize for commend)
 	"num_swapped",     // a number of the question its context lacks while it holds another of the same shape
+	"cov_ref",         // share the sentence before (or the antecedent) adds when it opens with a pronoun or demonstrative
+	"cov_local",       // coverage with each word weighted by how few of the candidates hold it, minus the best candidate's
 	"bias_one",        // constant
 }
 
@@ -100,6 +102,8 @@ const (
 	fNamesExact
 	fSwapped
 	fNumSwapped
+	fCovRef
+	fCovLocal
 	fBias
 	numRankFeatures
 )
@@ -413,6 +417,12 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	x[fSwapped], x[fNumSwapped] = swapFeatures(e.lex, q, s, hitCtx, maxIDF)
 	// Answer kind.
 	e.typeFeatures(q, c)
+	if refersBack(s) && c.prev != nil {
+		pe, pr, _ := coverage(e.lex, q.terms, c.prev, s)
+		x[fCovRef] = math.Max(0, pe+pr-exact-related)
+	}
+	x[fCovLocal] = localCoverage(q.local, hit)
+
 	// Passage.
 	x[fRank] = 1 / float64(1+c.rank)
 	if topScore > 0 {

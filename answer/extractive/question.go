@@ -44,6 +44,9 @@ type question struct {
 	// mean is the IDF-weighted mean word vector of terms that are not
 	// names, nil when none has one.
 	mean []float32
+	// local weighs each of terms by how few of the candidate sentences
+	// hold it (see localWeights); set when the candidates are read.
+	local []float64
 }
 
 // Weight of a word that comes from an earlier turn rather than the question.

@@ -1,0 +1,59 @@
+package extractive
+
+import (
+	"math"
+	"testing"
+
+	"footnote/retrieval"
+)
+
+func TestRefersBack(t *testing.T) {
+	lex := newLexicon()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Its goal is to widen the choices people have.", true},
+		{"These foreign bodies are picked up as magma flows.", true},
+		{"The capabilities approach has one goal.", false},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := refersBack(&sentence{text: tt.text, toks: tokenize(tt.text, lex)}); got != tt.want {
+				t.Errorf("refersBack = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLocalWeights checks that a word every candidate holds weighs less
+// than one a single candidate holds, and a word none holds most.
+func TestLocalWeights(t *testing.T) {
+	lex := newLexicon()
+	word := func(w string) qterm {
+		return qterm{norm: w, stem: retrieval.Stem(w), lemma: lex.Lemma(w), term: lex.Term(w), memo: newWordMemo(nil), vec: -1}
+	}
+	var cands []*candidate
+	for _, text := range []string{
+		"Oxygen dissolves in cold water.",
+		"Oxygen makes up half the crust.",
+		"Oxygen was named by Lavoisier.",
+	} {
+		cands = append(cands, &candidate{sent: &sentence{text: text, toks: tokenize(text, lex)}})
+	}
+	terms := []qterm{word("oxygen"), word("water"), word("helium")}
+	w := localWeights(lex, terms, cands)
+	want := []float64{math.Log(4 / 3.5), math.Log(4 / 1.5), math.Log(4 / 0.5)}
+	for i := range want {
+		if math.Abs(w[i]-want[i]) > 1e-12 {
+			t.Errorf("weight of %q = %.4f, want %.4f", terms[i].norm, w[i], want[i])
+		}
+	}
+	// The first candidate holds oxygen and water, the others oxygen only.
+	_, _, hit := coverage(lex, terms, cands[0].sent)
+	if got, want := localCoverage(w, hit), (want[0]+want[1])/(want[0]+want[1]+want[2]); math.Abs(got-want) > 1e-12 {
+		t.Errorf("localCoverage = %.4f, want %.4f", got, want)
+	}
+	if got := localCoverage(nil, hit); got != 0 {
+		t.Errorf("localCoverage without weights = %v, want 0", got)
+	}
+}
