@@ -35,3 +35,26 @@ func TestAntecedent(t *testing.T) {
 		})
 	}
 }
+
+func TestNotANameOf(t *testing.T) {
+	e := &Engine{lex: newLexicon()}
+	for _, tt := range []struct {
+		text     string
+		from, to int // the entity's tokens
+		kind     kind
+		want     bool
+	}{
+		{"The Ukrainian side spoke.", 1, 1, kindPlace, true},
+		{"The talks were in Istanbul.", 4, 4, kindPlace, false},
+		{"The talks were in New York.", 4, 5, kindPlace, false},
+		{"The Ukrainian side spoke.", 1, 1, kindPerson, false},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			s := &sentence{text: tt.text, toks: tokenize(tt.text, e.lex)}
+			en := &entity{start: s.toks[tt.from].start, end: s.toks[tt.to].end, kind: tt.kind, first: tt.from, last: tt.to}
+			if got := e.notANameOf(s, en); got != tt.want {
+				t.Errorf("notANameOf(%q) = %v, want %v", tt.text[en.start:en.end], got, tt.want)
+			}
+		})
+	}
+}

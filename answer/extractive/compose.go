@@ -225,7 +225,7 @@ func quoteFocus(c *candidate, text string, start int) (int, int) {
 // nothing.
 func lead(q *question, c *candidate) string {
 	switch {
-	case q.want.specific() && c.answer != nil && c.x[fTypeStrong] == 1:
+	case q.want.specific() && c.answer != nil && c.x[fTypeStrong] == 1 && !c.noLead:
 		from, to := c.answerFrom, c.answer.end
 		return "**" + strings.TrimSpace(c.answerSent().text[from:to]) + "** — "
 	case q.want == kindYesNo && c.x[fCovExact] >= 0.85 && c.x[fAntonym] == 0:

@@ -128,6 +128,10 @@ type candidate struct {
 	// answerIn is the sentence answer lies in when it is not sent: the
 	// antecedent a pronoun-led sentence leans on.
 	answerIn *sentence
+	// noLead is set when WordNet says the answer span's one word is no
+	// name of the asked kind ("Ukrainian" for a place is an adjective):
+	// the reply quotes the evidence without leading with it.
+	noLead bool
 }
 
 // answerSent returns the sentence c.answer lies in.
@@ -536,6 +540,7 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 		x[fTypeStrong] = 1
 	}
 	if c.answer != nil {
+		c.noLead = e.notANameOf(c.answerSent(), c.answer)
 		c.answerFrom, _ = e.answerSpan(q, c.answerSent(), c.answer)
 	}
 	if weak {
@@ -569,6 +574,19 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 			}
 		}
 	}
+}
+
+// notANameOf reports whether en, typed a place or an organisation, is one
+// word whose most likely WordNet sense is something else: a demonym
+// ("Ukrainian", "Turkish": relational adjectives or languages) is no
+// place.
+func (e *Engine) notANameOf(s *sentence, en *entity) bool {
+	if en.first != en.last || en.kind != kindPlace && en.kind != kindOrg {
+		return false
+	}
+	t := &s.toks[en.first].term
+	ss, ok := e.lex.Supersense(t)
+	return ok && ss != lexicon.NounLocation && ss != lexicon.NounGroup
 }
 
 // isNew reports whether en names something the question does not: it
