@@ -1,6 +1,9 @@
 package extractive
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestAntecedent(t *testing.T) {
 	lex := newLexicon()
@@ -54,6 +57,25 @@ func TestNotANameOf(t *testing.T) {
 			en := &entity{start: s.toks[tt.from].start, end: s.toks[tt.to].end, kind: tt.kind, first: tt.from, last: tt.to}
 			if got := e.notANameOf(s, en); got != tt.want {
 				t.Errorf("notANameOf(%q) = %v, want %v", tt.text[en.start:en.end], got, tt.want)
+			}
+		})
+	}
+}
+
+func TestClauses(t *testing.T) {
+	lex := newLexicon()
+	for _, tt := range []struct {
+		text string
+		want []int
+	}{
+		{"Lind led one, while Vey headed the other.", []int{0, 0, 0, 1, 1, 1, 1, 1}},
+		{"The talks (short ones) ended.", []int{0, 0, 1, 1, 2}},
+		{"No breaks here.", []int{0, 0, 0}},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			s := &sentence{text: tt.text, toks: tokenize(tt.text, lex)}
+			if got := s.clauses(); !slices.Equal(got, tt.want) {
+				t.Errorf("clauses = %v, want %v", got, tt.want)
 			}
 		})
 	}

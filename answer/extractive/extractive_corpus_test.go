@@ -180,3 +180,17 @@ func TestDefaultArticlesQuestionWordTypos(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultArticlesLeadInItsClause checks that the bold direct answer is
+// the entity in the clause the question's words stand in, not the same
+// kind of entity in the clause before it.
+func TestDefaultArticlesLeadInItsClause(t *testing.T) {
+	e := extractive.New(openDefault(t), extractive.Options{})
+	for _, tt := range []struct{ question, lead string }{
+		{"Who headed the Russian delegation in Istanbul?", "**Vladimir Medinsky** — "},
+	} {
+		if ans := ask(t, e, tt.question); !strings.HasPrefix(ans.Text, tt.lead) {
+			t.Errorf("%q answered %q, want it led by %q", tt.question, ans.Text, tt.lead)
+		}
+	}
+}

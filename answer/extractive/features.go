@@ -3,6 +3,7 @@ package extractive
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"footnote/lexicon"
 	"footnote/retrieval"
@@ -487,6 +488,7 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 	s := c.sent
 	bestDist := math.Inf(1)
 	strong, weak := false, false
+	bestAlign, pickStrong := -1.0, false
 	ents := s.ents
 	if c.named {
 		ents = append(slices.Clip(s.ents), s.names...)
@@ -514,10 +516,17 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 			x[fHeadIsA] = 1
 		}
 		d := distance(en, c.matched)
-		// Prefer a strongly typed entity, then the nearest.
+		// The feature reads the nearest entity, a strongly typed one first.
 		if st && !strong || (st == strong && d < bestDist) {
 			bestDist = d
-			c.answer = en
+		}
+		// The answer is the strongly typed entity (else any) that the
+		// question's words gather round most closely, in its own clause:
+		// "…led by Rustem Umerov, while the Russian team was headed by
+		// Vladimir Medinsky" answers "who headed the Russian delegation?"
+		// with Medinsky.
+		if al := e.alignment(q, s, en); st && !pickStrong || st == pickStrong && al > bestAlign {
+			c.answer, bestAlign, pickStrong = en, al, st
 		}
 		strong = strong || st
 		weak = true
@@ -633,6 +642,63 @@ func entityKey(s *sentence, en *entity) string {
 }
 
 // distance is the token distance from en to the nearest matched word.
+// alignment scores how closely the question's words gather round en in
+// s: the sum over the question words s holds of their weight times their
+// closest occurrence's closeness, 1/(1+tokens between), where crossing a
+// clause boundary counts as clauseGap tokens and a related word (a
+// synonym, a more specific term) counts relatedShare of the same word.
+func (e *Engine) alignment(q *question, s *sentence, en *entity) float64 {
+	clause := s.clauses()
+	total := 0.0
+	for j := range q.terms {
+		best := 0.0
+		for k, l := range q.terms[j].match(e.lex, s).lv {
+			if l <= 0 || k >= en.first && k <= en.last {
+				continue
+			}
+			d := en.first - k
+			if k > en.last {
+				d = k - en.last
+			}
+			v := 1 / float64(1+d+clauseGap*abs(clause[k]-clause[en.first]))
+			if l < 2 {
+				v *= relatedShare
+			}
+			best = max(best, v)
+		}
+		total += q.terms[j].weight * best
+	}
+	return total
+}
+
+// clauseGap is how many tokens crossing a clause boundary counts as, and
+// relatedShare what a related word counts for in alignment.
+const (
+	clauseGap    = 4
+	relatedShare = 0.25
+)
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// clauses numbers the clauses of s's tokens: a comma, semicolon, colon,
+// dash or bracket between two tokens starts a new one.
+func (s *sentence) clauses() []int {
+	out := make([]int, len(s.toks))
+	n := 0
+	for k := 1; k < len(s.toks); k++ {
+		if strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",;:()—–") {
+			n++
+		}
+		out[k] = n
+	}
+	return out
+}
+
 func distance(en *entity, matched []int) float64 {
 	best := math.Inf(1)
 	for _, m := range matched {
