@@ -114,7 +114,7 @@ type candidate struct {
 	passage *retrieval.Passage
 	rank    int
 	sent    *sentence
-	prev    *sentence // the sentence before it in the passage, if any
+	prev    *sentence // the sentence it leans on: the one before it, or a pronoun-led one's antecedent (see antecedent); nil for the first
 	next    *sentence
 	index   int         // its index in the passage's sentences
 	psents  []*sentence // all the passage's sentences
@@ -453,7 +453,7 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	if ant {
 		x[fAntonym] = 1
 	}
-	if lexicon.IsPronoun(s.toks[0].norm) {
+	if refersBack(s) {
 		x[fPronounLead] = 1
 	}
 	content, echo := 0, 0
@@ -641,7 +641,6 @@ func entityKey(s *sentence, en *entity) string {
 	return string(b)
 }
 
-// distance is the token distance from en to the nearest matched word.
 // alignment scores how closely the question's words gather round en in
 // s: the sum over the question words s holds of their weight times their
 // closest occurrence's closeness, 1/(1+tokens between), where crossing a
@@ -699,6 +698,7 @@ func (s *sentence) clauses() []int {
 	return out
 }
 
+// distance is the token distance from en to the nearest matched word.
 func distance(en *entity, matched []int) float64 {
 	best := math.Inf(1)
 	for _, m := range matched {

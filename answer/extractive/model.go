@@ -172,8 +172,8 @@ type Analysis struct {
 type Sample struct {
 	Source string // the article file
 	Text   string // the sentence
-	// Context is the sentence with the neighbour an answer shows with it
-	// (the one before a pronoun-led sentence), as the answer would quote it.
+	// Context is the sentence with what an answer shows with it (from the
+	// sentence a pronoun-led one leans on), as the answer would quote it.
 	Context  string
 	Features []float64
 }
