@@ -57,3 +57,26 @@ func TestLocalWeights(t *testing.T) {
 		t.Errorf("localCoverage without weights = %v, want 0", got)
 	}
 }
+
+// TestAlignment checks that the question's words gather round the entity
+// in their own clause: a clause boundary counts as clauseGap tokens.
+func TestAlignment(t *testing.T) {
+	e := &Engine{lex: newLexicon()}
+	for _, tt := range []struct {
+		name, question, sentence string
+		near, far                int // the tokens of two one-word entities: near should align better
+	}{
+		{"own clause", "Who headed the Beta team?", "The Alpha team was led by Lind, while the Beta team was headed by Vey.", 14, 6},
+		{"closer word", "Who chaired the talks?", "Vey chaired the talks and Lind watched.", 0, 5},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			q := swapQuestion(e.lex, tt.question)
+			s := &sentence{text: tt.sentence, toks: tokenize(tt.sentence, e.lex)}
+			at := func(k int) float64 { return e.alignment(q, s, &entity{first: k, last: k}) }
+			if near, far := at(tt.near), at(tt.far); near <= far {
+				t.Errorf("alignment of %q = %.3f, of %q = %.3f; want the first higher",
+					s.toks[tt.near].norm, near, s.toks[tt.far].norm, far)
+			}
+		})
+	}
+}

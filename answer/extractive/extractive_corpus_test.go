@@ -189,8 +189,10 @@ func TestDefaultArticlesLeadInItsClause(t *testing.T) {
 	for _, tt := range []struct{ question, lead string }{
 		{"Who headed the Russian delegation in Istanbul?", "**Vladimir Medinsky** — "},
 	} {
-		if ans := ask(t, e, tt.question); !strings.HasPrefix(ans.Text, tt.lead) {
-			t.Errorf("%q answered %q, want it led by %q", tt.question, ans.Text, tt.lead)
-		}
+		t.Run(tt.question, func(t *testing.T) {
+			if ans := ask(t, e, tt.question); !strings.HasPrefix(ans.Text, tt.lead) {
+				t.Errorf("%q answered %q, want it led by %q", tt.question, ans.Text, tt.lead)
+			}
+		})
 	}
 }
