@@ -300,7 +300,7 @@ func cacheKey(ds dataset, qa []byte) (string, error) {
 	for _, dir := range []string{"lexicon", "wordvec", "retrieval"} {
 		more, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
-			return "", err
+			return "", fmt.Errorf("cache key: %w", err)
 		}
 		files = append(files, more...)
 	}
