@@ -166,6 +166,12 @@ func IsBackReference(word string) bool {
 	return false
 }
 
+// IsSingularDemonstrative reports whether word is "this" or "that", which
+// can stand for a whole earlier statement ("when did that happen?").
+func IsSingularDemonstrative(word string) bool {
+	return word == "this" || word == "that"
+}
+
 // IsPersonalPronoun reports whether word is a third-person singular
 // pronoun for a person ("he", "her"): it stands for someone named before.
 func IsPersonalPronoun(word string) bool {

@@ -17,6 +17,7 @@ func TestClosedClassPredicates(t *testing.T) {
 		{"IsQuestionWord", lexicon.IsQuestionWord, []string{"who", "what", "when", "where", "which", "why", "how", "whose", "whom", "whats"}, []string{"the", "did", "that"}},
 		{"IsAuxiliary", lexicon.IsAuxiliary, []string{"is", "was", "did", "does", "has", "will", "could", "didnt"}, []string{"who", "talk"}},
 		{"IsPronoun", lexicon.IsPronoun, []string{"he", "them", "itself", "this", "nobody"}, []string{"who", "the"}},
+		{"IsSingularDemonstrative", lexicon.IsSingularDemonstrative, []string{"this", "that"}, []string{"these", "those", "the", "it"}},
 		{"IsPersonalPronoun", lexicon.IsPersonalPronoun, []string{"he", "she", "his", "her", "himself"}, []string{"they", "it", "its", "i", "we"}},
 		{"IsBackReference", lexicon.IsBackReference, []string{"he", "she", "they", "its", "her"}, []string{"i", "you", "we", "us"}},
 		{"IsNegation", lexicon.IsNegation, []string{"not", "never", "no", "didnt", "without", "nobody"}, []string{"now", "note"}},

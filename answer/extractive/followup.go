@@ -65,7 +65,7 @@ func leansBack(q string, lex wordKnowledge) bool {
 // question ("when did that happen?").
 func refersToEvent(words []string, lex wordKnowledge) bool {
 	for i, w := range words {
-		if w != "that" && w != "this" {
+		if !lexicon.IsSingularDemonstrative(w) {
 			continue
 		}
 		if i == len(words)-1 || (i > 0 && lexicon.IsAuxiliary(words[i-1])) {
