@@ -251,6 +251,7 @@ func TestCleanTrailingCredit(t *testing.T) {
 		{`The mayor, at a meeting in Salem, said the bridge had "no flaws". | BGNES`, `The mayor, at a meeting in Salem, said the bridge had "no flaws".`},
 		{"Residents crossed the bridge on Sunday. | Jane Doe/AFP", "Residents crossed the bridge on Sunday."},
 		{"Residents crossed the bridge on Sunday.|Reuters", "Residents crossed the bridge on Sunday."},
+		{"The council chose the plan. | Police arrived late.", "The council chose the plan. | Police arrived late."},
 		{"The vote was 12 | 3 in favour of the plan, the clerk said.", "The vote was 12 | 3 in favour of the plan, the clerk said."},
 		{"The council chose the plan. | The mayor, who had opposed it for months, said she would not appeal.", "The council chose the plan. | The mayor, who had opposed it for months, said she would not appeal."},
 	} {

@@ -99,8 +99,10 @@ func startsSentence(s string) bool {
 var captionCredit = regexp.MustCompile(`(?:(?i:[\[(](?:[\p{L} ]+ )?(?:photo|photograph|picture|image|pic)s?\b[^\])]{0,60}[\])])|\b(?:Photo|Photograph|Image|Picture|Credit)s?\s*:\s*\p{Lu}[\p{L}/ .&'-]{1,50}|\b(?:REUTERS|AFP|AP|EPA|Getty Images)/\p{Lu}[\p{L} .'-]{1,40})\s*\.?$`)
 
 // barCredit matches the photo or agency credit a paragraph ends with after
-// a bar, behind its last sentence: "… in Ukraine. | BGNES", "… | AFP".
-var barCredit = regexp.MustCompile(`([.!?"”’])\s*\|\s*\p{Lu}[\p{L}/.&'-]*(?: [\p{L}/.&'-]+){0,3}$`)
+// a bar, behind its last sentence: "… in Ukraine. | BGNES", "… | AFP",
+// "… | Jane Doe/AFP". Each of its one to four words is capitalised, so a
+// short sentence after a bar ("… | Police arrived late.") is no credit.
+var barCredit = regexp.MustCompile(`([.!?"”’])\s*\|\s*\p{Lu}[\p{L}/.&'-]*(?: \p{Lu}[\p{L}/.&'-]*){0,3}$`)
 
 // trimCredit cuts a credit that barCredit matches from the end of p.
 func trimCredit(p string) string {
