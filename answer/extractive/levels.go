@@ -16,6 +16,29 @@ func (m *sentMatch) mark(c colloc, l int8) {
 	m.best = max(m.best, l)
 }
 
+// add records how w stands in s's tokens and in its multi-word lemmas
+// ("United Nations" for "UN", through the lemma's own relations), under
+// w's memo lock. The first call sets each token's level, an antonym's -1
+// included; a later one only raises levels.
+func (m *sentMatch) add(lex wordKnowledge, s *sentence, w *qterm, first bool) {
+	w.memo.mu.Lock()
+	defer w.memo.mu.Unlock()
+	known := len(w.memo.lv)
+	for k := range s.toks {
+		l := int8(matchLevel(lex, &s.toks[k], w))
+		if first || l > m.lv[k] {
+			m.lv[k] = l
+		}
+		m.best = max(m.best, l)
+	}
+	for _, c := range s.colls {
+		if l := int8(matchLevel(lex, &c.tok, w)); l > 0 {
+			m.mark(c, l)
+		}
+	}
+	w.memo.grew(len(w.memo.lv) - known)
+}
+
 // match returns how q stands in s, computed once per question: the
 // features read the same sentence against the same word many times (the
 // sentence alone, with its neighbours, as part of its passage, for BM25
@@ -28,41 +51,12 @@ func (q *qterm) match(lex wordKnowledge, s *sentence) *sentMatch {
 	if q.memo == nil {
 		q.memo = newWordMemo(nil)
 	}
-	q.memo.mu.Lock()
-	known := len(q.memo.lv)
-	for k := range s.toks {
-		l := int8(matchLevel(lex, &s.toks[k], q))
-		m.lv[k] = l
-		m.best = max(m.best, l)
-	}
-	// A multi-word lemma in the sentence stands for the question word
-	// through its own relations ("United Nations" for "UN").
-	for _, c := range s.colls {
-		if l := int8(matchLevel(lex, &c.tok, q)); l > 0 {
-			m.mark(c, l)
-		}
-	}
-	q.memo.grew(len(q.memo.lv) - known)
-	q.memo.mu.Unlock()
-	if c := q.coll; c != nil {
+	m.add(lex, s, q, true)
+	if q.coll != nil {
 		// The question's multi-word lemma the word is part of: "wrap up"
 		// stands for "concluded", and for "wound up" as a lemma of the
 		// sentence.
-		c.memo.mu.Lock()
-		known := len(c.memo.lv)
-		for k := range s.toks {
-			if l := int8(matchLevel(lex, &s.toks[k], c)); l > m.lv[k] {
-				m.lv[k] = l
-				m.best = max(m.best, l)
-			}
-		}
-		for _, sc := range s.colls {
-			if l := int8(matchLevel(lex, &sc.tok, c)); l > 0 {
-				m.mark(sc, l)
-			}
-		}
-		c.memo.grew(len(c.memo.lv) - known)
-		c.memo.mu.Unlock()
+		m.add(lex, s, q.coll, false)
 	}
 	if q.sents == nil {
 		q.sents = map[*sentence]*sentMatch{}
