@@ -240,29 +240,20 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 	for i, c := range sc.cands {
 		sents[i] = c.sent
 	}
-	ex, rel, _ := coverage(e.lex, q.terms, sents...)
+	ex, rel, hit := coverage(e.lex, q.terms, sents...)
 	sc.qf[qMissingAll] = 1 - ex - rel
 	if q.neg {
 		sc.qf[qNegated] = 1
 	}
-	for i := range q.terms {
-		if t := &q.terms[i]; t.name && !t.known && !matchedAnywhere(e.lex, t, sents) {
+	for i, t := range q.terms {
+		// A name the index never saw may still stand in a candidate as
+		// another form of it ("UN" as "United Nations", "Chinese" as
+		// "China"): only one no candidate holds blocks an answer.
+		if t.name && !t.known && hit[i] == 0 {
 			sc.qf[qUnknownName] = 1
 		}
 	}
 	return sc, nil
-}
-
-// matchedAnywhere reports whether some of sents holds t or a word WordNet
-// relates to it: a name the index never saw may still be there as
-// another form of it ("UN" as "United Nations", "Chinese" as "China").
-func matchedAnywhere(lex wordKnowledge, t *qterm, sents []*sentence) bool {
-	for _, s := range sents {
-		if t.match(lex, s).best > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // questionFeatures are the question-level inputs of the decline model.
