@@ -86,27 +86,19 @@ func (e *Engine) parseQuestion(q string, links []string, event string) *question
 		}
 	}
 	names := map[string]bool{}
-	for i, t := range pq.toks {
-		if (t.cap && i > 0) || t.num {
-			names[t.norm] = true
-		}
+	markNames(names, pq.toks)
+	seen := map[string]bool{} // the stems of pq.terms
+	for _, t := range pq.terms {
+		seen[t.stem] = true
 	}
 	if event != "" {
-		own := map[string]bool{}
-		for _, t := range pq.terms {
-			own[t.stem] = true
-		}
 		for _, t := range e.terms(event, 1, len(pq.terms)) {
-			if !own[t.stem] {
-				own[t.stem] = true
+			if !seen[t.stem] {
+				seen[t.stem] = true
 				pq.terms = append(pq.terms, t)
 			}
 		}
-		for i, t := range tokenize(event, e.lex) {
-			if (t.cap && i > 0) || t.num {
-				names[t.norm] = true
-			}
-		}
+		markNames(names, tokenize(event, e.lex))
 	}
 	for i := range pq.terms {
 		pq.terms[i].name = names[pq.terms[i].norm]
@@ -122,10 +114,6 @@ func (e *Engine) parseQuestion(q string, links []string, event string) *question
 			e.lex.AddVec(pq.mean, t.vec, float32(t.idf))
 		}
 	}
-	seen := map[string]bool{}
-	for _, t := range pq.terms {
-		seen[t.stem] = true
-	}
 	for _, l := range links {
 		for _, t := range e.terms(l, linkWeight, len(pq.terms)) {
 			if !seen[t.stem] {
@@ -135,6 +123,16 @@ func (e *Engine) parseQuestion(q string, links []string, event string) *question
 		}
 	}
 	return pq
+}
+
+// markNames adds to names the norms of toks written as names: capitalised
+// after the first word, or numbers.
+func markNames(names map[string]bool, toks []token) {
+	for i, t := range toks {
+		if (t.cap && i > 0) || t.num {
+			names[t.norm] = true
+		}
+	}
 }
 
 // terms analyses the content words of text through the retriever, so
