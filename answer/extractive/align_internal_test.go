@@ -72,7 +72,7 @@ func TestAlignment(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			q := swapQuestion(e.lex, tt.question)
 			s := &sentence{text: tt.sentence, toks: tokenize(tt.sentence, e.lex)}
-			at := func(k int) float64 { return e.alignment(q, s, &entity{first: k, last: k}) }
+			at := func(k int) float64 { return e.alignment(q, s, s.clauses(), &entity{first: k, last: k}) }
 			if near, far := at(tt.near), at(tt.far); near <= far {
 				t.Errorf("alignment of %q = %.3f, of %q = %.3f; want the first higher",
 					s.toks[tt.near].norm, near, s.toks[tt.far].norm, far)

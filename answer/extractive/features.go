@@ -489,6 +489,7 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 	bestDist := math.Inf(1)
 	strong, weak := false, false
 	bestAlign, pickStrong := -1.0, false
+	var clause []int // s.clauses(), made when an entity is first weighed
 	ents := s.ents
 	if c.named {
 		ents = append(slices.Clip(s.ents), s.names...)
@@ -525,7 +526,10 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 		// "…led by Rustem Umerov, while the Russian team was headed by
 		// Vladimir Medinsky" answers "who headed the Russian delegation?"
 		// with Medinsky.
-		if al := e.alignment(q, s, en); st && !pickStrong || st == pickStrong && al > bestAlign {
+		if clause == nil {
+			clause = s.clauses() // once per sentence, for every entity
+		}
+		if al := e.alignment(q, s, clause, en); st && !pickStrong || st == pickStrong && al > bestAlign {
 			c.answer, bestAlign, pickStrong = en, al, st
 		}
 		strong = strong || st
@@ -642,12 +646,11 @@ func entityKey(s *sentence, en *entity) string {
 }
 
 // alignment scores how closely the question's words gather round en in
-// s: the sum over the question words s holds of their weight times their
+// s (whose clauses() are clause): the sum over the question words s holds of their weight times their
 // closest occurrence's closeness, 1/(1+tokens between), where crossing a
 // clause boundary counts as clauseGap tokens and a related word (a
 // synonym, a more specific term) counts relatedShare of the same word.
-func (e *Engine) alignment(q *question, s *sentence, en *entity) float64 {
-	clause := s.clauses()
+func (e *Engine) alignment(q *question, s *sentence, clause []int, en *entity) float64 {
 	total := 0.0
 	for j := range q.terms {
 		best := 0.0
