@@ -167,7 +167,7 @@ func IsBackReference(word string) bool {
 }
 
 // IsSingularDemonstrative reports whether word is "this" or "that", which
-// can stand for a whole earlier statement ("when did that happen?").
+// can stand for a whole earlier statement ("when was that decided?").
 func IsSingularDemonstrative(word string) bool {
 	return word == "this" || word == "that"
 }

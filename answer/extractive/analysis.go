@@ -172,8 +172,8 @@ func dottedAcronym(text string, i int) (int, bool) {
 const maxAntecedentBack = 3
 
 // antecedent returns the sentence of sents that sentence j leans on: for
-// one opening with a personal pronoun ("He sat at the head of the
-// table"), the nearest of the maxAntecedentBack before it that holds a
+// one opening with a personal pronoun ("She chaired the session"), the
+// nearest of the maxAntecedentBack before it that holds a
 // name, as "he" most often stands for the latest person named; else the
 // sentence just before it (nil for the first).
 func antecedent(sents []*sentence, j int) *sentence {

@@ -97,8 +97,8 @@ func sameText(a, b *candidate) bool {
 var reDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .,'-]{1,40}(?:,[^()–—]{1,20})?(?:\s*\([^)]{1,30}\))?\s*[–—-]{1,2}\s+`)
 
 // evidence returns what an answer shows for c: its sentence, with the
-// sentence before it when c opens with a pronoun (so "He sat at the head…"
-// comes with who he is), minus a dateline; and its byte span in the
+// sentence before it when c opens with a pronoun (so "She chaired the
+// session" comes with who she is), minus a dateline; and its byte span in the
 // article.
 func evidence(c *candidate) (text string, start, end int) {
 	s := c.sent

@@ -177,7 +177,7 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 	// chunk's analysis), then compute every candidate's features.
 	pre := make([]float64, len(sc.cands))
 	for i, c := range sc.cands {
-		// A sentence leaning on the one before ("He sat at the head…")
+		// A sentence leaning on the one before ("She chaired the session")
 		// is read with it, as cov_ref credits it.
 		var back *sentence
 		if refersBack(c.sent) {

@@ -523,9 +523,9 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 		}
 		// The answer is the strongly typed entity (else any) that the
 		// question's words gather round most closely, in its own clause:
-		// "…led by Rustem Umerov, while the Russian team was headed by
-		// Vladimir Medinsky" answers "who headed the Russian delegation?"
-		// with Medinsky.
+		// "…the Alpha team was led by Petra Lind, while the Beta team was
+		// headed by Marcus Vey" answers "who headed the Beta team?" with
+		// Vey.
 		if clause == nil {
 			clause = s.clauses() // once per sentence, for every entity
 		}
@@ -536,14 +536,14 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 		weak = true
 	}
 	if !strong && q.want.accepts(kindPerson) && c.named && c.prev != nil && leadsWithPersonalPronoun(s) {
-		// "He sat at the head of the table" answers "who sat…" through the
+		// "She chaired the session" answers "who chaired…" through the
 		// person its pronoun stands for, named in its antecedent.
 		for i := range c.prev.names {
 			if en := &c.prev.names[i]; en.kind == kindPerson && e.isNew(q, c.prev, en) {
 				strong, weak = true, true
 				bestDist = distance(&entity{}, c.matched)
-				// The answer is the antecedent's person: "**Hakan Fidan** —
-				// … He sat at the head of the table."
+				// The answer is the antecedent's person: "**Petra Lind** —
+				// … She chaired the session."
 				c.answer, c.answerIn = en, c.prev
 				break
 			}

@@ -53,7 +53,7 @@ func resolveDepth(q string, history []string, depth int, lex wordKnowledge) (str
 
 // leansBack reports whether q needs the conversation to be understood:
 // leansOnHistory, or a demonstrative standing for a whole earlier question
-// ("when did that happen?", "why was this done?") — one that follows an
+// ("when was that decided?", "why was this done?") — one that follows an
 // auxiliary or ends the question, so "who said that the talks failed?"
 // stands on its own.
 func leansBack(q string, lex wordKnowledge) bool {
@@ -62,7 +62,7 @@ func leansBack(q string, lex wordKnowledge) bool {
 
 // refersToEvent reports whether a demonstrative in words stands for a
 // whole earlier question, an event: it follows an auxiliary or ends the
-// question ("when did that happen?").
+// question ("when was that decided?").
 func refersToEvent(words []string, lex wordKnowledge) bool {
 	for i, w := range words {
 		if !lexicon.IsSingularDemonstrative(w) {

@@ -54,8 +54,8 @@ const linkWeight = 0.35
 
 // parseQuestion analyses q; links are earlier questions of the
 // conversation that q leans on. event, when not "", is the earlier
-// question a demonstrative of q stands for ("that" in "when did that
-// happen?" after "Did Russia annex Crimea?"): its words weigh as q's own.
+// question a demonstrative of q stands for ("that" in "when was that
+// decided?" after "Did the council close the bridge?"): its words weigh as q's own.
 func (e *Engine) parseQuestion(q string, links []string, event string) *question {
 	pq := &question{text: q, toks: tokenize(q, e.lex), stems: map[string]bool{}}
 	for _, t := range pq.toks {
