@@ -523,9 +523,8 @@ func (e *Engine) typeFeatures(q *question, c *candidate) {
 		}
 		// The answer is the strongly typed entity (else any) that the
 		// question's words gather round most closely, in its own clause:
-		// "…the Alpha team was led by Petra Lind, while the Beta team was
-		// headed by Marcus Vey" answers "who headed the Beta team?" with
-		// Vey.
+		// the person of the clause the question's words stand in, not one
+		// of the same kind in the clause before it.
 		if clause == nil {
 			clause = s.clauses() // once per sentence, for every entity
 		}
