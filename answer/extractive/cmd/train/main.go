@@ -60,8 +60,9 @@ var stackFolds = 3
 // the chosen threshold declines, out of fold (-min-declined).
 var minDeclined = 0.5
 
-// dropped are decline features left out of the fit (-drop).
-var dropped []int
+// dropped are decline features left out of the fit (-drop), droppedRank
+// rank features left out of the ranker's (-drop-rank).
+var dropped, droppedRank []int
 
 // record is one question's extracted features and labels.
 type record struct {
@@ -100,6 +101,7 @@ func run() error {
 	squadEvery := flag.Int("squad-misses", 0, "with -v, also print every Nth SQuAD question's out-of-fold miss")
 	fixed := flag.Float64("threshold", 0, "ship this decline threshold instead of the chosen one (experiments)")
 	drop := flag.String("drop", "", "comma-separated decline features to leave out (experiments)")
+	dropRank := flag.String("drop-rank", "", "comma-separated rank features the ranker leaves out; the decline model still reads them (experiments)")
 	dumpDir := flag.String("dump", "", "write the features as CSV files to this directory (experiments with other learners)")
 	flag.Float64Var(&newsShare, "news-share", newsShare, "share of the fit's weight the news sets carry")
 	flag.Float64Var(&minDeclined, "min-declined", minDeclined, "least out-of-fold share of SQuAD dev's unanswerable questions the chosen threshold declines")
@@ -108,6 +110,11 @@ func run() error {
 	for _, d := range strings.Split(*drop, ",") {
 		if i := slices.Index(extractive.DeclineFeatureNames(), d); i >= 0 {
 			dropped = append(dropped, i)
+		}
+	}
+	for _, d := range strings.Split(*dropRank, ",") {
+		if i := slices.Index(extractive.RankFeatureNames(), d); i >= 0 {
+			droppedRank = append(droppedRank, i)
 		}
 	}
 
@@ -520,7 +527,14 @@ func fit(recs []record, l2 float64) extractive.Model {
 			}
 			l := list{w: weight(r)}
 			for i, c := range r.Analysis.Candidates {
-				l.xs = append(l.xs, c.Features)
+				x := c.Features
+				if len(droppedRank) > 0 {
+					x = slices.Clone(x)
+					for _, d := range droppedRank {
+						x[d] = 0
+					}
+				}
+				l.xs = append(l.xs, x)
 				l.pos = append(l.pos, r.Labels[i])
 			}
 			lists = append(lists, l)
