@@ -172,6 +172,12 @@ func IsSingularDemonstrative(word string) bool {
 	return word == "this" || word == "that"
 }
 
+// IsProForm reports whether word is "one" or "ones" standing for a noun
+// said before ("the Russian one").
+func IsProForm(word string) bool {
+	return word == "one" || word == "ones"
+}
+
 // IsPersonalPronoun reports whether word is a third-person singular
 // pronoun for a person ("he", "her"): it stands for someone named before.
 func IsPersonalPronoun(word string) bool {

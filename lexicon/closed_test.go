@@ -18,6 +18,7 @@ func TestClosedClassPredicates(t *testing.T) {
 		{"IsAuxiliary", lexicon.IsAuxiliary, []string{"is", "was", "did", "does", "has", "will", "could", "didnt"}, []string{"who", "talk"}},
 		{"IsPronoun", lexicon.IsPronoun, []string{"he", "them", "itself", "this", "nobody"}, []string{"who", "the"}},
 		{"IsSingularDemonstrative", lexicon.IsSingularDemonstrative, []string{"this", "that"}, []string{"these", "those", "the", "it"}},
+		{"IsProForm", lexicon.IsProForm, []string{"one", "ones"}, []string{"two", "once", "none", "it"}},
 		{"IsPersonalPronoun", lexicon.IsPersonalPronoun, []string{"he", "she", "his", "her", "himself"}, []string{"they", "it", "its", "i", "we"}},
 		{"IsBackReference", lexicon.IsBackReference, []string{"he", "she", "they", "its", "her"}, []string{"i", "you", "we", "us"}},
 		{"IsNegation", lexicon.IsNegation, []string{"not", "never", "no", "didnt", "without", "nobody"}, []string{"now", "note"}},

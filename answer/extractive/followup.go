@@ -85,7 +85,7 @@ func substitute(phrase string, lex wordKnowledge) string {
 		fields = fields[1:]
 	}
 	if n := len(fields); n > 1 {
-		if last := strings.ToLower(fields[n-1]); last == "one" || last == "ones" {
+		if lexicon.IsProForm(strings.ToLower(fields[n-1])) {
 			fields = fields[:n-1]
 		}
 	}

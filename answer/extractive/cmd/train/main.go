@@ -47,22 +47,27 @@ import (
 	"footnote/retrieval"
 )
 
-// newsShare is the weight the news sets carry in the fit (-news-share).
-var newsShare = 0.3
-
-// stackFolds is how many inner folds (by article) give the decline model
-// out-of-fold ranker scores to learn from (-stack; 0 or 1: the ranker's
-// own in-sample scores). Stacking makes the decline model see ranker
-// scores as they are on articles the ranker never saw, as at answer time.
-var stackFolds = 3
-
-// minDeclined is the least share of SQuAD dev's unanswerable questions
-// the chosen threshold declines, out of fold (-min-declined).
-var minDeclined = 0.5
-
-// dropped are decline features left out of the fit (-drop), droppedRank
-// rank features left out of the ranker's (-drop-rank).
-var dropped, droppedRank []int
+// options are the fit's settings, from the command's flags.
+type options struct {
+	// l2 is the L2 penalty of both logistic fits.
+	l2 float64
+	// rankNews and declineNews are the shares of the ranker's and the
+	// decline model's fit that the news sets carry (-news-share,
+	// -decline-news-share): they are few but are what users ask.
+	rankNews, declineNews float64
+	// stack is how many inner folds (by article) give the decline model
+	// out-of-fold ranker scores to learn from (-stack; 0 or 1: the
+	// ranker's own in-sample scores). Stacking makes the decline model see
+	// ranker scores as they are on articles the ranker never saw, as at
+	// answer time.
+	stack int
+	// minDeclined is the least share of SQuAD dev's unanswerable
+	// questions the chosen threshold declines, out of fold (-min-declined).
+	minDeclined float64
+	// dropped are decline features left out of the fit (-drop),
+	// droppedRank rank features left out of the ranker's (-drop-rank).
+	dropped, droppedRank []int
+}
 
 // record is one question's extracted features and labels.
 type record struct {
@@ -93,7 +98,8 @@ func run() error {
 	squad := flag.String("squad", "../shared/bench/squad2-dev", "SQuAD 2.0 dev bench directory (corpus/ and qa.jsonl)")
 	out := flag.String("out", "answer/extractive/weights.go", "generated Go file to write")
 	folds := flag.Int("folds", 5, "cross-validation folds over articles")
-	l2 := flag.Float64("l2", 1e-3, "L2 penalty")
+	var o options
+	flag.Float64Var(&o.l2, "l2", 1e-3, "L2 penalty")
 	cacheDir := flag.String("cache", "", "feature cache directory (default: user cache dir/footnote-train)")
 	workers := flag.Int("workers", 2, "questions analysed in parallel")
 	dry := flag.Bool("n", false, "fit and report, but do not write -out")
@@ -103,18 +109,19 @@ func run() error {
 	drop := flag.String("drop", "", "comma-separated decline features to leave out (experiments)")
 	dropRank := flag.String("drop-rank", "", "comma-separated rank features the ranker leaves out; the decline model still reads them (experiments)")
 	dumpDir := flag.String("dump", "", "write the features as CSV files to this directory (experiments with other learners)")
-	flag.Float64Var(&newsShare, "news-share", newsShare, "share of the fit's weight the news sets carry")
-	flag.Float64Var(&minDeclined, "min-declined", minDeclined, "least out-of-fold share of SQuAD dev's unanswerable questions the chosen threshold declines")
-	flag.IntVar(&stackFolds, "stack", stackFolds, "inner folds by article for the decline model's ranker scores (0: in-sample)")
+	flag.Float64Var(&o.rankNews, "news-share", 0.3, "share of the ranker's fit the news sets carry")
+	flag.Float64Var(&o.declineNews, "decline-news-share", 0.3, "share of the decline model's fit the news sets carry")
+	flag.Float64Var(&o.minDeclined, "min-declined", 0.5, "least out-of-fold share of SQuAD dev's unanswerable questions the chosen threshold declines")
+	flag.IntVar(&o.stack, "stack", 3, "inner folds by article for the decline model's ranker scores (0: in-sample)")
 	flag.Parse()
 	for _, d := range strings.Split(*drop, ",") {
 		if i := slices.Index(extractive.DeclineFeatureNames(), d); i >= 0 {
-			dropped = append(dropped, i)
+			o.dropped = append(o.dropped, i)
 		}
 	}
 	for _, d := range strings.Split(*dropRank, ",") {
 		if i := slices.Index(extractive.RankFeatureNames(), d); i >= 0 {
-			droppedRank = append(droppedRank, i)
+			o.droppedRank = append(o.droppedRank, i)
 		}
 	}
 
@@ -173,12 +180,12 @@ func run() error {
 				train = append(train, r)
 			}
 		}
-		m := fit(train, *l2)
+		m := fit(train, o)
 		for _, i := range test {
 			oof[i] = judge(m, recs[i])
 		}
 	}
-	thr := chooseThreshold(recs, oof)
+	thr := chooseThreshold(recs, oof, o.minDeclined)
 	if *fixed > 0 {
 		thr = *fixed
 	}
@@ -186,7 +193,7 @@ func run() error {
 	operating(recs, oof, 0.5)
 	curve(recs, oof)
 
-	final := fit(recs, *l2)
+	final := fit(recs, o)
 	final.Threshold = thr
 	if *verbose {
 		dump(final, recs)
@@ -427,7 +434,7 @@ func isNews(r record) bool  { return r.Set != "squad2-dev" }
 // sets' accuracy (what users ask), among the thresholds that decline at
 // least minDeclined of SQuAD dev's unanswerable questions (the operating
 // point issue 15 sets).
-func chooseThreshold(recs []record, out []outcome) float64 {
+func chooseThreshold(recs []record, out []outcome, minDeclined float64) float64 {
 	best, bestT := -1.0, 0.5
 	for t := 0.05; t < 0.96; t += 0.01 {
 		a, u, _, _, _, _ := rates(recs, out, t, isSquad)
@@ -483,6 +490,7 @@ func operating(recs []record, out []outcome, declined float64) {
 			u, t, a, na, nu, wrong, answered)
 		return
 	}
+	fmt.Printf("  no threshold declines %.3f of SQuAD's unanswerable questions\n", declined)
 }
 
 // curve prints the out-of-fold risk–coverage points on SQuAD dev.
@@ -502,9 +510,9 @@ func curve(recs []record, out []outcome) {
 
 // fit trains the ranker on the answerable questions' candidates, then the
 // decline model on every question's best candidate under that ranker.
-func fit(recs []record, l2 float64) extractive.Model {
+func fit(recs []record, o options) extractive.Model {
 	// The news sets are few but are what users ask: weight them so they
-	// count newsShare of the total.
+	// count the given share of the total.
 	nNews, nSquad := 0, 0
 	for _, r := range recs {
 		if isNews(r) {
@@ -513,9 +521,9 @@ func fit(recs []record, l2 float64) extractive.Model {
 			nSquad++
 		}
 	}
-	weight := func(r record) float64 {
+	weight := func(r record, share float64) float64 {
 		if isNews(r) && nNews > 0 {
-			return newsShare * float64(nSquad) / ((1 - newsShare) * float64(nNews))
+			return share * float64(nSquad) / ((1 - share) * float64(nNews))
 		}
 		return 1
 	}
@@ -525,12 +533,12 @@ func fit(recs []record, l2 float64) extractive.Model {
 			if !r.Answerable || !slices.Contains(r.Labels, true) {
 				continue
 			}
-			l := list{w: weight(r)}
+			l := list{w: weight(r, o.rankNews)}
 			for i, c := range r.Analysis.Candidates {
 				x := c.Features
-				if len(droppedRank) > 0 {
+				if len(o.droppedRank) > 0 {
 					x = slices.Clone(x)
-					for _, d := range droppedRank {
+					for _, d := range o.droppedRank {
 						x[d] = 0
 					}
 				}
@@ -539,7 +547,7 @@ func fit(recs []record, l2 float64) extractive.Model {
 			}
 			lists = append(lists, l)
 		}
-		return listwise(lists, extractive.RankFeatureNames(), l2)
+		return listwise(lists, extractive.RankFeatureNames(), o.l2)
 	}
 	m := extractive.Model{Rank: rank(recs)}
 	// The decline model learns from the ranker's scores on questions it
@@ -549,14 +557,14 @@ func fit(recs []record, l2 float64) extractive.Model {
 	for i := range scorer {
 		scorer[i] = m
 	}
-	if stackFolds > 1 {
+	if o.stack > 1 {
 		fold := map[string]int{}
 		for _, r := range recs {
 			if _, ok := fold[r.Group]; !ok {
-				fold[r.Group] = len(fold) % stackFolds
+				fold[r.Group] = len(fold) % o.stack
 			}
 		}
-		for k := range stackFolds {
+		for k := range o.stack {
 			var in []record
 			for _, r := range recs {
 				if fold[r.Group] != k {
@@ -579,7 +587,7 @@ func fit(recs []record, l2 float64) extractive.Model {
 		if best < 0 {
 			continue
 		}
-		for _, d := range dropped {
+		for _, d := range o.dropped {
 			x[d] = 0
 		}
 		if isSquad(r) && x[yesNo] == 1 {
@@ -590,9 +598,9 @@ func fit(recs []record, l2 float64) extractive.Model {
 		}
 		xs = append(xs, x)
 		ys = append(ys, b2f(r.Answerable && r.Labels[best]))
-		ws = append(ws, weight(r))
+		ws = append(ws, weight(r, o.declineNews))
 	}
-	m.Decline = logistic(xs, ys, ws, extractive.DeclineFeatureNames(), l2)
+	m.Decline = logistic(xs, ys, ws, extractive.DeclineFeatureNames(), o.l2)
 	return m
 }
 
