@@ -90,14 +90,8 @@ func (l *Lexicon) Related(a, b string) Relation {
 
 // RelateTerms is [Lexicon.Related] on resolved terms.
 func (l *Lexicon) RelateTerms(a, b *Term) Relation {
-	if a.word == "" || b.word == "" {
-		return Unrelated
-	}
-	if a.word == b.word {
-		return SameLemma
-	}
-	ac, bc := a.cs.c[:a.cs.n], b.cs.c[:b.cs.n]
-	if r := l.relateClose(ac, bc); r != Unrelated {
+	ac, bc, r, done := l.relateNear(a, b)
+	if done {
 		return r
 	}
 	if l.isA(ac, bc, RelatedDepth) {
@@ -135,14 +129,8 @@ func (l *Lexicon) RelateTerms(a, b *Term) Relation {
 // It is cheaper: it walks a's hypernyms only when b is a kind of a, and
 // never looks for coordinates or entailments.
 func (l *Lexicon) RelateMatch(a, b *Term) Relation {
-	if a.word == "" || b.word == "" {
-		return Unrelated
-	}
-	if a.word == b.word {
-		return SameLemma
-	}
-	ac, bc := a.cs.c[:a.cs.n], b.cs.c[:b.cs.n]
-	if r := l.relateClose(ac, bc); r != Unrelated {
+	ac, bc, r, done := l.relateNear(a, b)
+	if done {
 		return r
 	}
 	// RelateTerms reports Hypernym before Hyponym.
@@ -150,6 +138,24 @@ func (l *Lexicon) RelateMatch(a, b *Term) Relation {
 		return Hyponym
 	}
 	return Unrelated
+}
+
+// relateNear settles what RelateTerms and RelateMatch settle alike: an
+// empty term is Unrelated, the same word SameLemma, and the close
+// relations (relateClose) come first; done is false when none holds and
+// ac, bc are the two terms' lemmas for the caller to relate further.
+func (l *Lexicon) relateNear(a, b *Term) (ac, bc []cand, r Relation, done bool) {
+	switch {
+	case a.word == "" || b.word == "":
+		return nil, nil, Unrelated, true
+	case a.word == b.word:
+		return nil, nil, SameLemma, true
+	}
+	ac, bc = a.cs.c[:a.cs.n], b.cs.c[:b.cs.n]
+	if r := l.relateClose(ac, bc); r != Unrelated {
+		return nil, nil, r, true
+	}
+	return ac, bc, Unrelated, false
 }
 
 // relateClose returns the first of SameLemma, Synonym, Derivation and
