@@ -138,6 +138,17 @@ func IsAuxiliary(word string) bool {
 	return false
 }
 
+// TakesBareVerb reports whether word is an auxiliary that takes a verb's
+// bare form: a form of "do" or a modal ("did … recommend", "can … veto").
+func TakesBareVerb(word string) bool {
+	switch word {
+	case "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+		"must", "dont", "doesnt", "didnt", "wont", "wouldnt", "shouldnt", "cant", "couldnt":
+		return true
+	}
+	return false
+}
+
 // IsPronoun reports whether word is a personal, possessive, reflexive,
 // demonstrative or indefinite pronoun.
 func IsPronoun(word string) bool {

@@ -57,6 +57,16 @@ var rankFeatureNames = []string{
 	"num_swapped",     // a number of the question its context lacks while it holds another of the same shape
 	"cov_ref",         // share the sentence before (or the antecedent) adds when it opens with a pronoun or demonstrative
 	"cov_local",       // coverage with each word weighted by how few of the candidates hold it, minus the best candidate's
+	"cov_name",        // share of the question's names and numbers (by IDF) the sentence holds at any level, 1 when it has none
+	"cov_noun",        // … of its common nouns
+	"cov_verb",        // … of its verbs
+	"cov_mod",         // … of its adjectives and adverbs
+	"unmatched_noun",  // highest IDF, relative, of a common noun of the question the sentence lacks
+	"unmatched_verb",  // … of a verb
+	"unmatched_mod",   // … of an adjective or adverb
+	"ctx_unm_noun",    // highest IDF, relative, of a common noun the sentence and its neighbours lack
+	"ctx_unm_verb",    // … of a verb
+	"ctx_unm_mod",     // … of an adjective or adverb
 	"bias_one",        // constant
 }
 
@@ -105,6 +115,16 @@ const (
 	fNumSwapped
 	fCovRef
 	fCovLocal
+	fCovName
+	fCovNoun
+	fCovVerb
+	fCovMod
+	fUnmNoun
+	fUnmVerb
+	fUnmMod
+	fCtxUnmNoun
+	fCtxUnmVerb
+	fCtxUnmMod
 	fBias
 	numRankFeatures
 )
@@ -420,6 +440,16 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 		x[fUnmatchedCtx] = maxUnCtx / maxIDF
 	}
 	x[fSwapped], x[fNumSwapped] = swapFeatures(e.lex, q, s, hitCtx, maxIDF)
+	// The same by the question word's part: a sentence lacking the
+	// question's verb or modifier may be about another event than the
+	// one asked of.
+	rc, ru := roleCoverage(q.terms, hit)
+	x[fCovName], x[fCovNoun], x[fCovVerb], x[fCovMod] = rc[roleName], rc[roleNoun], rc[roleVerb], rc[roleMod]
+	_, cu := roleCoverage(q.terms, hitCtx)
+	if maxIDF > 0 {
+		x[fUnmNoun], x[fUnmVerb], x[fUnmMod] = ru[roleNoun]/maxIDF, ru[roleVerb]/maxIDF, ru[roleMod]/maxIDF
+		x[fCtxUnmNoun], x[fCtxUnmVerb], x[fCtxUnmMod] = cu[roleNoun]/maxIDF, cu[roleVerb]/maxIDF, cu[roleMod]/maxIDF
+	}
 	// Answer kind.
 	e.typeFeatures(q, c)
 	if refersBack(s) && c.prev != nil {

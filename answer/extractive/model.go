@@ -106,6 +106,16 @@ var declineFeatureNames = []string{
 	"soft_low_cov",   // how far its coverage, counting words of close meaning, falls short of 0.6
 	"swapped",        // the best sentence holds a WordNet sibling of a question word its context lacks
 	"num_swapped",    // … or another number of the same shape than one of the question's
+	"best_cov_name",  // the best sentence's coverage of the question's names and numbers
+	"best_cov_noun",  // … of its common nouns
+	"best_cov_verb",  // … of its verbs
+	"best_cov_mod",   // … of its adjectives and adverbs
+	"best_unm_noun",  // the highest IDF of a common noun of the question it lacks, relative
+	"best_unm_verb",  // … of a verb
+	"best_unm_mod",   // … of an adjective or adverb
+	"ctx_unm_noun",   // the highest IDF of a common noun its context lacks, relative
+	"ctx_unm_verb",   // … of a verb
+	"ctx_unm_mod",    // … of an adjective or adverb
 	"bias_one",       // constant
 }
 
@@ -141,6 +151,16 @@ const (
 	dSoftLowCov
 	dSwapped
 	dNumSwapped
+	dBestCovName
+	dBestCovNoun
+	dBestCovVerb
+	dBestCovMod
+	dBestUnmNoun
+	dBestUnmVerb
+	dBestUnmMod
+	dCtxUnmNoun
+	dCtxUnmVerb
+	dCtxUnmMod
 	dBias
 	numDeclineFeatures
 )
@@ -234,6 +254,9 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dLowCtxCov] = math.Max(0, 0.6-x[dBestCov]-f[fCovContext])
 	x[dSwapped] = f[fSwapped]
 	x[dNumSwapped] = f[fNumSwapped]
+	x[dBestCovName], x[dBestCovNoun], x[dBestCovVerb], x[dBestCovMod] = f[fCovName], f[fCovNoun], f[fCovVerb], f[fCovMod]
+	x[dBestUnmNoun], x[dBestUnmVerb], x[dBestUnmMod] = f[fUnmNoun], f[fUnmVerb], f[fUnmMod]
+	x[dCtxUnmNoun], x[dCtxUnmVerb], x[dCtxUnmMod] = f[fCtxUnmNoun], f[fCtxUnmVerb], f[fCtxUnmMod]
 	x[dBias] = 1
 	return x
 }

@@ -22,6 +22,7 @@ type qterm struct {
 	sents             map[*sentence]*sentMatch // matchLevel by sentence, see match
 	name              bool                     // written as a name (capitalised, not first) or a number
 	pos               int                      // order in the question
+	role              wordRole                 // the word's part of speech in the question
 	vec               int32                    // row in the word vectors, -1 for none
 	// coll is the multi-word lemma of the question the word is part of
 	// ("wrap" of "wrap up"), as a term of its own, or nil: a sentence word
@@ -65,7 +66,10 @@ func (e *Engine) parseQuestion(q string, links []string, event string) *question
 			pq.neg = true
 		}
 	}
-	pq.want, pq.head, pq.wh = e.answerKind(pq.toks, q)
+	// The tagger runs once per question: for the answer kind, the head
+	// noun and the terms' roles.
+	tags := e.posTags(q, pq.toks)
+	pq.want, pq.head, pq.wh = e.answerKind(pq.toks, tags)
 	pq.headStem = retrieval.Stem(pq.head)
 	pq.terms = e.terms(q, 1, 0)
 	if len(pq.toks) > 0 {
@@ -102,6 +106,11 @@ func (e *Engine) parseQuestion(q string, links []string, event string) *question
 	}
 	for i := range pq.terms {
 		pq.terms[i].name = names[pq.terms[i].norm]
+	}
+	setRoles(e.lex, pq.terms, pq.toks, tags)
+	if event != "" {
+		etoks := tokenize(event, e.lex)
+		setRoles(e.lex, pq.terms, etoks, e.posTags(event, etoks))
 	}
 	e.joinCollocations(pq)
 	// The mean leaves names out, as the sentences' does: in word vectors
@@ -187,8 +196,9 @@ func (e *Engine) questionWordTypo(w string) (string, bool) {
 
 // answerKind derives what a question asks for from its question word and,
 // for "what"/"which" questions, the class of its head noun in WordNet:
-// "which city" asks for a place because a city is a location.
-func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
+// "which city" asks for a place because a city is a location. tags are
+// toks' part-of-speech tags (posTags).
+func (e *Engine) answerKind(toks []token, tags []string) (kind, string, string) {
 	wh := -1
 	fix := ""
 	for i, t := range toks {
@@ -236,7 +246,7 @@ func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
 	case "how":
 		switch n := next(1); {
 		case n == "many" || n == "much":
-			if h := e.headNoun(toks, wh+2, text); h != "" {
+			if h := e.headNoun(toks, tags, wh+2); h != "" {
 				if k := e.classOf(h, true); k == kindMoney || k == kindPercent || k == kindDuration {
 					return k, h, w
 				}
@@ -244,13 +254,13 @@ func (e *Engine) answerKind(toks []token, text string) (kind, string, string) {
 			return kindNumber, "", w
 		case n == "long":
 			return kindDuration, "", w
-		case n != "" && strings.HasPrefix(e.posTags(text, toks)[wh+1], "JJ"):
+		case n != "" && strings.HasPrefix(tags[wh+1], "JJ"):
 			// "how old", "how far", "how big": a measure.
 			return kindNumber, "", w
 		}
 		return kindManner, "", w
 	}
-	h := e.headNoun(toks, wh+1, text)
+	h := e.headNoun(toks, tags, wh+1)
 	if h == "" {
 		return kindManner, "", w
 	}
@@ -270,10 +280,9 @@ func allCaps(toks []token) bool {
 // headNoun returns the lemma of the noun a "what/which" question asks
 // about, starting at token from: the last noun of the first noun group,
 // skipping a copula and determiners ("what is the capital"), and looking
-// through "name of" ("the name of the village" → village). It uses prose's
-// part-of-speech tags.
-func (e *Engine) headNoun(toks []token, from int, text string) string {
-	tags := e.posTags(text, toks)
+// through "name of" ("the name of the village" → village). It reads
+// prose's part-of-speech tags of toks (posTags).
+func (e *Engine) headNoun(toks []token, tags []string, from int) string {
 	i := from
 	for i < len(toks) && (lexicon.IsAuxiliary(toks[i].norm) || tags[i] == "DT" || tags[i] == "PRP$") {
 		i++

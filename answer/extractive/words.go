@@ -40,6 +40,9 @@ type wordKnowledge interface {
 	// (noun.act for "job", noun.location for "city"), false when WordNet
 	// does not know it.
 	Supersense(t *lexicon.Term) (lexicon.Supersense, bool)
+	// Senses returns how many senses word has in part of speech pos, 0
+	// when it is no word of that part (see lexicon.Lexicon.Senses).
+	Senses(word string, pos lexicon.POS) int
 	// Vec returns word's row in the word vectors, or -1.
 	Vec(word string) int32
 	// Cosine returns the cosine similarity of two rows (0 for -1).
@@ -65,6 +68,7 @@ const vecDim = 100
 func (w wordnet) Supersense(t *lexicon.Term) (lexicon.Supersense, bool) {
 	return w.l.PrimarySupersense(t)
 }
+func (w wordnet) Senses(word string, pos lexicon.POS) int        { return w.l.Senses(word, pos) }
 func (w wordnet) Vec(word string) int32                          { return w.v.ID(word) }
 func (w wordnet) Cosine(a, b int32) float32                      { return w.v.Cosine(a, b) }
 func (w wordnet) AddVec(acc []float32, id int32, weight float32) { w.v.AddTo(acc, id, weight) }
