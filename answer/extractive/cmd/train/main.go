@@ -108,6 +108,7 @@ func run() error {
 	fixed := flag.Float64("threshold", 0, "ship this decline threshold instead of the chosen one (experiments)")
 	drop := flag.String("drop", "", "comma-separated decline features to leave out (experiments)")
 	dropRank := flag.String("drop-rank", "", "comma-separated rank features the ranker leaves out; the decline model still reads them (experiments)")
+	outcomes := flag.String("outcomes", "", "write each question's out-of-fold outcome as JSON lines to this file (comparing fits question by question)")
 	dumpDir := flag.String("dump", "", "write the features as CSV files to this directory (experiments with other learners)")
 	flag.Float64Var(&o.rankNews, "news-share", 0.3, "share of the ranker's fit the news sets carry")
 	flag.Float64Var(&o.declineNews, "decline-news-share", 0.3, "share of the decline model's fit the news sets carry")
@@ -190,6 +191,11 @@ func run() error {
 		thr = *fixed
 	}
 	report("cross-validated by article", recs, oof, thr)
+	if *outcomes != "" {
+		if err := writeOutcomes(*outcomes, recs, oof, thr); err != nil {
+			return err
+		}
+	}
 	operating(recs, oof, 0.5)
 	curve(recs, oof)
 
@@ -376,6 +382,23 @@ type outcome struct {
 	p       float64 // decline model's probability
 	correct bool    // the best sentence is right
 	blocked bool    // declined by the named-detail rule whatever p is
+}
+
+// writeOutcomes writes one JSON line per question: its set, text, whether
+// it is answerable, the out-of-fold decline probability and whether the
+// engine would be right at threshold t.
+func writeOutcomes(path string, recs []record, out []outcome, t float64) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	for i, r := range recs {
+		o := out[i]
+		answers := o.p >= t && !o.blocked
+		right := answers && o.correct || !answers && !r.Answerable
+		if err := enc.Encode(map[string]any{"set": r.Set, "question": r.Question, "answerable": r.Answerable, "p": math.Round(o.p*1000) / 1000, "answered": answers, "right": right}); err != nil {
+			return err
+		}
+	}
+	return atomicfile.WriteFile(path, b.Bytes(), 0o644)
 }
 
 func judge(m extractive.Model, r record) outcome {
