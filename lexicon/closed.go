@@ -458,6 +458,53 @@ func IsNegation(word string) bool {
 	return false
 }
 
+// CausalMarkerAt reports how many words, from words[i], make a connective
+// that gives a cause, a reason or a purpose ("because", "due to", "in
+// order to", "as a result of", "caused by"), or 0 when none starts there.
+// words are lower-case.
+func CausalMarkerAt(words []string, i int) int {
+	next := func(k int) string {
+		if i+k < len(words) {
+			return words[i+k]
+		}
+		return ""
+	}
+	switch words[i] {
+	case "because", "therefore", "hence", "consequently", "thereby":
+		return 1
+	case "due", "owing", "thanks":
+		if next(1) == "to" {
+			return 2
+		}
+	case "so":
+		switch {
+		case next(1) == "that":
+			return 2
+		case next(1) == "as" && next(2) == "to":
+			return 3
+		}
+	case "in":
+		if next(1) == "order" && next(2) == "to" || next(1) == "response" && next(2) == "to" {
+			return 3
+		}
+	case "as":
+		if next(1) == "a" && next(2) == "result" {
+			return 3
+		}
+	case "caused", "prompted", "driven", "motivated":
+		if next(1) == "by" {
+			return 2
+		}
+	case "for":
+		if next(1) == "fear" {
+			return 2
+		}
+	case "reason", "reasons", "purpose", "motive", "motives":
+		return 1
+	}
+	return 0
+}
+
 // IsVagueQuantity reports whether word states an amount without a figure:
 // plural magnitude words ("dozens", "hundreds", "thousands", "millions",
 // "scores") and quantifiers ("several", "many", "much", "few", "numerous",

@@ -1,6 +1,7 @@
 package lexicon_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -176,6 +177,33 @@ func TestQuestionWordTypo(t *testing.T) {
 			got, ok := lexicon.QuestionWordTypo(tc.in)
 			if got != tc.want || ok != tc.ok {
 				t.Errorf("QuestionWordTypo(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestCausalMarkerAt(t *testing.T) {
+	tests := []struct {
+		text string
+		at   int
+		want int
+	}{
+		{"it failed because the talks stalled", 2, 1},
+		{"delayed due to the storm", 1, 2},
+		{"they met in order to agree", 2, 3},
+		{"prices rose as a result of the war", 2, 3},
+		{"the fire was caused by a spark", 3, 2},
+		{"she left so that he could stay", 2, 2},
+		{"he is due on monday", 2, 0},
+		{"in the order of events", 0, 0},
+		{"as a rule they win", 0, 0},
+		{"so far so good", 0, 0},
+		{"it ends in", 2, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := lexicon.CausalMarkerAt(strings.Fields(tt.text), tt.at); got != tt.want {
+				t.Errorf("CausalMarkerAt(%q, %d) = %d, want %d", tt.text, tt.at, got, tt.want)
 			}
 		})
 	}

@@ -80,3 +80,23 @@ func TestAlignment(t *testing.T) {
 		})
 	}
 }
+
+func TestHasCausalMarker(t *testing.T) {
+	lex := newLexicon()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"The ferry was cancelled because of the storm.", true},
+		{"Owing to the strike, the port stayed shut.", true},
+		{"The council met in order to settle the budget.", true},
+		{"The council met in the old town hall.", false},
+		{"The mayor is due in Merrow on Monday.", false},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := hasCausalMarker(&sentence{text: tt.text, toks: tokenize(tt.text, lex)}); got != tt.want {
+				t.Errorf("hasCausalMarker = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -67,6 +67,7 @@ var rankFeatureNames = []string{
 	"ctx_unm_noun",    // highest IDF, relative, of a common noun the sentence and its neighbours lack
 	"ctx_unm_verb",    // … of a verb
 	"ctx_unm_mod",     // … of an adjective or adverb
+	"why_causal",      // a why-question, and the sentence holds a causal connective ("because", "due to", "in order to")
 	"bias_one",        // constant
 }
 
@@ -125,6 +126,7 @@ const (
 	fCtxUnmNoun
 	fCtxUnmVerb
 	fCtxUnmMod
+	fWhyCausal
 	fBias
 	numRankFeatures
 )
@@ -502,6 +504,9 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	switch {
 	case q.want == kindReason:
 		x[fWhy] = 1
+		if hasCausalMarker(s) {
+			x[fWhyCausal] = 1
+		}
 	case q.want == kindYesNo:
 		x[fYesNo] = 1
 	}
@@ -752,4 +757,19 @@ func toksOf(s *sentence) []token {
 		return nil
 	}
 	return s.toks
+}
+
+// hasCausalMarker reports whether s holds a connective that gives a cause,
+// a reason or a purpose, the kind of span a why-question asks for.
+func hasCausalMarker(s *sentence) bool {
+	words := make([]string, len(s.toks))
+	for i, t := range s.toks {
+		words[i] = t.norm
+	}
+	for i := range words {
+		if lexicon.CausalMarkerAt(words, i) > 0 {
+			return true
+		}
+	}
+	return false
 }

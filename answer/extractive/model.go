@@ -116,6 +116,7 @@ var declineFeatureNames = []string{
 	"ctx_unm_noun",   // the highest IDF of a common noun its context lacks, relative
 	"ctx_unm_verb",   // … of a verb
 	"ctx_unm_mod",    // … of an adjective or adverb
+	"why_causal",     // a why-question, and the best sentence holds a causal connective
 	"bias_one",       // constant
 }
 
@@ -161,6 +162,7 @@ const (
 	dCtxUnmNoun
 	dCtxUnmVerb
 	dCtxUnmMod
+	dWhyCausal
 	dBias
 	numDeclineFeatures
 )
@@ -257,6 +259,7 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dBestCovName], x[dBestCovNoun], x[dBestCovVerb], x[dBestCovMod] = f[fCovName], f[fCovNoun], f[fCovVerb], f[fCovMod]
 	x[dBestUnmNoun], x[dBestUnmVerb], x[dBestUnmMod] = f[fUnmNoun], f[fUnmVerb], f[fUnmMod]
 	x[dCtxUnmNoun], x[dCtxUnmVerb], x[dCtxUnmMod] = f[fCtxUnmNoun], f[fCtxUnmVerb], f[fCtxUnmMod]
+	x[dWhyCausal] = f[fWhyCausal]
 	x[dBias] = 1
 	return x
 }
