@@ -37,7 +37,7 @@ type question struct {
 	terms    []qterm // the question's own content words
 	links    []qterm // content words of the earlier turns it leans on
 	want     kind    // what kind of answer it asks for
-	head     string  // the head noun of "which city", "what is the name of the village" (a lemma)
+	head     string  // the head noun of "which city", "what is the name of the river" (a lemma)
 	headStem string
 	wh       string // the question word, or "" for a yes/no question
 	neg      bool   // the question is negated ("why has Beta not agreed")
@@ -280,7 +280,7 @@ func allCaps(toks []token) bool {
 // headNoun returns the lemma of the noun a "what/which" question asks
 // about, starting at token from: the last noun of the first noun group,
 // skipping a copula and determiners ("what is the capital"), and looking
-// through "name of" ("the name of the village" → village). It reads
+// through "name of" ("the name of the river" → river). It reads
 // prose's part-of-speech tags of toks (posTags).
 func (e *Engine) headNoun(toks []token, tags []string, from int) string {
 	i := from
