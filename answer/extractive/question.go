@@ -95,6 +95,7 @@ func (e *Engine) parseQuestion(q string, links []string, event string) *question
 	for _, t := range pq.terms {
 		seen[t.stem] = true
 	}
+	var etoks []token // the event's tokens, read once for names and roles
 	if event != "" {
 		for _, t := range e.terms(event, 1, len(pq.terms)) {
 			if !seen[t.stem] {
@@ -102,14 +103,14 @@ func (e *Engine) parseQuestion(q string, links []string, event string) *question
 				pq.terms = append(pq.terms, t)
 			}
 		}
-		markNames(names, tokenize(event, e.lex))
+		etoks = tokenize(event, e.lex)
+		markNames(names, etoks)
 	}
 	for i := range pq.terms {
 		pq.terms[i].name = names[pq.terms[i].norm]
 	}
 	setRoles(e.lex, pq.terms, pq.toks, tags)
 	if event != "" {
-		etoks := tokenize(event, e.lex)
 		setRoles(e.lex, pq.terms, etoks, e.posTags(event, etoks))
 	}
 	e.joinCollocations(pq)

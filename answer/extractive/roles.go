@@ -20,11 +20,11 @@ const (
 	numRoles
 )
 
-// roleOf maps a Penn Treebank tag onto a role; name is the question's own
-// mark for a word written as a name or a number, which wins.
-func roleOf(tag string, name bool) wordRole {
+// roleOf maps a Penn Treebank tag onto a role (setRoles lets the
+// question's own mark for a word written as a name or a number win).
+func roleOf(tag string) wordRole {
 	switch {
-	case name || strings.HasPrefix(tag, "NNP") || tag == "CD":
+	case strings.HasPrefix(tag, "NNP") || tag == "CD":
 		return roleName
 	case strings.HasPrefix(tag, "NN"):
 		return roleNoun
@@ -47,7 +47,7 @@ func setRoles(lex wordKnowledge, terms []qterm, toks []token, tags []string) {
 	roles := make([]wordRole, len(toks))
 	do := false
 	for k := range toks {
-		roles[k] = roleOf(tags[k], false)
+		roles[k] = roleOf(tags[k])
 		if lexicon.TakesBareVerb(toks[k].norm) {
 			do = true
 		}

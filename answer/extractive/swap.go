@@ -44,7 +44,6 @@ func swapFeatures(lex wordKnowledge, q *question, s *sentence, hitCtx []int, max
 func sibling(lex wordKnowledge, qt *qterm, q *question, s *sentence) bool {
 	qt.memo.mu.Lock()
 	defer qt.memo.mu.Unlock()
-	found := false
 	for k := range s.toks {
 		t := &s.toks[k]
 		if t.stop || t.num || !t.term.Known() || q.stems[t.stem] || q.stems[t.lemma] {
@@ -57,11 +56,10 @@ func sibling(lex wordKnowledge, qt *qterm, q *question, s *sentence) bool {
 			qt.memo.grew(1)
 		}
 		if sib {
-			found = true
-			break
+			return true
 		}
 	}
-	return found
+	return false
 }
 
 // isDigits reports whether w is a numeral written in digits ("1066",
