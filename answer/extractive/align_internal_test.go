@@ -7,19 +7,29 @@ import (
 	"footnote/retrieval"
 )
 
-func TestRefersBack(t *testing.T) {
+// TestSentencePredicates checks the tests a sentence's tokens answer:
+// whether it opens by referring back, and whether it holds a causal
+// connective.
+func TestSentencePredicates(t *testing.T) {
 	lex := newLexicon()
 	for _, tt := range []struct {
+		name string
+		fn   func(*sentence) bool
 		text string
 		want bool
 	}{
-		{"Its goal is to widen the choices people have.", true},
-		{"These foreign bodies are picked up as magma flows.", true},
-		{"The capabilities approach has one goal.", false},
+		{"refersBack", refersBack, "Its goal is to widen the choices people have.", true},
+		{"refersBack", refersBack, "These foreign bodies are picked up as magma flows.", true},
+		{"refersBack", refersBack, "The capabilities approach has one goal.", false},
+		{"hasCausalMarker", hasCausalMarker, "The ferry was cancelled because of the storm.", true},
+		{"hasCausalMarker", hasCausalMarker, "Owing to the strike, the port stayed shut.", true},
+		{"hasCausalMarker", hasCausalMarker, "The council met in order to settle the budget.", true},
+		{"hasCausalMarker", hasCausalMarker, "The council met in the old town hall.", false},
+		{"hasCausalMarker", hasCausalMarker, "The mayor is due in Merrow on Monday.", false},
 	} {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := refersBack(&sentence{text: tt.text, toks: tokenize(tt.text, lex)}); got != tt.want {
-				t.Errorf("refersBack = %v, want %v", got, tt.want)
+		t.Run(tt.name+"/"+tt.text, func(t *testing.T) {
+			if got := tt.fn(&sentence{text: tt.text, toks: tokenize(tt.text, lex)}); got != tt.want {
+				t.Errorf("%s = %v, want %v", tt.name, got, tt.want)
 			}
 		})
 	}
@@ -76,26 +86,6 @@ func TestAlignment(t *testing.T) {
 			if near, far := at(tt.near), at(tt.far); near <= far {
 				t.Errorf("alignment of %q = %.3f, of %q = %.3f; want the first higher",
 					s.toks[tt.near].norm, near, s.toks[tt.far].norm, far)
-			}
-		})
-	}
-}
-
-func TestHasCausalMarker(t *testing.T) {
-	lex := newLexicon()
-	for _, tt := range []struct {
-		text string
-		want bool
-	}{
-		{"The ferry was cancelled because of the storm.", true},
-		{"Owing to the strike, the port stayed shut.", true},
-		{"The council met in order to settle the budget.", true},
-		{"The council met in the old town hall.", false},
-		{"The mayor is due in Merrow on Monday.", false},
-	} {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := hasCausalMarker(&sentence{text: tt.text, toks: tokenize(tt.text, lex)}); got != tt.want {
-				t.Errorf("hasCausalMarker = %v, want %v", got, tt.want)
 			}
 		})
 	}
