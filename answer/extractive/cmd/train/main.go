@@ -384,6 +384,9 @@ type outcome struct {
 	blocked bool    // declined by the named-detail rule whatever p is
 }
 
+// answers reports whether the engine answers at threshold t.
+func (o outcome) answers(t float64) bool { return !o.blocked && o.p >= t }
+
 // writeOutcomes writes one JSON line per question: its set, text, whether
 // it is answerable, the out-of-fold decline probability and whether the
 // engine would be right at threshold t.
@@ -392,7 +395,7 @@ func writeOutcomes(path string, recs []record, out []outcome, t float64) error {
 	enc := json.NewEncoder(&b)
 	for i, r := range recs {
 		o := out[i]
-		answers := o.p >= t && !o.blocked
+		answers := o.answers(t)
 		right := answers && o.correct || !answers && !r.Answerable
 		if err := enc.Encode(map[string]any{"set": r.Set, "question": r.Question, "answerable": r.Answerable, "p": math.Round(o.p*1000) / 1000, "answered": answers, "right": right}); err != nil {
 			return err
@@ -420,7 +423,7 @@ func rates(recs []record, out []outcome, t float64, keep func(record) bool) (ans
 			continue
 		}
 		o := out[i]
-		answers := !o.blocked && o.p >= t
+		answers := o.answers(t)
 		if answers {
 			answered++
 			if !o.correct {
