@@ -19,12 +19,17 @@ type block struct {
 	ok    bool
 	conf  float64
 	picks []*candidate
+	// tied is set when the ranker could not tell the first two picks
+	// apart (Model.Runner): the reply quotes both, and leads with a span
+	// (once) only when both give the same one.
+	tied bool
 }
 
 // decide picks the sentences that answer sc's question, or none: the best
 // candidate must clear the decline threshold, and a question asking for a
 // specific kind of span (a name, a number, a date) is declined when the
-// best sentence holds none.
+// best sentence holds none. The runner-up joins it when the ranker rates
+// the two nearly alike.
 func (e *Engine) decide(sc *scored, maxSentences int) block {
 	b := block{sc: sc}
 	if len(sc.cands) == 0 {
@@ -32,7 +37,8 @@ func (e *Engine) decide(sc *scored, maxSentences int) block {
 	}
 	a := Analysis{Question: sc.qf, Candidates: make([]Sample, len(sc.cands))}
 	for i, c := range sc.cands {
-		a.Candidates[i].Features = c.x[:]
+		text, _, _ := evidence(c)
+		a.Candidates[i] = Sample{Text: c.sent.text, Context: text, Features: c.x[:]}
 	}
 	bi, p, ok := e.model.Decide(a)
 	b.conf = p
@@ -40,10 +46,15 @@ func (e *Engine) decide(sc *scored, maxSentences int) block {
 		return b
 	}
 	best := sc.cands[bi]
-	order := slices.Clone(sc.cands)
-	slices.SortStableFunc(order, func(a, c *candidate) int { return cmpDesc(a.logit, c.logit) })
 	b.ok = true
 	b.picks = []*candidate{best}
+	if r := e.model.Runner(a, bi); r >= 0 && maxSentences > 1 {
+		b.picks = append(b.picks, sc.cands[r])
+		b.tied = true
+		return b
+	}
+	order := slices.Clone(sc.cands)
+	slices.SortStableFunc(order, func(a, c *candidate) int { return cmpDesc(a.logit, c.logit) })
 	for _, c := range order {
 		if c == best {
 			continue
@@ -148,12 +159,16 @@ func (e *Engine) render(question string, blocks []block, first *scored) answer.A
 		}
 		conf = min(conf, b.conf)
 		picks := b.picks
-		conflict := len(picks) > 1 && picks[0].passage.Source != picks[1].passage.Source && figure(b.sc.q.want)
+		// Tied picks share a lead only when they give the same span, and
+		// differ as sources only when each gives one and the two differ.
+		sameSpan := b.tied && picks[0].answer != nil && spanText(picks[0]) == spanText(picks[1])
+		spansDiffer := !b.tied || picks[0].answer != nil && picks[1].answer != nil && !sameSpan
+		conflict := len(picks) > 1 && picks[0].passage.Source != picks[1].passage.Source && figure(b.sc.q.want) && spansDiffer
 		if conflict {
 			differ = true
 			picks = newestFirst(picks)
 		}
-		for _, c := range picks {
+		for i, c := range picks {
 			text, start, end := evidence(c)
 			ms := "[" + strconv.Itoa(cite(c, text, start, end)) + "]"
 			// The same sentence in another article is cited too, once.
@@ -164,7 +179,10 @@ func (e *Engine) render(question string, blocks []block, first *scored) answer.A
 					break
 				}
 			}
-			line := lead(b.sc.q, c) + text + " " + ms
+			line := text + " " + ms
+			if !b.tied || sameSpan && i == 0 {
+				line = lead(b.sc.q, c) + line
+			}
 			if conflict && c.passage.Date != "" {
 				line = c.passage.Date + ": " + line // sources that disagree say when they wrote
 			}

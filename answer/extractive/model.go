@@ -3,6 +3,7 @@ package extractive
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // LogReg is a fitted logistic regression over standardised features:
@@ -53,6 +54,11 @@ type Model struct {
 	Decline LogReg `json:"decline"`
 	// Threshold is the least Decline probability the engine answers at.
 	Threshold float64 `json:"threshold"`
+	// Tie is how close (in rank log-odds) the runner-up sentence must come
+	// to the best for an answer to quote it too: when the ranker cannot
+	// tell two sentences apart, the reply shows both, each cited, rather
+	// than bet on one. 0 quotes the best sentence alone.
+	Tie float64 `json:"tie"`
 }
 
 // check reports a model whose shape does not fit the engine's features.
@@ -117,6 +123,10 @@ var declineFeatureNames = []string{
 	"ctx_unm_verb",   // … of a verb
 	"ctx_unm_mod",    // … of an adjective or adverb
 	"why_causal",     // a why-question, and the best sentence holds a causal connective
+	"tied",           // the answer quotes the runner-up too (Model.Runner)
+	"tie_cov",        // how much more of the question the tied runner-up covers than the best
+	"tie_type",       // the asked kind of span is missing from the best, but the tied runner-up holds it
+	"tie_names",      // how much less of the question's names the tied runner-up lacks than the best
 	"bias_one",       // constant
 }
 
@@ -163,6 +173,10 @@ const (
 	dCtxUnmVerb
 	dCtxUnmMod
 	dWhyCausal
+	dTied
+	dTieCov
+	dTieType
+	dTieNames
 	dBias
 	numDeclineFeatures
 )
@@ -217,7 +231,15 @@ func (m *Model) Best(a Analysis) (best int, x []float64) {
 	if best < 0 {
 		return -1, nil
 	}
-	return best, declineFeatures(bl, second, a.Candidates[best].Features, a.Question)
+	x = declineFeatures(bl, second, a.Candidates[best].Features, a.Question)
+	if r := m.Runner(a, best); r >= 0 {
+		f, g := a.Candidates[best].Features, a.Candidates[r].Features
+		x[dTied] = 1
+		x[dTieCov] = math.Max(0, g[fCovExact]+g[fCovRelated]-f[fCovExact]-f[fCovRelated])
+		x[dTieType] = math.Max(0, f[fTypeMissing]-g[fTypeMissing])
+		x[dTieNames] = math.Max(0, f[fNameMissing]-g[fNameMissing])
+	}
+	return best, x
 }
 
 func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
@@ -262,6 +284,43 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dWhyCausal] = f[fWhyCausal]
 	x[dBias] = 1
 	return x
+}
+
+// Runner returns the candidate an answer quotes beside best, or -1: the
+// highest-ranked other candidate whose rank log-odds come within m.Tie of
+// best's, unless what it would show and what best shows overlap (the same
+// sentence, or one the other quotes as its context).
+func (m *Model) Runner(a Analysis, best int) int {
+	if m.Tie <= 0 || best < 0 || best >= len(a.Candidates) {
+		return -1
+	}
+	b := a.Candidates[best]
+	floor := m.Rank.Logit(b.Features) - m.Tie
+	runner, rl := -1, math.Inf(-1)
+	for i, c := range a.Candidates {
+		if i == best {
+			continue
+		}
+		if l := m.Rank.Logit(c.Features); l >= floor && l > rl {
+			runner, rl = i, l
+		}
+	}
+	if runner < 0 {
+		return -1
+	}
+	if c := a.Candidates[runner]; overlaps(b, c) {
+		return -1
+	}
+	return runner
+}
+
+// overlaps reports whether two candidates would show the same text: one's
+// sentence is the other's, or lies inside what the other quotes.
+func overlaps(a, b Sample) bool {
+	if a.Text == "" || b.Text == "" {
+		return false
+	}
+	return a.Text == b.Text || strings.Contains(a.Context, b.Text) || strings.Contains(b.Context, a.Text)
 }
 
 // Decide returns the best candidate of a under m, the decline model's

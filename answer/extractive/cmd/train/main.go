@@ -64,6 +64,10 @@ type options struct {
 	// minDeclined is the least share of SQuAD dev's unanswerable
 	// questions the chosen threshold declines, out of fold (-min-declined).
 	minDeclined float64
+	// tie is the model's Tie (-tie): how close in rank log-odds the
+	// runner-up sentence must come for an answer to quote it too. The
+	// decline model learns whether what the answer quotes is right.
+	tie float64
 	// dropped are decline features left out of the fit (-drop),
 	// droppedRank rank features left out of the ranker's (-drop-rank).
 	dropped, droppedRank []int
@@ -113,6 +117,7 @@ func run() error {
 	flag.Float64Var(&o.rankNews, "news-share", 0.3, "share of the ranker's fit the news sets carry")
 	flag.Float64Var(&o.declineNews, "decline-news-share", 0.3, "share of the decline model's fit the news sets carry")
 	flag.Float64Var(&o.minDeclined, "min-declined", 0.5, "least out-of-fold share of SQuAD dev's unanswerable questions the chosen threshold declines")
+	flag.Float64Var(&o.tie, "tie", 1.5, "rank log-odds within which an answer quotes the runner-up sentence too (0: the best alone)")
 	flag.IntVar(&o.stack, "stack", 3, "inner folds by article for the decline model's ranker scores (0: in-sample)")
 	flag.Parse()
 	for _, d := range strings.Split(*drop, ",") {
@@ -380,8 +385,20 @@ func group(set string, c eval.Case, article string) string {
 // outcome is how the model did on one question.
 type outcome struct {
 	p       float64 // decline model's probability
-	correct bool    // the best sentence is right
+	correct bool    // what an answer quotes (the best sentence, and the runner-up in a tie) is right
+	top1    bool    // the best sentence alone is right
+	tied    bool    // an answer quotes the runner-up too
 	blocked bool    // declined by the named-detail rule whatever p is
+}
+
+// quotesRight reports whether an answerable question's answer under m,
+// with best its best candidate, quotes a right sentence.
+func quotesRight(m extractive.Model, r record, best int) bool {
+	if !r.Answerable {
+		return false
+	}
+	run := m.Runner(r.Analysis, best)
+	return r.Labels[best] || run >= 0 && r.Labels[run]
 }
 
 // answers reports whether the engine answers at threshold t.
@@ -410,7 +427,7 @@ func judge(m extractive.Model, r record) outcome {
 	if best < 0 {
 		return outcome{blocked: true}
 	}
-	return outcome{p: p, correct: r.Answerable && r.Labels[best], blocked: !ok}
+	return outcome{p: p, correct: quotesRight(m, r, best), top1: r.Answerable && r.Labels[best], tied: m.Runner(r.Analysis, best) >= 0, blocked: !ok}
 }
 
 // rates returns, at threshold t, the share of answerable questions
@@ -483,10 +500,13 @@ func report(title string, recs []record, out []outcome, t float64) {
 		keep func(record) bool
 	}{{"squad2-dev", isSquad}, {"news sets", isNews}} {
 		a, u, na, nu, answered, wrong := rates(recs, out, t, set.keep)
-		top1 := 0
+		top1, tied := 0, 0
 		for i, r := range recs {
-			if set.keep(r) && r.Answerable && out[i].correct {
+			if set.keep(r) && r.Answerable && out[i].top1 {
 				top1++
+			}
+			if set.keep(r) && out[i].answers(t) && out[i].tied {
+				tied++
 			}
 		}
 		ceiling := 0
@@ -496,8 +516,8 @@ func report(title string, recs []record, out []outcome, t float64) {
 			}
 		}
 		fmt.Printf("  %-10s some candidate right %.3f\n", set.name, float64(ceiling)/float64(max(na, 1)))
-		fmt.Printf("  %-10s answerable correct %.3f (%d), unanswerable declined %.3f (%d), best sentence right %.3f, answered %d, wrong %d\n",
-			set.name, a, na, u, nu, float64(top1)/float64(max(na, 1)), answered, wrong)
+		fmt.Printf("  %-10s answerable correct %.3f (%d), unanswerable declined %.3f (%d), best sentence right %.3f, answered %d (%d quoting two tied sentences), wrong %d\n",
+			set.name, a, na, u, nu, float64(top1)/float64(max(na, 1)), answered, tied, wrong)
 	}
 }
 
@@ -575,7 +595,7 @@ func fit(recs []record, o options) extractive.Model {
 		}
 		return listwise(lists, extractive.RankFeatureNames(), o.l2)
 	}
-	m := extractive.Model{Rank: rank(recs)}
+	m := extractive.Model{Rank: rank(recs), Tie: o.tie}
 	// The decline model learns from the ranker's scores on questions it
 	// was not fitted on (stacking by article), as it will meet them: the
 	// in-sample scores are more confident than any new question's.
@@ -597,7 +617,7 @@ func fit(recs []record, o options) extractive.Model {
 					in = append(in, r)
 				}
 			}
-			mk := extractive.Model{Rank: rank(in)}
+			mk := extractive.Model{Rank: rank(in), Tie: o.tie}
 			for i, r := range recs {
 				if fold[r.Group] == k {
 					scorer[i] = mk
@@ -623,7 +643,7 @@ func fit(recs []record, o options) extractive.Model {
 			continue
 		}
 		xs = append(xs, x)
-		ys = append(ys, b2f(r.Answerable && r.Labels[best]))
+		ys = append(ys, b2f(quotesRight(scorer[i], r, best)))
 		ws = append(ws, weight(r, o.declineNews))
 	}
 	m.Decline = logistic(xs, ys, ws, extractive.DeclineFeatureNames(), o.l2)
@@ -734,7 +754,7 @@ func writeModel(path string, m extractive.Model, n, folds int) error {
 	b.WriteString("// trainedModel returns the fitted model.\nfunc trainedModel() Model {\n\treturn Model{\n")
 	writeLR(&b, "Rank", "rankFeatureNames", m.Rank)
 	writeLR(&b, "Decline", "declineFeatureNames", m.Decline)
-	fmt.Fprintf(&b, "\t\tThreshold: %s,\n\t}\n}\n", num(m.Threshold))
+	fmt.Fprintf(&b, "\t\tThreshold: %s,\n\t\tTie: %s,\n\t}\n}\n", num(m.Threshold), num(m.Tie))
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
 		return fmt.Errorf("format generated file: %w", err)
