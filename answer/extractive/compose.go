@@ -20,7 +20,7 @@ type block struct {
 	conf  float64
 	picks []*candidate
 	// tied is set when the ranker could not tell the first two picks
-	// apart (Model.Runner): the reply quotes both, and leads with a span
+	// apart (Model.Best): the reply quotes both, and leads with a span
 	// (once) only when both give the same one.
 	tied bool
 }
@@ -40,7 +40,7 @@ func (e *Engine) decide(sc *scored, maxSentences int) block {
 		text, _, _ := evidence(c)
 		a.Candidates[i] = Sample{Text: c.sent.text, Context: text, Features: c.x[:]}
 	}
-	bi, p, ok := e.model.Decide(a)
+	bi, ri, p, ok := e.model.Decide(a)
 	b.conf = p
 	if !ok {
 		return b
@@ -48,8 +48,8 @@ func (e *Engine) decide(sc *scored, maxSentences int) block {
 	best := sc.cands[bi]
 	b.ok = true
 	b.picks = []*candidate{best}
-	if r := e.model.Runner(a, bi); r >= 0 && maxSentences > 1 {
-		b.picks = append(b.picks, sc.cands[r])
+	if ri >= 0 && maxSentences > 1 {
+		b.picks = append(b.picks, sc.cands[ri])
 		b.tied = true
 		return b
 	}

@@ -123,7 +123,7 @@ var declineFeatureNames = []string{
 	"ctx_unm_verb",   // … of a verb
 	"ctx_unm_mod",    // … of an adjective or adverb
 	"why_causal",     // a why-question, and the best sentence holds a causal connective
-	"tied",           // the answer quotes the runner-up too (Model.Runner)
+	"tied",           // the answer quotes the runner-up too (Model.Best)
 	"tie_cov",        // how much more of the question the tied runner-up covers than the best
 	"tie_type",       // the asked kind of span is missing from the best, but the tied runner-up holds it
 	"tie_names",      // how much less of the question's names the tied runner-up lacks than the best
@@ -214,13 +214,16 @@ type Sample struct {
 	Features []float64
 }
 
-// Best returns the index of the best candidate under m's ranker and the
-// decline features for it; best is -1 when there are no candidates.
-func (m *Model) Best(a Analysis) (best int, x []float64) {
+// Best returns the index of the best candidate under m's ranker, the
+// candidate an answer quotes beside it (see runner) or -1, and the decline
+// features for them; best is -1 when there are no candidates.
+func (m *Model) Best(a Analysis) (best, runner int, x []float64) {
 	best = -1
 	bl, second := math.Inf(-1), math.Inf(-1)
+	logits := make([]float64, len(a.Candidates))
 	for i, c := range a.Candidates {
 		l := m.Rank.Logit(c.Features)
+		logits[i] = l
 		switch {
 		case l > bl:
 			second, bl, best = bl, l, i
@@ -229,17 +232,18 @@ func (m *Model) Best(a Analysis) (best int, x []float64) {
 		}
 	}
 	if best < 0 {
-		return -1, nil
+		return -1, -1, nil
 	}
 	x = declineFeatures(bl, second, a.Candidates[best].Features, a.Question)
-	if r := m.Runner(a, best); r >= 0 {
-		f, g := a.Candidates[best].Features, a.Candidates[r].Features
+	runner = m.runner(a, best, logits)
+	if runner >= 0 {
+		f, g := a.Candidates[best].Features, a.Candidates[runner].Features
 		x[dTied] = 1
 		x[dTieCov] = math.Max(0, g[fCovExact]+g[fCovRelated]-f[fCovExact]-f[fCovRelated])
 		x[dTieType] = math.Max(0, f[fTypeMissing]-g[fTypeMissing])
 		x[dTieNames] = math.Max(0, f[fNameMissing]-g[fNameMissing])
 	}
-	return best, x
+	return best, runner, x
 }
 
 func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
@@ -286,29 +290,23 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	return x
 }
 
-// Runner returns the candidate an answer quotes beside best, or -1: the
-// highest-ranked other candidate whose rank log-odds come within m.Tie of
-// best's, unless what it would show and what best shows overlap (the same
-// sentence, or one the other quotes as its context).
-func (m *Model) Runner(a Analysis, best int) int {
-	if m.Tie <= 0 || best < 0 || best >= len(a.Candidates) {
+// runner returns the candidate an answer quotes beside best, or -1: the
+// highest-ranked other candidate whose rank log-odds (logits, by
+// candidate) come within m.Tie of best's, unless what it would show and
+// what best shows overlap (the same sentence, or one the other quotes as
+// its context).
+func (m *Model) runner(a Analysis, best int, logits []float64) int {
+	if m.Tie <= 0 {
 		return -1
 	}
-	b := a.Candidates[best]
-	floor := m.Rank.Logit(b.Features) - m.Tie
+	floor := logits[best] - m.Tie
 	runner, rl := -1, math.Inf(-1)
-	for i, c := range a.Candidates {
-		if i == best {
-			continue
-		}
-		if l := m.Rank.Logit(c.Features); l >= floor && l > rl {
+	for i, l := range logits {
+		if i != best && l >= floor && l > rl {
 			runner, rl = i, l
 		}
 	}
-	if runner < 0 {
-		return -1
-	}
-	if c := a.Candidates[runner]; overlaps(b, c) {
+	if runner < 0 || overlaps(a.Candidates[best], a.Candidates[runner]) {
 		return -1
 	}
 	return runner
@@ -323,8 +321,9 @@ func overlaps(a, b Sample) bool {
 	return a.Text == b.Text || strings.Contains(a.Context, b.Text) || strings.Contains(b.Context, a.Text)
 }
 
-// Decide returns the best candidate of a under m, the decline model's
-// probability that it answers the question, and whether the engine
+// Decide returns the best candidate of a under m, the runner-up an answer
+// quotes beside it or -1 (see Best), the decline model's probability that
+// what the answer quotes answers the question, and whether the engine
 // answers: the probability clears the threshold; a question asking for a
 // figure ("how many…") is not answered by a sentence that states none, nor
 // one asking for "the name of" something or for the holder of a role
@@ -338,15 +337,15 @@ func overlaps(a, b Sample) bool {
 // building inspector", "as soon as they enter into force"), and as a rule
 // they declined 8.7% of SQuAD dev's right answers for 9.9% of its
 // unanswerable questions.
-func (m *Model) Decide(a Analysis) (best int, p float64, answers bool) {
-	best, x := m.Best(a)
+func (m *Model) Decide(a Analysis) (best, runner int, p float64, answers bool) {
+	best, runner, x := m.Best(a)
 	if best < 0 {
-		return -1, 0, false
+		return -1, -1, 0, false
 	}
 	p = m.Decline.Prob(x)
 	f, q := a.Candidates[best].Features, a.Question
 	flag := func(i int) bool { return len(q) > i && q[i] == 1 }
 	missing := flag(qWantsFigure) && f[fTypeMissing] == 1 ||
 		flag(qWantsName) && (f[fTypeMissing] == 1 || f[fHeadMissing] == 1)
-	return best, p, p >= m.Threshold && !missing && !flag(qUnknownName)
+	return best, runner, p, p >= m.Threshold && !missing && !flag(qUnknownName)
 }

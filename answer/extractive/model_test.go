@@ -37,24 +37,27 @@ func TestRunner(t *testing.T) {
 	tests := []struct {
 		name  string
 		tie   float64
-		cands []extractive.Sample
-		best  int
+		cands []extractive.Sample // the first is the best
 		want  int
 	}{
-		{"no tie allowed", 0, []extractive.Sample{sample(2, "A.", "A."), sample(1.9, "B.", "B.")}, 0, -1},
-		{"runner-up within the tie", 1, []extractive.Sample{sample(2, "A.", "A."), sample(0.5, "C.", "C."), sample(1.5, "B.", "B.")}, 0, 2},
-		{"runner-up too far behind", 1, []extractive.Sample{sample(2, "A.", "A."), sample(0.5, "B.", "B.")}, 0, -1},
-		{"the same sentence in another article", 1, []extractive.Sample{sample(2, "A.", "A."), sample(1.8, "A.", "A.")}, 0, -1},
-		{"runner-up quoted as the best's context", 1, []extractive.Sample{sample(2, "He did.", "Kai spoke. He did."), sample(1.8, "Kai spoke.", "Kai spoke.")}, 0, -1},
-		{"best quoted as the runner-up's context", 1, []extractive.Sample{sample(2, "Kai spoke.", "Kai spoke."), sample(1.8, "He did.", "Kai spoke. He did.")}, 0, -1},
-		{"only one candidate", 1, []extractive.Sample{sample(2, "A.", "A.")}, 0, -1},
-		{"no best", 1, []extractive.Sample{sample(2, "A.", "A.")}, -1, -1},
+		{"no tie allowed", 0, []extractive.Sample{sample(2, "A.", "A."), sample(1.9, "B.", "B.")}, -1},
+		{"runner-up within the tie", 1, []extractive.Sample{sample(2, "A.", "A."), sample(0.5, "C.", "C."), sample(1.5, "B.", "B.")}, 2},
+		{"runner-up too far behind", 1, []extractive.Sample{sample(2, "A.", "A."), sample(0.5, "B.", "B.")}, -1},
+		{"the same sentence in another article", 1, []extractive.Sample{sample(2, "A.", "A."), sample(1.8, "A.", "A.")}, -1},
+		{"runner-up quoted as the best's context", 1, []extractive.Sample{sample(2, "He did.", "Kai spoke. He did."), sample(1.8, "Kai spoke.", "Kai spoke.")}, -1},
+		{"best quoted as the runner-up's context", 1, []extractive.Sample{sample(2, "Kai spoke.", "Kai spoke."), sample(1.8, "He did.", "Kai spoke. He did.")}, -1},
+		{"only one candidate", 1, []extractive.Sample{sample(2, "A.", "A.")}, -1},
+		{"no candidates", 1, nil, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := model(tt.tie)
-			if got := m.Runner(extractive.Analysis{Candidates: tt.cands}, tt.best); got != tt.want {
-				t.Errorf("Runner = %d, want %d", got, tt.want)
+			best, runner, _ := m.Best(extractive.Analysis{Question: make([]float64, 16), Candidates: tt.cands})
+			if len(tt.cands) > 0 && best != 0 {
+				t.Fatalf("best = %d, want 0", best)
+			}
+			if runner != tt.want {
+				t.Errorf("runner = %d, want %d", runner, tt.want)
 			}
 		})
 	}
@@ -75,7 +78,7 @@ func TestBestMarksATie(t *testing.T) {
 		want float64
 	}{{0, 0}, {1, 1}} {
 		m := flatModel(tt.tie)
-		if _, x := m.Best(a); x[tied] != tt.want {
+		if _, _, x := m.Best(a); x[tied] != tt.want {
 			t.Errorf("tie %v: tied feature = %v, want %v", tt.tie, x[tied], tt.want)
 		}
 	}

@@ -213,7 +213,7 @@ func run() error {
 			if isSquad(r) && (*squadEvery <= 0 || i%*squadEvery != 0) || !r.Answerable || oof[i].correct {
 				continue
 			}
-			best, _ := final.Best(r.Analysis)
+			best, _, _ := final.Best(r.Analysis)
 			fmt.Printf("\nMISS %s p=%.2f blocked=%v %q\n  best: %.150q\n", r.Set, oof[i].p, oof[i].blocked, r.Question, r.Analysis.Candidates[max(best, 0)].Text)
 			for k, c := range r.Analysis.Candidates {
 				if r.Labels[k] {
@@ -391,14 +391,11 @@ type outcome struct {
 	blocked bool    // declined by the named-detail rule whatever p is
 }
 
-// quotesRight reports whether an answerable question's answer under m,
-// with best its best candidate, quotes a right sentence.
-func quotesRight(m extractive.Model, r record, best int) bool {
-	if !r.Answerable {
-		return false
-	}
-	run := m.Runner(r.Analysis, best)
-	return r.Labels[best] || run >= 0 && r.Labels[run]
+// quotesRight reports whether an answerable question's answer, quoting
+// its best candidate and its tied runner-up (-1 for none), quotes a right
+// sentence.
+func quotesRight(r record, best, runner int) bool {
+	return r.Answerable && (r.Labels[best] || runner >= 0 && r.Labels[runner])
 }
 
 // answers reports whether the engine answers at threshold t.
@@ -423,11 +420,11 @@ func writeOutcomes(path string, recs []record, out []outcome, t float64) error {
 
 func judge(m extractive.Model, r record) outcome {
 	m.Threshold = 0
-	best, p, ok := m.Decide(r.Analysis)
+	best, runner, p, ok := m.Decide(r.Analysis)
 	if best < 0 {
 		return outcome{blocked: true}
 	}
-	return outcome{p: p, correct: quotesRight(m, r, best), top1: r.Answerable && r.Labels[best], tied: m.Runner(r.Analysis, best) >= 0, blocked: !ok}
+	return outcome{p: p, correct: quotesRight(r, best, runner), top1: r.Answerable && r.Labels[best], tied: runner >= 0, blocked: !ok}
 }
 
 // rates returns, at threshold t, the share of answerable questions
@@ -629,7 +626,7 @@ func fit(recs []record, o options) extractive.Model {
 	var ys, ws []float64
 	yesNo := slices.Index(extractive.DeclineFeatureNames(), "yes_no")
 	for i, r := range recs {
-		best, x := scorer[i].Best(r.Analysis)
+		best, runner, x := scorer[i].Best(r.Analysis)
 		if best < 0 {
 			continue
 		}
@@ -643,7 +640,7 @@ func fit(recs []record, o options) extractive.Model {
 			continue
 		}
 		xs = append(xs, x)
-		ys = append(ys, b2f(quotesRight(scorer[i], r, best)))
+		ys = append(ys, b2f(quotesRight(r, best, runner)))
 		ws = append(ws, weight(r, o.declineNews))
 	}
 	m.Decline = logistic(xs, ys, ws, extractive.DeclineFeatureNames(), o.l2)
@@ -930,7 +927,7 @@ func dump(m extractive.Model, recs []record) {
 	}
 	means := map[string]*acc{}
 	for _, r := range recs {
-		_, x := m.Best(r.Analysis)
+		_, _, x := m.Best(r.Analysis)
 		if x == nil {
 			continue
 		}
