@@ -138,6 +138,16 @@ func IsAuxiliary(word string) bool {
 	return false
 }
 
+// IsCopula reports whether word is a form of "be", including its negated
+// contractions.
+func IsCopula(word string) bool {
+	switch word {
+	case "am", "is", "are", "was", "were", "be", "been", "being", "isnt", "arent", "wasnt", "werent":
+		return true
+	}
+	return false
+}
+
 // TakesBareVerb reports whether word is an auxiliary that takes a verb's
 // bare form: a form of "do" or a modal ("did … recommend", "can … veto").
 func TakesBareVerb(word string) bool {

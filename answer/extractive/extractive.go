@@ -224,17 +224,8 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 	if asksNamedDetail(q) {
 		sc.qf[qNamedDetail] = 1
 	}
-	switch q.want {
-	case kindNumber, kindMoney, kindPercent:
+	if q.want == kindNumber || q.want == kindMoney || q.want == kindPercent {
 		sc.qf[qWantsFigure] = 1
-	case kindName:
-		sc.qf[qWantsName] = 1
-	case kindPerson:
-		// "Which minister…", "the name of the president": a person
-		// holding a role the sentence must name.
-		if q.head != "" && q.head != "person" {
-			sc.qf[qWantsName] = 1
-		}
 	}
 	sents := make([]*sentence, len(sc.cands))
 	for i, c := range sc.cands {

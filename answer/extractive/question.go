@@ -255,6 +255,10 @@ func (e *Engine) answerKind(toks []token, tags []string) (kind, string, string) 
 			return kindNumber, "", w
 		case n == "long":
 			return kindDuration, "", w
+		case lexicon.IsAuxiliary(n):
+			// "how do members vote": a manner, whatever the tagger
+			// makes of "do".
+			return kindManner, "", w
 		case n != "" && strings.HasPrefix(tags[wh+1], "JJ"):
 			// "how old", "how far", "how big": a measure.
 			return kindNumber, "", w
@@ -281,11 +285,19 @@ func allCaps(toks []token) bool {
 // headNoun returns the lemma of the noun a "what/which" question asks
 // about, starting at token from: the last noun of the first noun group,
 // skipping a copula and determiners ("what is the capital"), and looking
-// through "name of" ("the name of the river" → river). It reads
+// through "name of" ("the name of the river" → river); "" when a
+// do-support or modal auxiliary comes first ("what did the council
+// decide"), whose noun is the subject. It reads
 // prose's part-of-speech tags of toks (posTags).
 func (e *Engine) headNoun(toks []token, tags []string, from int) string {
 	i := from
 	for i < len(toks) && (lexicon.IsAuxiliary(toks[i].norm) || tags[i] == "DT" || tags[i] == "PRP$") {
+		if lexicon.IsAuxiliary(toks[i].norm) && !lexicon.IsCopula(toks[i].norm) {
+			// "what did the merchant do", "what can members ask": the
+			// noun after "do", "have" or a modal is the clause's
+			// subject, not the thing asked for.
+			return ""
+		}
 		i++
 	}
 	head := ""
@@ -370,7 +382,7 @@ func (e *Engine) classOf(head string, counting bool) kind {
 		return kindPercent
 	case isA("monetary unit") || isA("sum") || isA("cost") || isA("price"):
 		return kindMoney
-	case isA("location") || isA("structure") || isA("geological formation"):
+	case isA("location") || isA("structure") || isA("geological formation") || isA("body of water"):
 		return kindPlace
 	case isA("person"):
 		return kindPerson
