@@ -224,7 +224,7 @@ func (e *Engine) read(ctx context.Context, q *question, rq retrieval.Query) (*sc
 	if asksNamedDetail(q) {
 		sc.qf[qNamedDetail] = 1
 	}
-	if q.want == kindNumber || q.want == kindMoney || q.want == kindPercent {
+	if q.wh == "how" && (q.want == kindNumber || q.want == kindMoney || q.want == kindPercent) {
 		sc.qf[qWantsFigure] = 1
 	}
 	sents := make([]*sentence, len(sc.cands))

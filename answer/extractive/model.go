@@ -190,7 +190,7 @@ const (
 	qMissingAll  // IDF-weighted share of question words no candidate holds
 	qNegated     // the question is negated
 	qUnknownName // the question names something (a capitalised word or a number) the index never saw and no candidate holds in another form
-	qWantsFigure // the question asks for a count, an amount or a share ("how many", "what percentage")
+	qWantsFigure // the question asks "how" for a count, an amount or a measure ("how many", "how much", "how old")
 	numQuestionFeatures
 )
 
@@ -323,10 +323,13 @@ func overlaps(a, b Sample) bool {
 // Decide returns the best candidate of a under m, the runner-up an answer
 // quotes beside it or -1 (see Best), the decline model's probability that
 // what the answer quotes answers the question, and whether the engine
-// answers: the probability clears the threshold; a question asking for a
-// figure ("how many…") is not answered by a sentence that states none; and
-// a question naming something (a capitalised word or a number) that no
-// article mentions is not answered at all.
+// answers: the probability clears the threshold; a question asking "how
+// many", "how much" or "how old" is not answered by a sentence that
+// states no figure; and a question naming something (a capitalised word
+// or a number) that no article mentions is not answered at all. A figure
+// asked for otherwise ("what percentage", "what rate") is an input of the
+// decline model only: such heads are often read wrongly ("what type of
+// wages" is no amount).
 //
 // The other kinds of detail (a person for "who", a date for "when", the
 // name of something or the holder of a role, "which minister") are inputs

@@ -362,7 +362,8 @@ func (e *Engine) classOf(head string, counting bool) kind {
 	// sense is none of them asks for a description: "what job" is an
 	// occupation (noun.act), though one sense of "job" is a workplace.
 	t := e.lex.Term(head)
-	if s, ok := e.lex.Supersense(&t); ok {
+	s, ok := e.lex.Supersense(&t)
+	if ok {
 		switch s {
 		case lexicon.NounLocation, lexicon.NounPerson, lexicon.NounTime, lexicon.NounQuantity,
 			lexicon.NounGroup, lexicon.NounPossession, lexicon.NounRelation, lexicon.NounArtifact,
@@ -384,7 +385,9 @@ func (e *Engine) classOf(head string, counting bool) kind {
 		return kindMoney
 	case isA("location") || isA("structure") || isA("geological formation") || isA("body of water"):
 		return kindPlace
-	case isA("person"):
+	case isA("person") && (!ok || s == lexicon.NounPerson):
+		// A person only when that is the word's most likely sense: a
+		// rock or a company is a person in some sense of WordNet's.
 		return kindPerson
 	case isA("number") || isA("quantity"):
 		return kindNumber

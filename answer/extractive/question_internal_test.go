@@ -16,6 +16,10 @@ func TestAnswerKind(t *testing.T) {
 		{"Which lake did the ferry cross?", kindPlace, "lake"},
 		{"Which engineer designed the bridge?", kindPerson, "engineer"},
 		{"What was the name of the ship?", kindManner, "ship"},
+		// A person only by the word's most likely sense: a company is a
+		// guest, a rock a steady person, in some sense of WordNet's.
+		{"Which company owns the stadium?", kindOrg, "company"},
+		{"What rock is found under the cliffs?", kindManner, "rock"},
 		{"How many bridges cross the river?", kindNumber, ""},
 		{"How old is the cathedral?", kindNumber, ""},
 		// After do-support or a modal the noun is the clause's subject,
