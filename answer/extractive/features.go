@@ -68,6 +68,7 @@ var rankFeatureNames = []string{
 	"ctx_unm_verb",    // … of a verb
 	"ctx_unm_mod",     // … of an adjective or adverb
 	"why_causal",      // a why-question, and the sentence holds a causal connective ("because", "due to", "in order to")
+	"neg_scoped",      // negation differs between the question and the words the sentence matches (a negation within three tokens before one); decline model only
 	"bias_one",        // constant
 }
 
@@ -127,6 +128,7 @@ const (
 	fCtxUnmVerb
 	fCtxUnmMod
 	fWhyCausal
+	fNegScoped
 	fBias
 	numRankFeatures
 )
@@ -482,6 +484,9 @@ func (e *Engine) features(q *question, c *candidate, topScore, topLexical float6
 	if sneg != q.neg {
 		x[fNegMismatch] = 1
 	}
+	if negatesMatch(s, c.matched) != q.neg {
+		x[fNegScoped] = 1
+	}
 	if ant {
 		x[fAntonym] = 1
 	}
@@ -769,6 +774,20 @@ func hasCausalMarker(s *sentence) bool {
 	for i := range words {
 		if lexicon.CausalMarkerAt(words, i) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// negatesMatch reports whether a negation stands within three tokens
+// before one of the matched tokens of s: "are not fully understood"
+// negates "understood", where a "not" in another clause does not.
+func negatesMatch(s *sentence, matched []int) bool {
+	for _, m := range matched {
+		for i := max(0, m-3); i < m; i++ {
+			if lexicon.IsNegation(s.toks[i].norm) {
+				return true
+			}
 		}
 	}
 	return false

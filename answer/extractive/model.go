@@ -78,6 +78,12 @@ func RankFeatureNames() []string { return append([]string(nil), rankFeatureNames
 // DeclineFeatureNames returns the names of the decline features, in order.
 func DeclineFeatureNames() []string { return append([]string(nil), declineFeatureNames...) }
 
+// DeclineOnlyFeatureNames returns the candidate features that only the
+// decline model reads, from the best candidate: the ranker leaves them
+// out (its weights for them are 0), as they tell right answers from
+// unanswerable questions better than right sentences from wrong ones.
+func DeclineOnlyFeatureNames() []string { return []string{"neg_scoped"} }
+
 // The decline model's features: how the best sentence scored and what
 // the question holds that the corpus may not.
 var declineFeatureNames = []string{
@@ -127,6 +133,7 @@ var declineFeatureNames = []string{
 	"tie_cov",        // how much more of the question the tied runner-up covers than the best
 	"tie_type",       // the asked kind of span is missing from the best, but the tied runner-up holds it
 	"tie_names",      // how much less of the question's names the tied runner-up lacks than the best
+	"neg_scoped",     // negation differs between the question and the words the best sentence matches
 	"bias_one",       // constant
 }
 
@@ -177,6 +184,7 @@ const (
 	dTieCov
 	dTieType
 	dTieNames
+	dNegScoped
 	dBias
 	numDeclineFeatures
 )
@@ -285,6 +293,7 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dBestUnmNoun], x[dBestUnmVerb], x[dBestUnmMod] = f[fUnmNoun], f[fUnmVerb], f[fUnmMod]
 	x[dCtxUnmNoun], x[dCtxUnmVerb], x[dCtxUnmMod] = f[fCtxUnmNoun], f[fCtxUnmVerb], f[fCtxUnmMod]
 	x[dWhyCausal] = f[fWhyCausal]
+	x[dNegScoped] = f[fNegScoped]
 	x[dBias] = 1
 	return x
 }

@@ -125,7 +125,7 @@ func run() error {
 			o.dropped = append(o.dropped, i)
 		}
 	}
-	for _, d := range strings.Split(*dropRank, ",") {
+	for _, d := range append(strings.Split(*dropRank, ","), extractive.DeclineOnlyFeatureNames()...) {
 		if i := slices.Index(extractive.RankFeatureNames(), d); i >= 0 {
 			o.droppedRank = append(o.droppedRank, i)
 		}
