@@ -780,8 +780,8 @@ func hasCausalMarker(s *sentence) bool {
 }
 
 // negatesMatch reports whether a negation stands within three tokens
-// before one of the matched tokens of s: "are not fully understood"
-// negates "understood", where a "not" in another clause does not.
+// before one of the matched tokens of s: "was not fully approved"
+// negates "approved", where a "not" in another clause does not.
 func negatesMatch(s *sentence, matched []int) bool {
 	for _, m := range matched {
 		for i := max(0, m-3); i < m; i++ {

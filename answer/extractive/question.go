@@ -256,7 +256,7 @@ func (e *Engine) answerKind(toks []token, tags []string) (kind, string, string) 
 		case n == "long":
 			return kindDuration, "", w
 		case lexicon.IsAuxiliary(n):
-			// "how do members vote": a manner, whatever the tagger
+			// "how do ferries cross the strait": a manner, whatever the tagger
 			// makes of "do".
 			return kindManner, "", w
 		case n != "" && strings.HasPrefix(tags[wh+1], "JJ"):
