@@ -262,6 +262,20 @@ func questionFeatures(q *question, passages []retrieval.Passage) []float64 {
 		qf[qUnknownShare] = unknown / total
 	}
 	qf[qNTerms] = math.Log1p(float64(len(q.terms)))
+	switch q.wh {
+	case "who", "whom", "whose":
+		qf[qWhWho] = 1
+	case "what":
+		qf[qWhWhat] = 1
+	case "when":
+		qf[qWhWhen] = 1
+	case "where":
+		qf[qWhWhere] = 1
+	case "which":
+		qf[qWhWhich] = 1
+	case "how":
+		qf[qWhHow] = 1
+	}
 	if len(passages) > 0 && sumIDF > 0 {
 		top := 0.0
 		for _, p := range passages {

@@ -134,6 +134,12 @@ var declineFeatureNames = []string{
 	"tie_type",       // the asked kind of span is missing from the best, but the tied runner-up holds it
 	"tie_names",      // how much less of the question's names the tied runner-up lacks than the best
 	"neg_scoped",     // negation differs between the question and the words the best sentence matches
+	"wh_who",         // the question word: who
+	"wh_what",        // … what
+	"wh_when",        // … when
+	"wh_where",       // … where
+	"wh_which",       // … which
+	"wh_how",         // … how
 	"bias_one",       // constant
 }
 
@@ -185,6 +191,12 @@ const (
 	dTieType
 	dTieNames
 	dNegScoped
+	dWhWho
+	dWhWhat
+	dWhWhen
+	dWhWhere
+	dWhWhich
+	dWhHow
 	dBias
 	numDeclineFeatures
 )
@@ -199,6 +211,12 @@ const (
 	qNegated     // the question is negated
 	qUnknownName // the question names something (a capitalised word or a number) the index never saw and no candidate holds in another form
 	qWantsFigure // the question asks "how" for a count, an amount or a measure ("how many", "how much", "how old")
+	qWhWho       // the question word is who/whom/whose
+	qWhWhat
+	qWhWhen
+	qWhWhere
+	qWhWhich
+	qWhHow
 	numQuestionFeatures
 )
 
@@ -294,6 +312,11 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dCtxUnmNoun], x[dCtxUnmVerb], x[dCtxUnmMod] = f[fCtxUnmNoun], f[fCtxUnmVerb], f[fCtxUnmMod]
 	x[dWhyCausal] = f[fWhyCausal]
 	x[dNegScoped] = f[fNegScoped]
+	if len(qf) > qWhHow {
+		for i := range 6 {
+			x[dWhWho+i] = qf[qWhWho+i]
+		}
+	}
 	x[dBias] = 1
 	return x
 }
