@@ -312,11 +312,7 @@ func declineFeatures(bl, second float64, f []float64, qf []float64) []float64 {
 	x[dCtxUnmNoun], x[dCtxUnmVerb], x[dCtxUnmMod] = f[fCtxUnmNoun], f[fCtxUnmVerb], f[fCtxUnmMod]
 	x[dWhyCausal] = f[fWhyCausal]
 	x[dNegScoped] = f[fNegScoped]
-	if len(qf) > qWhHow {
-		for i := range 6 {
-			x[dWhWho+i] = qf[qWhWho+i]
-		}
-	}
+	copy(x[dWhWho:dWhHow+1], qf[qWhWho:qWhHow+1])
 	x[dBias] = 1
 	return x
 }
@@ -361,7 +357,7 @@ func overlaps(a, b Sample) bool {
 // or a number) that no article mentions is not answered at all. A figure
 // asked for otherwise ("what percentage", "what rate") is an input of the
 // decline model only: such heads are often read wrongly ("what type of
-// wages" is no amount).
+// tariff" asks for no amount).
 //
 // The other kinds of detail (a person for "who", a date for "when", the
 // name of something or the holder of a role, "which minister") are inputs
